@@ -1,0 +1,28 @@
+package ci.milie.common;
+
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** Body of every error: RFC 9457 problem details with a stable machine {@code code}. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(name = "Problem", description = "RFC 9457 problem details (application/problem+json)")
+public record ProblemDetail(
+        @Schema(examples = "https://api.milie.ci/problems/validation-failed") String type,
+        @Schema(examples = "Invalid input") String title,
+        @Schema(examples = "400") int status,
+        @Schema(examples = "2 fields are invalid") String detail,
+        @Schema(examples = "/api/v1/administrations") String instance,
+        @Schema(description = "Stable machine code, e.g. VALIDATION_FAILED, NOT_FOUND, CONFLICT", examples = "VALIDATION_FAILED") String code,
+        @Schema(description = "Identifier of the HTTP request, also in the X-Request-Id header") String requestId,
+        @Schema(description = "Invalid fields, for VALIDATION_FAILED") List<Violation> violations) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+    static final String TYPE_BASE = "https://api.milie.ci/problems/";
+
+    public static String typeOf(String code) {
+        return TYPE_BASE + code.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+}

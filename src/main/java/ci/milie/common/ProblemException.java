@@ -1,0 +1,64 @@
+package ci.milie.common;
+
+import java.util.List;
+
+/**
+ * A refusal the client can act on. Services throw these; {@link ProblemMappers} turns them into
+ * problem+json. Messages must never carry personal data: they reach the client and the logs.
+ */
+public class ProblemException extends RuntimeException {
+
+    private final int status;
+    private final String code;
+    private final String title;
+    private final List<Violation> violations;
+
+    public ProblemException(int status, String code, String title, String detail, List<Violation> violations) {
+        super(detail, null, false, false);
+        this.status = status;
+        this.code = code;
+        this.title = title;
+        this.violations = violations;
+    }
+
+    public ProblemException(int status, String code, String title, String detail) {
+        this(status, code, title, detail, null);
+    }
+
+    public static ProblemException notFound(String what) {
+        return new ProblemException(404, "NOT_FOUND", "Not found", what + " was not found");
+    }
+
+    public static ProblemException conflict(String code, String detail) {
+        return new ProblemException(409, code, "Conflict", detail);
+    }
+
+    public static ProblemException invalid(String field, String message) {
+        return new ProblemException(400, "VALIDATION_FAILED", "Invalid input", "1 field is invalid",
+                List.of(new Violation(field, message)));
+    }
+
+    public static ProblemException unauthorized(String code, String detail) {
+        return new ProblemException(401, code, "Unauthorized", detail);
+    }
+
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(403, "FORBIDDEN", "Forbidden", detail);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public List<Violation> violations() {
+        return violations;
+    }
+}

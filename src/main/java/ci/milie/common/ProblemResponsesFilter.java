@@ -1,0 +1,102 @@
+package ci.milie.common;
+
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+/**
+ * Documents the errors every operation can answer, all as problem+json, so that the contract
+ * shows them without each resource repeating the same annotations: 400 where there is input,
+ * 401/403 where a token is required, 404 where the path names a resource, 500 everywhere.
+ * Public operations state an empty security requirement explicitly.
+ */
+@io.quarkus.smallrye.openapi.OpenApiFilter(io.quarkus.smallrye.openapi.OpenApiFilter.RunStage.BUILD)
+public class ProblemResponsesFilter implements OASFilter {
+
+    private static final Map<String, String> DESCRIPTIONS = Map.of(
+            "400", "Invalid input (VALIDATION_FAILED with violations, MALFORMED_JSON, …)",
+            "401", "Missing, expired or invalid access token (UNAUTHENTICATED)",
+            "403", "The caller's role does not allow this operation (FORBIDDEN)",
+            "404", "No such resource, or not visible to the caller (NOT_FOUND)",
+            "409", "Conflict with the current state (see code)",
+            "500", "Unexpected error (INTERNAL_ERROR); quote the X-Request-Id");
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        openAPI.getPaths().getPathItems().forEach((path, item) -> {
+            for (Map.Entry<PathItem.HttpMethod, Operation> entry : item.getOperations().entrySet()) {
+                document(path, item, entry.getValue());
+            }
+        });
+    }
+
+    private void document(String path, PathItem item, Operation operation) {
+        if (operation.getResponses() == null) {
+            operation.setResponses(OASFactory.createAPIResponses());
+        }
+        APIResponses responses = operation.getResponses();
+        boolean secured = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
+        boolean hasInput = operation.getRequestBody() != null
+                || (operation.getParameters() != null && !operation.getParameters().isEmpty())
+                || (item.getParameters() != null && !item.getParameters().isEmpty());
+        if (!secured) {
+            operation.setSecurity(List.of());
+            removeIfPlain(responses, "401");
+            removeIfPlain(responses, "403");
+        } else {
+            ensure(responses, "401");
+            ensure(responses, "403");
+        }
+        if (hasInput) {
+            ensure(responses, "400");
+        }
+        if (path.contains("{")) {
+            ensure(responses, "404");
+        }
+        ensure(responses, "500");
+        responses.getAPIResponses().forEach((status, response) -> {
+            if (status.startsWith("4") || status.startsWith("5")) {
+                asProblem(status, response);
+            }
+        });
+    }
+
+    private static void removeIfPlain(APIResponses responses, String status) {
+        APIResponse response = responses.getAPIResponse(status);
+        if (response != null && response.getContent() == null) {
+            responses.removeAPIResponse(status);
+        }
+    }
+
+    private static void ensure(APIResponses responses, String status) {
+        if (responses.getAPIResponse(status) == null) {
+            responses.addAPIResponse(status, OASFactory.createAPIResponse());
+        }
+    }
+
+    private static void asProblem(String status, APIResponse response) {
+        if (response.getDescription() == null || response.getDescription().isBlank()
+                || response.getDescription().equals("Not Authorized") || response.getDescription().equals("Not Allowed")
+                || response.getDescription().equals("Bad Request")) {
+            response.setDescription(DESCRIPTIONS.getOrDefault(status, "Error"));
+        }
+        Content content = OASFactory.createContent();
+        Schema schema = OASFactory.createSchema().ref("#/components/schemas/Problem");
+        MediaType media = OASFactory.createMediaType().schema(schema);
+        content.addMediaType(ProblemDetail.MEDIA_TYPE, media);
+        response.setContent(content);
+    }
+}

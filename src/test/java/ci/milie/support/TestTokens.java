@@ -1,0 +1,38 @@
+package ci.milie.support;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
+
+/**
+ * Mints real signed access tokens with the test key pair, for tests that need a role without
+ * going through a sign-in. Tests of the sign-in itself use the HTTP endpoints.
+ */
+public final class TestTokens {
+
+    private TestTokens() {
+    }
+
+    public static String of(String role) {
+        return builder(role, UUID.randomUUID(), null).sign();
+    }
+
+    public static String agent(UUID administrationId) {
+        return builder("agent", UUID.randomUUID(), administrationId).sign();
+    }
+
+    public static JwtClaimsBuilder builder(String role, UUID subject, UUID administrationId) {
+        JwtClaimsBuilder builder = Jwt.subject(subject.toString())
+                .upn(role + "-" + subject + "@milie.test")
+                .groups(role)
+                .audience("milie-api")
+                .issuedAt(Instant.now())
+                .expiresAt(Instant.now().plusSeconds(900));
+        if (administrationId != null) {
+            builder.claim("administration_id", administrationId.toString());
+        }
+        return builder;
+    }
+}
