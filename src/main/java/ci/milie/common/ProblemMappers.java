@@ -115,6 +115,12 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
+        if (e.getCause() instanceof JsonParseException parse) {
+            return malformed(parse, uri);
+        }
+        if (e.getCause() instanceof JsonMappingException mapping) {
+            return mismatched(mapping, uri);
+        }
         String code;
         String title;
         String detail;

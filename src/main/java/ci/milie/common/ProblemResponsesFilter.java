@@ -54,8 +54,6 @@ public class ProblemResponsesFilter implements OASFilter {
                 || (item.getParameters() != null && !item.getParameters().isEmpty());
         if (!secured) {
             operation.setSecurity(List.of());
-            removeIfPlain(responses, "401");
-            removeIfPlain(responses, "403");
         } else {
             ensure(responses, "401");
             ensure(responses, "403");
@@ -72,13 +70,6 @@ public class ProblemResponsesFilter implements OASFilter {
                 asProblem(status, response);
             }
         });
-    }
-
-    private static void removeIfPlain(APIResponses responses, String status) {
-        APIResponse response = responses.getAPIResponse(status);
-        if (response != null && response.getContent() == null) {
-            responses.removeAPIResponse(status);
-        }
     }
 
     private static void ensure(APIResponses responses, String status) {

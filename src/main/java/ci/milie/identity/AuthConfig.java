@@ -1,0 +1,38 @@
+package ci.milie.identity;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+
+@ConfigMapping(prefix = "milie.auth")
+public interface AuthConfig {
+
+    /** Lifetime of access tokens (JWT). */
+    Duration accessTokenTtl();
+
+    /** Lifetime of refresh tokens; each refresh rotates the token. */
+    Duration refreshTokenTtl();
+
+    /** bcrypt cost factor for staff passwords. */
+    int bcryptCost();
+
+    Lockout lockout();
+
+    Otp otp();
+
+    interface Lockout {
+        /** Consecutive wrong passwords before the account locks. */
+        int maxFailures();
+
+        Duration duration();
+    }
+
+    interface Otp {
+        Duration ttl();
+
+        int maxAttempts();
+
+        /** Codes sent to one destination per hour; further requests are silently dropped. */
+        int maxCodesPerHour();
+    }
+}

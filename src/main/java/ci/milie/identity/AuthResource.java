@@ -1,0 +1,79 @@
+package ci.milie.identity;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/auth")
+@PermitAll
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Authentication")
+public class AuthResource {
+
+    private final AuthService auth;
+    private final OtpService otp;
+
+    AuthResource(AuthService auth, OtpService otp) {
+        this.auth = auth;
+        this.otp = otp;
+    }
+
+    @POST
+    @Path("/login")
+    @Operation(summary = "Staff sign-in with e-mail and password")
+    @APIResponse(responseCode = "200", description = "Signed in", content = @Content(schema = @Schema(implementation = Tokens.class)))
+    @APIResponse(responseCode = "401", description = "INVALID_CREDENTIALS: same answer for an unknown e-mail, a wrong password and a locked account")
+    public Tokens login(@Valid @NotNull AuthCommands.Login command) {
+        return auth.login(command.email(), command.password());
+    }
+
+    @POST
+    @Path("/refresh")
+    @Operation(summary = "Trade a refresh token for new tokens (the old one stops working)")
+    @APIResponse(responseCode = "200", description = "New tokens", content = @Content(schema = @Schema(implementation = Tokens.class)))
+    @APIResponse(responseCode = "401", description = "INVALID_REFRESH_TOKEN; a reused token also revokes every token of its sign-in")
+    public Tokens refresh(@Valid @NotNull AuthCommands.Refresh command) {
+        return auth.refresh(command.refreshToken());
+    }
+
+    @POST
+    @Path("/logout")
+    @Operation(summary = "Revoke the sign-in a refresh token belongs to")
+    @APIResponse(responseCode = "204", description = "Signed out (also for an unknown token)")
+    public void logout(@Valid @NotNull AuthCommands.Refresh command) {
+        auth.logout(command.refreshToken());
+    }
+
+    @POST
+    @Path("/otp")
+    @Operation(summary = "Citizen: send a one-time sign-in code to an e-mail or phone")
+    @APIResponse(responseCode = "202", description = "Accepted, whether or not the address is known",
+            content = @Content(schema = @Schema(implementation = AuthCommands.OtpSent.class)))
+    public Response requestCode(@Valid @NotNull AuthCommands.OtpRequest command) {
+        var ttl = otp.request(OtpDestination.of(command.email(), command.phone()));
+        return Response.accepted(new AuthCommands.OtpSent(ttl.toSeconds(),
+                "If this address can receive messages, a code is on its way")).build();
+    }
+
+    @POST
+    @Path("/otp/verify")
+    @Operation(summary = "Citizen: sign in with the one-time code (creates the account the first time)")
+    @APIResponse(responseCode = "200", description = "Signed in as citizen", content = @Content(schema = @Schema(implementation = Tokens.class)))
+    @APIResponse(responseCode = "401", description = "OTP_INVALID, OTP_EXPIRED or OTP_ATTEMPTS_EXCEEDED")
+    public Tokens verifyCode(@Valid @NotNull AuthCommands.OtpVerify command) {
+        return otp.verify(OtpDestination.of(command.email(), command.phone()), command.code());
+    }
+}

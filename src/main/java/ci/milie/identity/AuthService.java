@@ -1,0 +1,109 @@
+package ci.milie.identity;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import ci.milie.common.ProblemException;
+import ci.milie.common.Secrets;
+
+/** Staff sign-in with lockout, and refresh-token rotation with reuse detection for everyone. */
+@ApplicationScoped
+public class AuthService {
+
+    private final StaffAccountRepository staff;
+    private final CitizenRepository citizens;
+    private final RefreshTokenRepository refreshTokens;
+    private final PasswordHasher hasher;
+    private final TokenIssuer issuer;
+    private final AuthConfig config;
+    private final Clock clock;
+
+    AuthService(StaffAccountRepository staff, CitizenRepository citizens, RefreshTokenRepository refreshTokens,
+            PasswordHasher hasher, TokenIssuer issuer, AuthConfig config, Clock clock) {
+        this.staff = staff;
+        this.citizens = citizens;
+        this.refreshTokens = refreshTokens;
+        this.hasher = hasher;
+        this.issuer = issuer;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /**
+     * Unknown e-mail, wrong password, inactive or locked account: one answer for all, so the
+     * endpoint tells an attacker nothing. Failures are committed even though the call fails.
+     */
+    @Transactional(dontRollbackOn = ProblemException.class)
+    public Tokens login(String email, String password) {
+        Instant now = clock.instant();
+        Optional<StaffAccount> found = staff.find("email", email.trim().toLowerCase(Locale.ROOT))
+                .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+        if (found.isEmpty() || !found.get().active() || found.get().isLockedAt(now)) {
+            hasher.spendTimeOnUnknownAccount(password);
+            throw invalidCredentials();
+        }
+        StaffAccount account = found.get();
+        if (!hasher.matches(password, account.passwordHash())) {
+            account.recordFailedLogin(now, config.lockout().maxFailures(), config.lockout().duration());
+            throw invalidCredentials();
+        }
+        account.recordSuccessfulLogin(now);
+        return issuer.issueFor(account, UUID.randomUUID());
+    }
+
+    /**
+     * Trades a refresh token for a new pair. A token presented a second time means it leaked:
+     * the whole family (every token descending from that sign-in) is revoked.
+     */
+    @Transactional(dontRollbackOn = ProblemException.class)
+    public Tokens refresh(String token) {
+        Instant now = clock.instant();
+        RefreshToken stored = refreshTokens.findByHashForUpdate(Secrets.sha256(token))
+                .orElseThrow(AuthService::invalidRefreshToken);
+        if (stored.isReplay()) {
+            refreshTokens.revokeFamily(stored.familyId(), now);
+            throw invalidRefreshToken();
+        }
+        if (!stored.isUsableAt(now)) {
+            throw invalidRefreshToken();
+        }
+        stored.markUsed(now);
+        if (stored.subjectKind() == RefreshToken.SubjectKind.STAFF) {
+            StaffAccount account = staff.findById(stored.subjectId());
+            if (account == null || !account.active()) {
+                refreshTokens.revokeFamily(stored.familyId(), now);
+                throw invalidRefreshToken();
+            }
+            return issuer.issueFor(account, stored.familyId());
+        }
+        Citizen citizen = citizens.findById(stored.subjectId());
+        if (citizen == null) {
+            refreshTokens.revokeFamily(stored.familyId(), now);
+            throw invalidRefreshToken();
+        }
+        return issuer.issueFor(citizen, stored.familyId());
+    }
+
+    /** Revokes the sign-in the token belongs to; unknown tokens are ignored (logout is idempotent). */
+    @Transactional
+    public void logout(String token) {
+        refreshTokens.findByHash(Secrets.sha256(token))
+                .ifPresent(stored -> refreshTokens.revokeFamily(stored.familyId(), clock.instant()));
+    }
+
+    static ProblemException invalidCredentials() {
+        return ProblemException.unauthorized("INVALID_CREDENTIALS",
+                "E-mail or password is wrong, or the account is temporarily locked after repeated failures");
+    }
+
+    static ProblemException invalidRefreshToken() {
+        return ProblemException.unauthorized("INVALID_REFRESH_TOKEN",
+                "The refresh token is unknown, expired or revoked; sign in again");
+    }
+}

@@ -1,0 +1,31 @@
+package ci.milie.identity;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+@ApplicationScoped
+class RefreshTokenRepository implements PanacheRepositoryBase<RefreshToken, UUID> {
+
+    /** Locked, so two concurrent refreshes with one token cannot both succeed. */
+    Optional<RefreshToken> findByHashForUpdate(String hash) {
+        return find("tokenHash", hash).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
+    Optional<RefreshToken> findByHash(String hash) {
+        return find("tokenHash", hash).firstResultOptional();
+    }
+
+    void revokeFamily(UUID familyId, Instant now) {
+        update("revokedAt = ?1 where familyId = ?2 and revokedAt is null", now, familyId);
+    }
+
+    void revokeAllOf(RefreshToken.SubjectKind kind, UUID subjectId, Instant now) {
+        update("revokedAt = ?1 where subjectKind = ?2 and subjectId = ?3 and revokedAt is null", now, kind, subjectId);
+    }
+}

@@ -1,0 +1,140 @@
+package ci.milie.identity;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/** A staff member who signs in with e-mail and password: OSEP, ministries, call centre, admins. */
+@Entity
+@Table(name = "staff_account")
+public class StaffAccount {
+
+    @Id
+    private UUID id;
+    private String email;
+    @Column(name = "full_name")
+    private String fullName;
+    private StaffRole role;
+    @Column(name = "administration_id")
+    private UUID administrationId;
+    private boolean active;
+    @Column(name = "password_hash")
+    private String passwordHash;
+    @Column(name = "failed_logins")
+    private int failedLogins;
+    @Column(name = "locked_until")
+    private Instant lockedUntil;
+    @Column(name = "last_login_at")
+    private Instant lastLoginAt;
+    @Column(name = "created_at")
+    private Instant createdAt;
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+    @Version
+    private long version;
+
+    protected StaffAccount() {
+    }
+
+    StaffAccount(String email, String fullName, StaffRole role, UUID administrationId, String passwordHash, Instant now) {
+        this.id = UUID.randomUUID();
+        this.email = email;
+        this.fullName = fullName;
+        this.role = role;
+        this.administrationId = administrationId;
+        this.passwordHash = passwordHash;
+        this.active = true;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    boolean isLockedAt(Instant now) {
+        return lockedUntil != null && now.isBefore(lockedUntil);
+    }
+
+    /** Counts a wrong password; the account locks for {@code lockout} after {@code maxFailures} in a row. */
+    void recordFailedLogin(Instant now, int maxFailures, Duration lockout) {
+        failedLogins++;
+        if (failedLogins >= maxFailures) {
+            lockedUntil = now.plus(lockout);
+            failedLogins = 0;
+        }
+    }
+
+    void recordSuccessfulLogin(Instant now) {
+        failedLogins = 0;
+        lockedUntil = null;
+        lastLoginAt = now;
+    }
+
+    void update(String email, String fullName, StaffRole role, UUID administrationId, boolean active, Instant now) {
+        this.email = email;
+        this.fullName = fullName;
+        this.role = role;
+        this.administrationId = administrationId;
+        this.active = active;
+        this.updatedAt = now;
+    }
+
+    void changePassword(String passwordHash, Instant now) {
+        this.passwordHash = passwordHash;
+        this.failedLogins = 0;
+        this.lockedUntil = null;
+        this.updatedAt = now;
+    }
+
+    void deactivate(Instant now) {
+        this.active = false;
+        this.updatedAt = now;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public String email() {
+        return email;
+    }
+
+    public String fullName() {
+        return fullName;
+    }
+
+    public StaffRole role() {
+        return role;
+    }
+
+    public UUID administrationId() {
+        return administrationId;
+    }
+
+    public boolean active() {
+        return active;
+    }
+
+    String passwordHash() {
+        return passwordHash;
+    }
+
+    Instant lastLoginAt() {
+        return lastLoginAt;
+    }
+
+    Instant createdAt() {
+        return createdAt;
+    }
+
+    Instant updatedAt() {
+        return updatedAt;
+    }
+
+    long version() {
+        return version;
+    }
+}

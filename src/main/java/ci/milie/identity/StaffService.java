@@ -1,0 +1,158 @@
+package ci.milie.identity;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.HashMap;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import ci.milie.common.Cursor;
+import ci.milie.common.Page;
+import ci.milie.common.ProblemException;
+
+/** Staff accounts, managed by sysadmins. */
+@ApplicationScoped
+public class StaffService {
+
+    private final StaffAccountRepository accounts;
+    private final RefreshTokenRepository refreshTokens;
+    private final PasswordHasher hasher;
+    private final EntityManager em;
+    private final Clock clock;
+
+    StaffService(StaffAccountRepository accounts, RefreshTokenRepository refreshTokens, PasswordHasher hasher,
+            EntityManager em, Clock clock) {
+        this.accounts = accounts;
+        this.refreshTokens = refreshTokens;
+        this.hasher = hasher;
+        this.em = em;
+        this.clock = clock;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<StaffView> list(StaffRole role, UUID administrationId, Boolean active, int limit, String cursor) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (role != null) {
+            where.append(" and role = :role");
+            params.put("role", role);
+        }
+        if (administrationId != null) {
+            where.append(" and administrationId = :administrationId");
+            params.put("administrationId", administrationId);
+        }
+        if (active != null) {
+            where.append(" and active = :active");
+            params.put("active", active);
+        }
+        String after = Cursor.decode(cursor);
+        if (after != null) {
+            where.append(" and email > :after");
+            params.put("after", after);
+        }
+        // One row more than asked tells whether a next page exists.
+        List<StaffAccount> rows = accounts.find(where + " order by email", params).range(0, limit).list();
+        boolean more = rows.size() > limit;
+        List<StaffView> items = rows.stream().limit(limit).map(StaffView::of).toList();
+        return new Page<>(items, more ? Cursor.encode(items.get(limit - 1).email()) : null);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<StaffView> get(UUID id) {
+        return accounts.findByIdOptional(id).map(StaffView::of);
+    }
+
+    @Transactional
+    public StaffView create(StaffCommands.Create command) {
+        String email = normalise(command.email());
+        checkAdministration(command.role(), command.administrationId());
+        if (accounts.findByEmail(email).isPresent()) {
+            throw ProblemException.conflict("DUPLICATE_EMAIL", "A staff account already uses this e-mail");
+        }
+        StaffAccount account = new StaffAccount(email, command.fullName().trim(), command.role(),
+                command.administrationId(), hasher.hash(command.password()), clock.instant());
+        accounts.persist(account);
+        accounts.flush();
+        return StaffView.of(account);
+    }
+
+    @Transactional
+    public StaffView update(UUID id, StaffCommands.Update command) {
+        StaffAccount account = accounts.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Staff account"));
+        if (command.version() != null && command.version() != account.version()) {
+            throw ProblemException.conflict("CONCURRENT_MODIFICATION",
+                    "This account changed since version " + command.version() + "; reload it and try again");
+        }
+        String email = normalise(command.email());
+        checkAdministration(command.role(), command.administrationId());
+        accounts.findByEmail(email).filter(other -> !other.id().equals(id)).ifPresent(other -> {
+            throw ProblemException.conflict("DUPLICATE_EMAIL", "A staff account already uses this e-mail");
+        });
+        boolean active = command.active() == null || command.active();
+        boolean staysSysadmin = command.role() == StaffRole.SYSADMIN && active;
+        if (account.role() == StaffRole.SYSADMIN && account.active() && !staysSysadmin) {
+            refuseIfLastSysadmin();
+        }
+        Instant now = clock.instant();
+        account.update(email, command.fullName().trim(), command.role(), command.administrationId(), active, now);
+        if (command.password() != null) {
+            account.changePassword(hasher.hash(command.password()), now);
+        }
+        if (!active || command.password() != null) {
+            refreshTokens.revokeAllOf(RefreshToken.SubjectKind.STAFF, id, now);
+        }
+        accounts.flush();
+        return StaffView.of(account);
+    }
+
+    /** Staff accounts are never deleted: they stay in the audit trail of what they did. */
+    @Transactional
+    public void deactivate(UUID id) {
+        StaffAccount account = accounts.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Staff account"));
+        if (!account.active()) {
+            return;
+        }
+        if (account.role() == StaffRole.SYSADMIN) {
+            refuseIfLastSysadmin();
+        }
+        Instant now = clock.instant();
+        account.deactivate(now);
+        refreshTokens.revokeAllOf(RefreshToken.SubjectKind.STAFF, id, now);
+    }
+
+    private void refuseIfLastSysadmin() {
+        if (accounts.countActiveSysadmins() <= 1) {
+            throw ProblemException.conflict("LAST_SYSADMIN",
+                    "This is the last active sysadmin; create another before removing this one");
+        }
+    }
+
+    private void checkAdministration(StaffRole role, UUID administrationId) {
+        if (role.belongsToAdministration() && administrationId == null) {
+            throw ProblemException.invalid("administrationId", "is required for an agent");
+        }
+        if (!role.belongsToAdministration() && administrationId != null) {
+            throw ProblemException.invalid("administrationId", "is only allowed for an agent");
+        }
+        if (administrationId != null && !administrationIsActive(administrationId)) {
+            throw ProblemException.invalid("administrationId", "is not an active administration");
+        }
+    }
+
+    private boolean administrationIsActive(UUID id) {
+        List<?> found = em.createNativeQuery("select 1 from administration where id = ?1 and active")
+                .setParameter(1, id).getResultList();
+        return !found.isEmpty();
+    }
+
+    static String normalise(String email) {
+        return email.trim().toLowerCase(Locale.ROOT);
+    }
+}

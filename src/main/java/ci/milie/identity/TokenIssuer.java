@@ -1,0 +1,66 @@
+package ci.milie.identity;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import ci.milie.common.Roles;
+import ci.milie.common.Secrets;
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
+
+/** Mints access tokens (RS256 JWT) and rotating opaque refresh tokens. */
+@ApplicationScoped
+public class TokenIssuer {
+
+    static final String AUDIENCE = "milie-api";
+    static final String ADMINISTRATION_CLAIM = "administration_id";
+
+    private final AuthConfig config;
+    private final Clock clock;
+    private final RefreshTokenRepository refreshTokens;
+
+    TokenIssuer(AuthConfig config, Clock clock, RefreshTokenRepository refreshTokens) {
+        this.config = config;
+        this.clock = clock;
+        this.refreshTokens = refreshTokens;
+    }
+
+    /** Tokens for a staff member; a new sign-in starts a new refresh-token family. */
+    Tokens issueFor(StaffAccount staff, UUID family) {
+        JwtClaimsBuilder claims = claims(staff.id(), staff.email(), staff.role().group());
+        if (staff.administrationId() != null) {
+            claims.claim(ADMINISTRATION_CLAIM, staff.administrationId().toString());
+        }
+        return withRefresh(claims, RefreshToken.SubjectKind.STAFF, staff.id(), family);
+    }
+
+    Tokens issueFor(Citizen citizen, UUID family) {
+        String principal = citizen.email() != null ? citizen.email() : citizen.phone();
+        return withRefresh(claims(citizen.id(), principal, Roles.CITIZEN), RefreshToken.SubjectKind.CITIZEN,
+                citizen.id(), family);
+    }
+
+    private JwtClaimsBuilder claims(UUID subject, String principal, String group) {
+        Instant now = clock.instant();
+        return Jwt.claims()
+                .subject(subject.toString())
+                .upn(principal)
+                .groups(group)
+                .audience(AUDIENCE)
+                .issuedAt(now)
+                .expiresAt(now.plus(config.accessTokenTtl()))
+                .claim("jti", UUID.randomUUID().toString());
+    }
+
+    private Tokens withRefresh(JwtClaimsBuilder claims, RefreshToken.SubjectKind kind, UUID subject, UUID family) {
+        Instant now = clock.instant();
+        String refresh = Secrets.random(32);
+        refreshTokens.persist(new RefreshToken(Secrets.sha256(refresh), family, kind, subject, now,
+                now.plus(config.refreshTokenTtl())));
+        return new Tokens(claims.sign(), refresh, "Bearer", config.accessTokenTtl().toSeconds(),
+                config.refreshTokenTtl().toSeconds());
+    }
+}
