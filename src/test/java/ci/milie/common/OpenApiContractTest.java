@@ -1,0 +1,68 @@
+package ci.milie.common;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/** The contract the mobile team builds on documents every operation completely. */
+@QuarkusTest
+class OpenApiContractTest {
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> operations(JsonPath api) {
+        List<Map<String, Object>> all = new ArrayList<>();
+        Map<String, Map<String, Object>> paths = api.getMap("paths");
+        paths.forEach((path, item) -> item.forEach((method, operation) -> {
+            if (operation instanceof Map<?, ?> op && List.of("get", "post", "put", "delete", "patch").contains(method)) {
+                Map<String, Object> copy = new java.util.HashMap<>((Map<String, Object>) op);
+                copy.put("_name", method.toUpperCase() + " " + path);
+                all.add(copy);
+            }
+        }));
+        return all;
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyOperationHasASummarySecurityAndProblemErrors() {
+        JsonPath api = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        List<Map<String, Object>> operations = operations(api);
+        assertTrue(operations.size() >= 10, "the contract lists the API's operations");
+
+        for (Map<String, Object> operation : operations) {
+            String name = (String) operation.get("_name");
+            assertTrue(operation.get("summary") instanceof String s && !s.isBlank(), name + " has a summary");
+            assertTrue(operation.containsKey("security"), name + " states its security requirement");
+            Map<String, Map<String, Object>> responses = (Map<String, Map<String, Object>>) operation.get("responses");
+            assertTrue(responses.keySet().stream().anyMatch(code -> code.startsWith("2")), name + " documents its success");
+            assertTrue(responses.containsKey("500"), name + " documents 500");
+            responses.forEach((code, response) -> {
+                if (code.startsWith("4") || code.startsWith("5")) {
+                    Map<String, Object> content = (Map<String, Object>) response.get("content");
+                    assertTrue(content != null && content.containsKey("application/problem+json"),
+                            name + " " + code + " is problem+json");
+                }
+            });
+            boolean secured = !((List<?>) operation.get("security")).isEmpty();
+            if (secured) {
+                assertTrue(responses.containsKey("401") && responses.containsKey("403"), name + " documents 401 and 403");
+            }
+        }
+    }
+
+    @Test
+    void staffOperationsRequireABearerTokenAndLoginDoesNot() {
+        JsonPath api = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of(Map.of("bearer", List.of("sysadmin"))), api.getList("paths.'/api/v1/staff'.get.security"));
+        assertEquals(List.of(), api.getList("paths.'/api/v1/auth/login'.post.security"));
+    }
+}
