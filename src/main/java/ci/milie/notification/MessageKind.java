@@ -1,0 +1,18 @@
+package ci.milie.notification;
+
+/**
+ * The messages Miliê sends to citizens, each a Qute template in French and English, for e-mail
+ * (subject and text) and SMS (short text). The values each template reads are listed here.
+ */
+public enum MessageKind {
+    /** code, minutes */
+    OTP_CODE,
+    /** trackingCode, subject, trackingUrl (carries the access key) */
+    RECEIPT,
+    /** trackingCode, question, trackingUrl */
+    INFORMATION_REQUESTED,
+    /** trackingCode, reasonCode, message, trackingUrl */
+    REJECTED,
+    /** trackingCode, subject, answer, trackingUrl, ratingUrl */
+    ANSWER_DELIVERED
+}
