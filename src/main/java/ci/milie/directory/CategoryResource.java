@@ -1,0 +1,123 @@
+package ci.milie.directory;
+
+import java.util.UUID;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import ci.milie.common.Page;
+import ci.milie.common.ProblemException;
+import ci.milie.common.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
+
+@Path("/categories")
+@Tag(name = "Directory")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class CategoryResource {
+
+    @Inject
+    CategoryService service;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @GET
+    @PermitAll
+    @Operation(summary = "List categories",
+            description = "Active categories sorted by code, one page at a time: themes and their sub-categories. "
+                    + "Staff (sysadmin, osep, supervisor) may add includeInactive=true; it is ignored for anyone else.")
+    @APIResponse(responseCode = "200", description = "One page of categories")
+    public Page<CategoryView> listCategories(
+            @Parameter(description = "Only the sub-categories of the theme with this code")
+            @QueryParam("parentCode") String parentCode,
+            @Parameter(description = "Only the sub-categories of the theme with this id", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+            @QueryParam("parentId") String parentId,
+            @Parameter(description = "Only categories accepting this request type", schema = @Schema(implementation = RequestType.class))
+            @QueryParam("type") String type,
+            @Parameter(description = "Include inactive categories (staff only)")
+            @QueryParam("includeInactive") @DefaultValue("false") boolean includeInactive,
+            @Parameter(description = "nextCursor of the previous page")
+            @QueryParam("cursor") String cursor,
+            @Parameter(description = "Page size, 1 to 500")
+            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
+        return service.list(QueryParams.uuid(parentId, "parentId"), QueryParams.text(parentCode),
+                QueryParams.enumValue(RequestType.class, type, "type"),
+                includeInactive && DirectoryAccess.seesInactive(identity), cursor, limit);
+    }
+
+    @GET
+    @Path("/{id}")
+    @PermitAll
+    @Operation(summary = "Get a category", description = "An inactive category is visible to staff only.")
+    @APIResponse(responseCode = "200", description = "The category",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CategoryView.class)))
+    public CategoryView getCategory(@PathParam("id") UUID id) {
+        return service.find(id, DirectoryAccess.seesInactive(identity))
+                .orElseThrow(() -> ProblemException.notFound("Category"));
+    }
+
+    @POST
+    @RolesAllowed(Roles.SYSADMIN)
+    @Operation(summary = "Create a category")
+    @APIResponse(responseCode = "201", description = "Created; Location names the new category",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CategoryView.class)))
+    @APIResponse(responseCode = "409", description = "Another category has this code (DUPLICATE_CODE)")
+    public RestResponse<CategoryView> createCategory(@Valid CreateCategoryCommand command, UriInfo uri) {
+        CategoryView created = service.create(command);
+        return RestResponse.ResponseBuilder.<CategoryView>created(
+                uri.getAbsolutePathBuilder().path(created.id().toString()).build()).entity(created).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed(Roles.SYSADMIN)
+    @Operation(summary = "Update a category",
+            description = "Replaces every field; active=false deactivates, true reactivates. Send the version last "
+                    + "read to be told when someone else changed it meanwhile.")
+    @APIResponse(responseCode = "200", description = "The updated category",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CategoryView.class)))
+    @APIResponse(responseCode = "409", description = "DUPLICATE_CODE, CONCURRENT_MODIFICATION (stale version), or "
+            + "CATEGORY_IN_USE when deactivating a theme with active sub-categories")
+    public CategoryView updateCategory(@PathParam("id") UUID id, @Valid UpdateCategoryCommand command) {
+        return service.update(id, command).orElseThrow(() -> ProblemException.notFound("Category"));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed(Roles.SYSADMIN)
+    @Operation(summary = "Deactivate a category",
+            description = "Nothing is ever deleted: the category is deactivated and disappears from public lists.")
+    @APIResponse(responseCode = "204", description = "Deactivated (or already inactive)")
+    @APIResponse(responseCode = "409", description = "It has active sub-categories (CATEGORY_IN_USE)")
+    public void deactivateCategory(@PathParam("id") UUID id) {
+        if (!service.deactivate(id)) {
+            throw ProblemException.notFound("Category");
+        }
+    }
+}

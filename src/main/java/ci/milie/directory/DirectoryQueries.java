@@ -1,0 +1,47 @@
+package ci.milie.directory;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+/**
+ * The directory as other packages see it (staff management, request submission and routing):
+ * read-only lookups returning summaries, never entities.
+ */
+@ApplicationScoped
+public class DirectoryQueries {
+
+    @Inject
+    AdministrationRepository administrations;
+
+    @Inject
+    CategoryRepository categories;
+
+    /** The administration with this id if it exists and is active: one staff or requests may be attached to. */
+    @Transactional(TxType.SUPPORTS)
+    public Optional<AdministrationSummary> activeAdministration(UUID id) {
+        return id == null ? Optional.empty() : administrations.findActive(id).map(AdministrationSummary::of);
+    }
+
+    /** The administration with this id, active or not: to name it in views of older records. */
+    @Transactional(TxType.SUPPORTS)
+    public Optional<AdministrationSummary> administration(UUID id) {
+        return id == null ? Optional.empty() : administrations.findByIdOptional(id).map(AdministrationSummary::of);
+    }
+
+    /** The active category with this code: one a new request may be filed under. */
+    @Transactional(TxType.SUPPORTS)
+    public Optional<CategorySummary> activeCategory(String code) {
+        return code == null ? Optional.empty() : categories.findActiveByCode(code.strip()).map(CategorySummary::of);
+    }
+
+    /** The category with this id, active or not: to name it in views of older records. */
+    @Transactional(TxType.SUPPORTS)
+    public Optional<CategorySummary> category(UUID id) {
+        return id == null ? Optional.empty() : categories.findByIdOptional(id).map(CategorySummary::of);
+    }
+}
