@@ -10,12 +10,12 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import ci.milie.common.Cursor;
 import ci.milie.common.Page;
 import ci.milie.common.ProblemException;
+import ci.milie.directory.DirectoryQueries;
 
 /** Staff accounts, managed by sysadmins. */
 @ApplicationScoped
@@ -24,15 +24,15 @@ public class StaffService {
     private final StaffAccountRepository accounts;
     private final RefreshTokenRepository refreshTokens;
     private final PasswordHasher hasher;
-    private final EntityManager em;
+    private final DirectoryQueries directory;
     private final Clock clock;
 
     StaffService(StaffAccountRepository accounts, RefreshTokenRepository refreshTokens, PasswordHasher hasher,
-            EntityManager em, Clock clock) {
+            DirectoryQueries directory, Clock clock) {
         this.accounts = accounts;
         this.refreshTokens = refreshTokens;
         this.hasher = hasher;
-        this.em = em;
+        this.directory = directory;
         this.clock = clock;
     }
 
@@ -147,9 +147,7 @@ public class StaffService {
     }
 
     private boolean administrationIsActive(UUID id) {
-        List<?> found = em.createNativeQuery("select 1 from administration where id = ?1 and active")
-                .setParameter(1, id).getResultList();
-        return !found.isEmpty();
+        return directory.activeAdministration(id).isPresent();
     }
 
     static String normalise(String email) {

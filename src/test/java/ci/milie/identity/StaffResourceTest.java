@@ -68,6 +68,22 @@ class StaffResourceTest {
     }
 
     @Test
+    void agentSignsInWithTheirAdministrationInTheToken() {
+        String administrationId = ci.milie.support.Api.createAdministration(true);
+        String email = uniqueEmail("agent");
+        createStaff(email, "agent", administrationId, PASSWORD);
+
+        String token = ci.milie.support.Api.login(email, PASSWORD);
+
+        String claims = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+        org.junit.jupiter.api.Assertions.assertEquals(administrationId,
+                io.restassured.path.json.JsonPath.from(claims).getString("administration_id"));
+        as(token).get("/api/v1/me").then().statusCode(200)
+                .body("roles", equalTo(java.util.List.of("agent")))
+                .body("administrationId", equalTo(administrationId));
+    }
+
+    @Test
     void nonAgentWithAnAdministrationIsRefused() {
         Map<String, Object> body = staff(uniqueEmail("osep"), "osep");
         body.put("administrationId", UUID.randomUUID().toString());

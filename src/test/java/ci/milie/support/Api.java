@@ -44,6 +44,27 @@ public final class Api {
         return asSysadmin().body(body).post("/api/v1/staff").then().statusCode(201).extract().path("id");
     }
 
+    /** Creates an active administration through the API and returns its id. */
+    public static String createAdministration(boolean answerReviewRequired) {
+        String code = "T" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("code", code, "name", "Administration " + code,
+                "kind", "AGENCY", "contactEmail", "contact@" + code.toLowerCase() + ".gouv.ci",
+                "answerReviewRequired", answerReviewRequired));
+        return asSysadmin().body(body).post("/api/v1/administrations").then().statusCode(201).extract().path("id");
+    }
+
+    /** Creates an active category accepting every type, routed by default to the administration; returns its code. */
+    public static String createCategory(String defaultAdministrationId) {
+        String code = "C" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("code", code, "labelFr", "Catégorie " + code,
+                "labelEn", "Category " + code, "applicableTypes", java.util.List.of("COMPLAINT", "SUGGESTION", "OBSERVATION")));
+        if (defaultAdministrationId != null) {
+            body.put("defaultAdministrationId", defaultAdministrationId);
+        }
+        asSysadmin().body(body).post("/api/v1/categories").then().statusCode(201);
+        return code;
+    }
+
     public static String login(String email, String password) {
         return anonymous().body(Map.of("email", email, "password", password))
                 .post("/api/v1/auth/login").then().statusCode(200).extract().path("accessToken");

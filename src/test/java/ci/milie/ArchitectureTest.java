@@ -1,0 +1,60 @@
+package ci.milie;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import org.junit.jupiter.api.Test;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+
+import jakarta.persistence.Entity;
+
+/** The boundaries a newcomer can rely on, checked rather than hoped for. */
+class ArchitectureTest {
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("ci.milie");
+
+    @Test
+    void commonDependsOnNoFeature() {
+        noClasses().that().resideInAPackage("ci.milie.common..")
+                .should().dependOnClassesThat().resideInAnyPackage("ci.milie.identity..", "ci.milie.directory..",
+                        "ci.milie.request..", "ci.milie.answer..", "ci.milie.feedback..", "ci.milie.sla..",
+                        "ci.milie.notification..", "ci.milie.stats..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void nobodyDependsOnAResource() {
+        noClasses().that().haveSimpleNameNotEndingWith("Resource")
+                .should().dependOnClassesThat().haveSimpleNameEndingWith("Resource")
+                .check(CLASSES);
+    }
+
+    @Test
+    void noEntityCrossesTheHttpEdge() {
+        DescribedPredicate<JavaClass> entity = new DescribedPredicate<>("an entity") {
+            @Override
+            public boolean test(JavaClass type) {
+                return type.isAnnotatedWith(Entity.class);
+            }
+        };
+        methods().that().areDeclaredInClassesThat().haveSimpleNameEndingWith("Resource").and().arePublic()
+                .should().notHaveRawReturnType(entity)
+                .andShould().notHaveRawParameterTypes(DescribedPredicate.anyElementThat(entity))
+                .check(CLASSES);
+    }
+
+    @Test
+    void directoryDependsOnNoOtherFeature() {
+        noClasses().that().resideInAPackage("ci.milie.directory..")
+                .should().dependOnClassesThat().resideInAnyPackage("ci.milie.identity..", "ci.milie.request..",
+                        "ci.milie.stats..")
+                .check(CLASSES);
+    }
+}
