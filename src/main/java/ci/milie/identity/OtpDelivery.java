@@ -1,52 +1,34 @@
 package ci.milie.identity;
 
 import java.time.Duration;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.jboss.logging.Logger;
+import ci.milie.notification.MessageKind;
+import ci.milie.notification.Outbox;
 
-import ci.milie.common.Throwables;
-import ci.milie.notification.SmsSender;
-import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
-
-/** Sends a one-time code by e-mail or SMS, in French then English (the language is not known yet). */
+/**
+ * Queues a one-time code to its e-mail or phone, in the citizen's language when they already have
+ * an account (French otherwise). It leaves through the outbox, so only once the challenge is stored.
+ */
 @ApplicationScoped
 class OtpDelivery {
 
-    private static final Logger LOG = Logger.getLogger(OtpDelivery.class);
-    static final String SUBJECT = "Votre code de connexion Miliê / Your Miliê sign-in code";
+    private final Outbox outbox;
+    private final CitizenRepository citizens;
 
-    @CheckedTemplate
-    static class Templates {
-        static native TemplateInstance otpCode(String code, long minutes);
-
-        static native TemplateInstance otpSms(String code, long minutes);
+    OtpDelivery(Outbox outbox, CitizenRepository citizens) {
+        this.outbox = outbox;
+        this.citizens = citizens;
     }
 
-    private final Mailer mailer;
-    private final SmsSender sms;
-
-    OtpDelivery(Mailer mailer, SmsSender sms) {
-        this.mailer = mailer;
-        this.sms = sms;
-    }
-
-    /** Best effort: the caller answers 202 whatever happens, so a failure is only logged. */
+    /** Must run in the transaction that opens the challenge. */
     void send(OtpDestination destination, String code, Duration validity) {
-        try {
-            if (destination.isEmail()) {
-                mailer.send(Mail.withText(destination.value(), SUBJECT,
-                        Templates.otpCode(code, validity.toMinutes()).render()));
-            } else {
-                sms.send(destination.value(), Templates.otpSms(code, validity.toMinutes()).render().strip());
-            }
-        } catch (RuntimeException e) {
-            LOG.warnf("One-time code not delivered by %s: %s", destination.isEmail() ? "e-mail" : "SMS",
-                    Throwables.describe(e));
-        }
+        String language = citizens.findBy(destination).map(Citizen::preferredLanguage).orElse("fr");
+        Outbox.Recipient recipient = destination.isEmail()
+                ? new Outbox.Recipient(destination.value(), null, language)
+                : new Outbox.Recipient(null, destination.value(), language);
+        outbox.notify(recipient, MessageKind.OTP_CODE, Map.of("code", code, "minutes", validity.toMinutes()), null);
     }
 }

@@ -10,7 +10,6 @@ import jakarta.transaction.Transactional;
 
 import ci.milie.common.ProblemException;
 import ci.milie.common.Secrets;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /** Passwordless sign-in for citizens with a 6-digit code sent to their e-mail or phone. */
 @ApplicationScoped
@@ -34,24 +33,20 @@ public class OtpService {
     }
 
     /**
-     * Opens a new challenge (replacing any open one) and sends its code. Callers always answer
-     * 202, whether or not the destination is known or over its hourly quota.
+     * Opens a new challenge (replacing any open one) and queues its code, in one transaction. Callers
+     * always answer 202, whether or not the destination is known or over its hourly quota.
      */
+    @Transactional
     public Duration request(OtpDestination destination) {
         Duration ttl = config.otp().ttl();
-        String code = QuarkusTransaction.requiringNew().call(() -> {
-            Instant now = clock.instant();
-            if (challenges.countSince(destination.value(), now.minus(Duration.ofHours(1))) >= config.otp().maxCodesPerHour()) {
-                return null;
-            }
-            challenges.supersedeOpen(destination.value(), now);
-            String fresh = Secrets.digits(6);
-            challenges.persist(new OtpChallenge(destination.value(), fresh, now, now.plus(ttl)));
-            return fresh;
-        });
-        if (code != null) {
-            delivery.send(destination, code, ttl);
+        Instant now = clock.instant();
+        if (challenges.countSince(destination.value(), now.minus(Duration.ofHours(1))) >= config.otp().maxCodesPerHour()) {
+            return ttl;
         }
+        challenges.supersedeOpen(destination.value(), now);
+        String code = Secrets.digits(6);
+        challenges.persist(new OtpChallenge(destination.value(), code, now, now.plus(ttl)));
+        delivery.send(destination, code, ttl);
         return ttl;
     }
 

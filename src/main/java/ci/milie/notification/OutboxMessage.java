@@ -1,0 +1,158 @@
+package ci.milie.notification;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * One message to a citizen, rendered when queued and delivered later by {@link OutboxRelay}.
+ * Once sent its content is erased: it may hold a sign-in code or a tracking link with its key,
+ * and the request's own records say what happened.
+ */
+@Entity
+@Table(name = "outbox_message")
+class OutboxMessage {
+
+    static final int MAX_ERROR_LENGTH = 1000;
+
+    enum Channel {
+        EMAIL, SMS
+    }
+
+    enum Status {
+        PENDING, SENT, FAILED
+    }
+
+    @Id
+    private UUID id;
+    @Enumerated(EnumType.STRING)
+    private Channel channel;
+    private String recipient;
+    private String subject;
+    private String body;
+    @Column(name = "html_body")
+    private String htmlBody;
+    @Enumerated(EnumType.STRING)
+    private MessageKind kind;
+    @Column(name = "request_id")
+    private UUID requestId;
+    @Enumerated(EnumType.STRING)
+    private Status status;
+    private int attempts;
+    @Column(name = "next_attempt_at")
+    private Instant nextAttemptAt;
+    @Column(name = "last_error")
+    private String lastError;
+    @Column(name = "created_at")
+    private Instant createdAt;
+    @Column(name = "sent_at")
+    private Instant sentAt;
+
+    protected OutboxMessage() {
+    }
+
+    private OutboxMessage(Channel channel, String recipient, MessageKind kind, UUID requestId, Instant now) {
+        this.id = UUID.randomUUID();
+        this.channel = channel;
+        this.recipient = recipient;
+        this.kind = kind;
+        this.requestId = requestId;
+        this.status = Status.PENDING;
+        this.nextAttemptAt = now;
+        this.createdAt = now;
+    }
+
+    static OutboxMessage email(String to, MessageTemplates.Email content, MessageKind kind, UUID requestId, Instant now) {
+        OutboxMessage message = new OutboxMessage(Channel.EMAIL, to, kind, requestId, now);
+        message.subject = content.subject();
+        message.body = content.text();
+        message.htmlBody = content.html();
+        return message;
+    }
+
+    static OutboxMessage sms(String to, String text, MessageKind kind, UUID requestId, Instant now) {
+        OutboxMessage message = new OutboxMessage(Channel.SMS, to, kind, requestId, now);
+        message.body = text;
+        return message;
+    }
+
+    void delivered(Instant now) {
+        attempts++;
+        status = Status.SENT;
+        sentAt = now;
+        body = null;
+        htmlBody = null;
+    }
+
+    /**
+     * Counts a failed attempt: the message is tried again after the policy's backoff, or given up
+     * (FAILED) after its last allowed attempt. {@code error} must hold no personal data.
+     */
+    void attemptFailed(String error, Instant now, RetryPolicy policy) {
+        attempts++;
+        lastError = error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error;
+        policy.nextAttempt(attempts, now).ifPresentOrElse(next -> nextAttemptAt = next, () -> status = Status.FAILED);
+    }
+
+    UUID id() {
+        return id;
+    }
+
+    Channel channel() {
+        return channel;
+    }
+
+    String recipient() {
+        return recipient;
+    }
+
+    String subject() {
+        return subject;
+    }
+
+    String body() {
+        return body;
+    }
+
+    String htmlBody() {
+        return htmlBody;
+    }
+
+    MessageKind kind() {
+        return kind;
+    }
+
+    UUID requestId() {
+        return requestId;
+    }
+
+    Status status() {
+        return status;
+    }
+
+    int attempts() {
+        return attempts;
+    }
+
+    Instant nextAttemptAt() {
+        return nextAttemptAt;
+    }
+
+    String lastError() {
+        return lastError;
+    }
+
+    Instant createdAt() {
+        return createdAt;
+    }
+
+    Instant sentAt() {
+        return sentAt;
+    }
+}

@@ -1,0 +1,35 @@
+package ci.milie.notification;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+@ApplicationScoped
+class OutboxMessageRepository implements PanacheRepositoryBase<OutboxMessage, UUID> {
+
+    /**
+     * The oldest message due at {@code now}, locked until the transaction ends. Rows another
+     * relay holds are skipped, not waited for: two instances never get the same message.
+     */
+    Optional<OutboxMessage> claimNextDue(Instant now) {
+        @SuppressWarnings("unchecked")
+        List<OutboxMessage> due = getEntityManager().createNativeQuery("""
+                select * from outbox_message
+                where status = 'PENDING' and next_attempt_at <= :now
+                order by next_attempt_at
+                limit 1
+                for update skip locked""", OutboxMessage.class)
+                .setParameter("now", now)
+                .getResultList();
+        return due.stream().findFirst();
+    }
+
+    long countPending() {
+        return count("status", OutboxMessage.Status.PENDING);
+    }
+}

@@ -1,0 +1,146 @@
+package ci.milie.notification;
+
+import static ci.milie.support.Api.uniqueEmail;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.icegreen.greenmail.util.GreenMail;
+
+import ci.milie.support.TestClock;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/** Against a real SMTP server (GreenMail) that goes down and comes back: nothing is lost. */
+@QuarkusTest
+@TestProfile(RealSmtpProfile.class)
+class OutboxSmtpOutageTest {
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    OutboxRelay relay;
+
+    @Inject
+    OutboxMessageRepository messages;
+
+    @Inject
+    OutboxConfig config;
+
+    @Inject
+    TestClock clock;
+
+    private GreenMail smtp;
+
+    @BeforeEach
+    void deliverWhatEarlierTestsLeftDue() {
+        smtp = RealSmtpProfile.startSmtpServer();
+        while (relay.deliverDue() > 0) {
+            // drained: from now on only this test's messages are due
+        }
+        smtp.stop();
+    }
+
+    @AfterEach
+    void stopServerAndResetClock() {
+        smtp.stop();
+        clock.reset();
+    }
+
+    private String queueReceipt(String code) {
+        String email = uniqueEmail("outage");
+        QuarkusTransaction.requiringNew().run(() -> outbox.notify(new Outbox.Recipient(email, null, "fr"),
+                MessageKind.RECEIPT, OutboxTest.receipt(code), null));
+        return email;
+    }
+
+    private OutboxMessage stored(String email) {
+        List<OutboxMessage> found = QuarkusTransaction.requiringNew().call(() -> messages.list("recipient", email));
+        assertEquals(1, found.size());
+        return found.get(0);
+    }
+
+    private List<MimeMessage> receivedBy(String email) {
+        return smtp.findReceivedMessages(user -> user.getEmail().equalsIgnoreCase(email), message -> true).toList();
+    }
+
+    @Test
+    void anSmtpOutageLosesNothing() throws MessagingException {
+        String email = queueReceipt("MIL-DOWN-0001");
+
+        assertEquals(0, relay.deliverDue(), "nothing can be delivered while the server is down");
+
+        OutboxMessage afterFailure = stored(email);
+        assertEquals(OutboxMessage.Status.PENDING, afterFailure.status());
+        assertEquals(1, afterFailure.attempts());
+        assertTrue(afterFailure.nextAttemptAt().isAfter(afterFailure.createdAt().plusSeconds(29)),
+                "retried after the initial backoff, not at once");
+        assertNotNull(afterFailure.lastError());
+        assertThat("no personal data in the error", afterFailure.lastError(), not(containsString(email)));
+
+        assertEquals(0, relay.deliverDue(), "not retried before its backoff");
+        assertEquals(1, stored(email).attempts());
+        assertEquals(afterFailure.nextAttemptAt(), stored(email).nextAttemptAt());
+
+        smtp = RealSmtpProfile.startSmtpServer();
+        clock.advance(Duration.ofSeconds(31));
+        assertTrue(relay.deliverDue() >= 1);
+
+        OutboxMessage delivered = stored(email);
+        assertEquals(OutboxMessage.Status.SENT, delivered.status());
+        assertEquals(2, delivered.attempts());
+        List<MimeMessage> received = receivedBy(email);
+        assertEquals(1, received.size(), "delivered exactly once");
+        assertEquals("Votre demande MIL-DOWN-0001 a bien été reçue", received.get(0).getSubject());
+        assertEquals(email, received.get(0).getAllRecipients()[0].toString());
+    }
+
+    @Test
+    void aMessageIsGivenUpAfterItsLastAttempt() {
+        String email = queueReceipt("MIL-DOWN-0002");
+
+        for (int attempt = 1; attempt <= config.maxAttempts(); attempt++) {
+            relay.deliverDue();
+            OutboxMessage message = stored(email);
+            assertEquals(attempt, message.attempts());
+            assertEquals(attempt < config.maxAttempts() ? OutboxMessage.Status.PENDING : OutboxMessage.Status.FAILED,
+                    message.status(), "after attempt " + attempt);
+            clock.advance(config.backoff().max().plusMinutes(1));
+        }
+
+        smtp = RealSmtpProfile.startSmtpServer();
+        relay.deliverDue();
+        assertEquals(OutboxMessage.Status.FAILED, stored(email).status(), "a failed message stays failed");
+        assertTrue(receivedBy(email).isEmpty());
+    }
+
+    @Test
+    void aMessageGoesOutOnTheFirstTryWhenTheServerIsUp() throws MessagingException {
+        smtp = RealSmtpProfile.startSmtpServer();
+        String email = queueReceipt("MIL-UPUP-0003");
+
+        assertTrue(relay.deliverDue() >= 1);
+
+        List<MimeMessage> received = receivedBy(email);
+        assertEquals(1, received.size());
+        assertEquals("Votre demande MIL-UPUP-0003 a bien été reçue", received.get(0).getSubject());
+        assertThat(received.get(0).getFrom()[0].toString(), containsString("no-reply@milie.ci"));
+        assertEquals(1, stored(email).attempts());
+    }
+}
