@@ -12,6 +12,7 @@ public class ProblemException extends RuntimeException {
     private final String code;
     private final String title;
     private final List<Violation> violations;
+    private String currentStatus;
 
     public ProblemException(int status, String code, String title, String detail, List<Violation> violations) {
         super(detail, null, false, false);
@@ -38,6 +39,13 @@ public class ProblemException extends RuntimeException {
                 List.of(new Violation(field, message)));
     }
 
+    /** A lifecycle move the request's current status does not allow. */
+    public static ProblemException invalidTransition(String currentStatus, String detail) {
+        ProblemException problem = new ProblemException(409, "INVALID_TRANSITION", "Conflict", detail);
+        problem.currentStatus = currentStatus;
+        return problem;
+    }
+
     public static ProblemException unauthorized(String code, String detail) {
         return new ProblemException(401, code, "Unauthorized", detail);
     }
@@ -60,5 +68,9 @@ public class ProblemException extends RuntimeException {
 
     public List<Violation> violations() {
         return violations;
+    }
+
+    public String currentStatus() {
+        return currentStatus;
     }
 }

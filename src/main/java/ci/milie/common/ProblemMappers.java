@@ -49,7 +49,7 @@ public class ProblemMappers {
         if (e.status() == 401) {
             builder.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
-        return respond(builder, e.code(), e.title(), e.status(), e.getMessage(), uri, e.violations());
+        return respond(builder, e.code(), e.title(), e.status(), e.getMessage(), uri, e.violations(), e.currentStatus());
     }
 
     @ServerExceptionMapper
@@ -181,8 +181,14 @@ public class ProblemMappers {
 
     private static Response respond(Response.ResponseBuilder builder, String code, String title, int status,
             String detail, UriInfo uri, List<Violation> violations) {
+        return respond(builder, code, title, status, detail, uri, violations, null);
+    }
+
+    private static Response respond(Response.ResponseBuilder builder, String code, String title, int status,
+            String detail, UriInfo uri, List<Violation> violations, String currentStatus) {
         ProblemDetail body = new ProblemDetail(ProblemDetail.typeOf(code), title, status, detail,
-                uri == null ? null : uri.getRequestUri().getRawPath(), code, RequestIdFilter.current(), violations);
+                uri == null ? null : uri.getRequestUri().getRawPath(), code, RequestIdFilter.current(), violations,
+                currentStatus);
         return builder.type(ProblemDetail.MEDIA_TYPE).entity(body).build();
     }
 

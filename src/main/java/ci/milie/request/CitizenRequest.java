@@ -1,0 +1,400 @@
+package ci.milie.request;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import jakarta.persistence.Version;
+
+import ci.milie.common.ProblemException;
+import ci.milie.directory.RequestType;
+import ci.milie.sla.DeadlinePolicy;
+import ci.milie.sla.DeadlinePolicy.Stage;
+
+/**
+ * The aggregate: a citizen's complaint, suggestion or observation. Its status changes only
+ * through the methods below, each of which asks {@link Lifecycle} first and records an event.
+ * The events a method records are collected in {@link #newEvents()} for the service to persist.
+ */
+@Entity
+@Table(name = "citizen_request")
+public class CitizenRequest {
+
+    /** What every move needs: who, when, and the deadline rules. */
+    public record Move(Actor actor, Instant now, DeadlinePolicy deadlines) {
+    }
+
+    @Id
+    private UUID id;
+    @Column(name = "tracking_code")
+    private String trackingCode;
+    @Column(name = "access_key_hash")
+    private String accessKeyHash;
+    @Enumerated(EnumType.STRING)
+    private RequestType type;
+    @Column(name = "category_id")
+    private UUID categoryId;
+    @Enumerated(EnumType.STRING)
+    private Channel channel;
+    private String subject;
+    private String description;
+    @Column(name = "suggested_administration_id")
+    private UUID suggestedAdministrationId;
+    @Column(name = "administration_id")
+    private UUID administrationId;
+    @Embedded
+    private Location location;
+    @Embedded
+    private Contact contact;
+    private boolean anonymous;
+    @Column(name = "citizen_id")
+    private UUID citizenId;
+    @Column(name = "entered_by_staff_id")
+    private UUID enteredByStaffId;
+    @Enumerated(EnumType.STRING)
+    private RequestStatus status;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "resume_status")
+    private RequestStatus resumeStatus;
+    private boolean qualified;
+    @Column(name = "rejection_reason")
+    private String rejectionReason;
+    @Column(name = "duplicate_of")
+    private UUID duplicateOf;
+    @Column(name = "submitted_at")
+    private Instant submittedAt;
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+    @Column(name = "status_changed_at")
+    private Instant statusChangedAt;
+    @Column(name = "due_at")
+    private Instant dueAt;
+    @Column(name = "answered_at")
+    private Instant answeredAt;
+    @Column(name = "closed_at")
+    private Instant closedAt;
+    @Column(name = "reopen_count")
+    private int reopenCount;
+    @Version
+    private long version;
+
+    @Transient
+    private final List<RequestEvent> newEvents = new ArrayList<>();
+
+    protected CitizenRequest() {
+    }
+
+    /** A new request, RECEIVED, due for triage. */
+    static CitizenRequest submit(Submission submission, String trackingCode, String accessKeyHash, Move move) {
+        CitizenRequest request = new CitizenRequest();
+        request.id = UUID.randomUUID();
+        request.trackingCode = trackingCode;
+        request.accessKeyHash = accessKeyHash;
+        request.type = submission.type();
+        request.categoryId = submission.categoryId();
+        request.channel = submission.channel();
+        request.subject = submission.subject();
+        request.description = submission.description();
+        request.suggestedAdministrationId = submission.suggestedAdministrationId();
+        request.location = submission.location();
+        request.contact = submission.contact();
+        request.anonymous = submission.anonymous();
+        request.citizenId = submission.citizenId();
+        request.enteredByStaffId = submission.enteredByStaffId();
+        request.status = RequestStatus.RECEIVED;
+        request.submittedAt = move.now();
+        request.updatedAt = move.now();
+        request.statusChangedAt = move.now();
+        request.dueAt = move.deadlines().dueAt(Stage.TRIAGE, request.type, move.now());
+        request.record(move, EventType.SUBMITTED, null, RequestStatus.RECEIVED, null, Visibility.PUBLIC);
+        return request;
+    }
+
+    /** What a new request is made of, validated and normalised by the submission service. */
+    record Submission(RequestType type, UUID categoryId, Channel channel, String subject, String description,
+            UUID suggestedAdministrationId, Location location, Contact contact, boolean anonymous, UUID citizenId,
+            UUID enteredByStaffId) {
+    }
+
+    /** OSEP accepts the request, possibly correcting its type and category; it stays RECEIVED until routed. */
+    void qualify(Move move, RequestType correctedType, UUID correctedCategoryId) {
+        ensure(Action.QUALIFY, move);
+        StringBuilder changes = new StringBuilder("Accepted");
+        if (correctedType != null && correctedType != type) {
+            changes.append("; type ").append(type).append(" → ").append(correctedType);
+            type = correctedType;
+        }
+        if (correctedCategoryId != null && !correctedCategoryId.equals(categoryId)) {
+            changes.append("; category corrected");
+            categoryId = correctedCategoryId;
+        }
+        qualified = true;
+        touch(move);
+        record(move, EventType.QUALIFIED, status, status, changes.toString(), Visibility.INTERNAL);
+    }
+
+    /** OSEP refuses the request; the reason and message go to the citizen. */
+    void reject(Move move, String reasonCode, UUID duplicateOf, String message) {
+        ensure(Action.REJECT, move);
+        this.rejectionReason = reasonCode;
+        this.duplicateOf = duplicateOf;
+        this.closedAt = move.now();
+        moveTo(RequestStatus.REJECTED, move, EventType.REJECTED, message, Visibility.PUBLIC);
+    }
+
+    /** OSEP sends the request to an administration (accepting it if it was not qualified yet). */
+    void route(Move move, UUID administrationId, String administrationName) {
+        ensure(Action.ROUTE, move);
+        this.qualified = true;
+        this.administrationId = administrationId;
+        moveTo(RequestStatus.ROUTED, move, EventType.ROUTED, administrationName, Visibility.PUBLIC);
+    }
+
+    /** OSEP moves a routed request to another administration; the acknowledgement clock restarts. */
+    void reroute(Move move, UUID administrationId, String administrationName, String reason) {
+        ensure(Action.REROUTE, move);
+        if (administrationId.equals(this.administrationId)) {
+            throw ProblemException.conflict("SAME_ADMINISTRATION", "The request is already routed to this administration");
+        }
+        this.administrationId = administrationId;
+        record(move, EventType.REROUTED, status, RequestStatus.ROUTED, reason, Visibility.INTERNAL);
+        moveTo(RequestStatus.ROUTED, move, EventType.ROUTED, administrationName, Visibility.PUBLIC);
+    }
+
+    /** The administration takes the request in hand. */
+    void acknowledge(Move move) {
+        ensure(Action.ACKNOWLEDGE, move);
+        moveTo(RequestStatus.IN_PROGRESS, move, EventType.ACKNOWLEDGED, null, Visibility.PUBLIC);
+    }
+
+    /** OSEP or the administration asks the citizen a question; the clock waits for the answer. */
+    void requestInformation(Move move, String question) {
+        ensure(Action.REQUEST_INFORMATION, move);
+        this.resumeStatus = status;
+        moveTo(RequestStatus.AWAITING_CITIZEN, move, EventType.INFORMATION_REQUESTED, question, Visibility.PUBLIC);
+    }
+
+    /** The citizen answers; the request goes back to where it was. */
+    void receiveCitizenReply(Move move, String text) {
+        ensure(Action.CITIZEN_REPLY, move);
+        RequestStatus back = resumeStatus;
+        this.resumeStatus = null;
+        moveTo(back, move, EventType.CITIZEN_REPLIED, text, Visibility.PUBLIC);
+    }
+
+    /** The administration says the request is not theirs: back to OSEP for routing. */
+    void handBack(Move move, String reason) {
+        ensure(Action.HAND_BACK, move);
+        this.administrationId = null;
+        moveTo(RequestStatus.RECEIVED, move, EventType.HANDED_BACK, reason, Visibility.INTERNAL);
+    }
+
+    /**
+     * The administration submitted an answer: OSEP reviews it, unless the administration is
+     * trusted, in which case it is delivered at once.
+     */
+    public void answerSubmitted(Move move, boolean reviewRequired) {
+        ensure(Action.SUBMIT_ANSWER, move);
+        moveTo(RequestStatus.UNDER_REVIEW, move, EventType.ANSWER_SUBMITTED, null, Visibility.INTERNAL);
+        if (!reviewRequired) {
+            deliverAnswer(move);
+        }
+    }
+
+    /** OSEP approves the answer under review: it reaches the citizen. */
+    public void answerApproved(Move move) {
+        ensure(Action.APPROVE_ANSWER, move);
+        deliverAnswer(move);
+    }
+
+    /** OSEP returns the answer to the administration with remarks. */
+    public void answerReturned(Move move, String remarks) {
+        ensure(Action.RETURN_ANSWER, move);
+        moveTo(RequestStatus.IN_PROGRESS, move, EventType.ANSWER_RETURNED, remarks, Visibility.INTERNAL);
+    }
+
+    private void deliverAnswer(Move move) {
+        this.answeredAt = move.now();
+        moveTo(RequestStatus.ANSWERED, move, EventType.ANSWER_DELIVERED, null, Visibility.PUBLIC);
+    }
+
+    /** OSEP closes an answered request, or a suggestion or observation once acknowledged. */
+    void close(Move move, String message) {
+        ensure(Action.CLOSE, move);
+        if (status == RequestStatus.IN_PROGRESS && type == RequestType.COMPLAINT) {
+            throw ProblemException.invalidTransition(status.name(),
+                    "A complaint is closed only once answered; this one is " + status);
+        }
+        this.closedAt = move.now();
+        moveTo(RequestStatus.CLOSED, move, EventType.CLOSED, message, Visibility.PUBLIC);
+    }
+
+    /** An internal note: staff only, never shown to the citizen. */
+    void addNote(Move move, String text) {
+        touch(move);
+        record(move, EventType.NOTE_ADDED, status, status, text, Visibility.INTERNAL);
+    }
+
+    void attachmentAdded(Move move, String fileName) {
+        touch(move);
+        record(move, EventType.ATTACHMENT_ADDED, status, status, fileName, Visibility.INTERNAL);
+    }
+
+    private void ensure(Action action, Move move) {
+        if (!Lifecycle.allows(status, action)) {
+            throw ProblemException.invalidTransition(status.name(),
+                    "Cannot " + action.name().toLowerCase().replace('_', ' ') + " a request that is " + status);
+        }
+        if (!Lifecycle.roleMay(move.actor().lifecycleRole(), action)) {
+            throw ProblemException.forbidden("Your role cannot " + action.name().toLowerCase().replace('_', ' '));
+        }
+    }
+
+    private void moveTo(RequestStatus to, Move move, EventType event, String message, Visibility visibility) {
+        RequestStatus from = status;
+        status = to;
+        statusChangedAt = move.now();
+        dueAt = switch (to) {
+            case RECEIVED -> move.deadlines().dueAt(Stage.TRIAGE, type, move.now());
+            case ROUTED -> move.deadlines().dueAt(Stage.ACKNOWLEDGEMENT, type, move.now());
+            case IN_PROGRESS -> from == RequestStatus.UNDER_REVIEW || from == RequestStatus.AWAITING_CITIZEN
+                    ? (dueAt != null ? dueAt : move.deadlines().dueAt(Stage.ANSWER, type, move.now()))
+                    : move.deadlines().dueAt(Stage.ANSWER, type, move.now());
+            case UNDER_REVIEW -> dueAt;
+            case AWAITING_CITIZEN, ANSWERED, CLOSED, REJECTED -> null;
+        };
+        touch(move);
+        record(move, event, from, to, message, visibility);
+    }
+
+    private void touch(Move move) {
+        updatedAt = move.now();
+    }
+
+    private void record(Move move, EventType event, RequestStatus from, RequestStatus to, String message,
+            Visibility visibility) {
+        newEvents.add(new RequestEvent(id, move.now(), event, move.actor(), from, to, message, visibility));
+    }
+
+    /** Events recorded since load, in order; the service persists and then clears them. */
+    List<RequestEvent> newEvents() {
+        return newEvents;
+    }
+
+    public boolean acceptsAccessKey(String hash) {
+        return ci.milie.common.Secrets.sameHash(accessKeyHash, hash);
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public String trackingCode() {
+        return trackingCode;
+    }
+
+    public RequestType type() {
+        return type;
+    }
+
+    public UUID categoryId() {
+        return categoryId;
+    }
+
+    public Channel channel() {
+        return channel;
+    }
+
+    public String subject() {
+        return subject;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public UUID suggestedAdministrationId() {
+        return suggestedAdministrationId;
+    }
+
+    public UUID administrationId() {
+        return administrationId;
+    }
+
+    public Location location() {
+        return location == null ? new Location(null, null, null, null) : location;
+    }
+
+    public Contact contact() {
+        return contact == null ? new Contact(null, null, null, "fr") : contact;
+    }
+
+    public boolean anonymous() {
+        return anonymous;
+    }
+
+    public UUID citizenId() {
+        return citizenId;
+    }
+
+    public UUID enteredByStaffId() {
+        return enteredByStaffId;
+    }
+
+    public RequestStatus status() {
+        return status;
+    }
+
+    public boolean qualified() {
+        return qualified;
+    }
+
+    public String rejectionReason() {
+        return rejectionReason;
+    }
+
+    public UUID duplicateOf() {
+        return duplicateOf;
+    }
+
+    public Instant submittedAt() {
+        return submittedAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    public Instant statusChangedAt() {
+        return statusChangedAt;
+    }
+
+    public Instant dueAt() {
+        return dueAt;
+    }
+
+    public Instant answeredAt() {
+        return answeredAt;
+    }
+
+    public Instant closedAt() {
+        return closedAt;
+    }
+
+    public int reopenCount() {
+        return reopenCount;
+    }
+
+    public long version() {
+        return version;
+    }
+}

@@ -1,0 +1,48 @@
+package ci.milie.request;
+
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import ci.milie.common.Caller;
+import ci.milie.common.Page;
+import ci.milie.common.ProblemException;
+import ci.milie.common.Roles;
+
+@Path("/me/requests")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Requests")
+public class MyRequestsResource {
+
+    private final RequestQueries queries;
+    private final Caller caller;
+
+    MyRequestsResource(RequestQueries queries, Caller caller) {
+        this.queries = queries;
+        this.caller = caller;
+    }
+
+    @GET
+    @RolesAllowed(Roles.CITIZEN)
+    @Operation(summary = "Citizen: my own requests, newest first")
+    @APIResponse(responseCode = "200", description = "One page of requests",
+            content = @Content(schema = @Schema(implementation = WorkQueueResource.RequestPage.class)))
+    public Page<Views.RequestSummary> mine(@QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
+            @QueryParam("cursor") String cursor) {
+        return queries.mine(caller.id().orElseThrow(() -> ProblemException.notFound("Account")), limit, cursor);
+    }
+
+}

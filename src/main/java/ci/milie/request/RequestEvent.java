@@ -1,0 +1,99 @@
+package ci.milie.request;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.Immutable;
+
+/** One line of a request's history. Never updated nor deleted (the database refuses both). */
+@Entity
+@Immutable
+@Table(name = "request_event")
+public class RequestEvent {
+
+    @Id
+    private UUID id;
+    @Column(name = "request_id")
+    private UUID requestId;
+    @Column(name = "occurred_at")
+    private Instant occurredAt;
+    @Enumerated(EnumType.STRING)
+    private EventType type;
+    @Column(name = "actor_id")
+    private UUID actorId;
+    @Column(name = "actor_role")
+    private String actorRole;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "from_status")
+    private RequestStatus fromStatus;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "to_status")
+    private RequestStatus toStatus;
+    private String message;
+    @Enumerated(EnumType.STRING)
+    private Visibility visibility;
+
+    protected RequestEvent() {
+    }
+
+    RequestEvent(UUID requestId, Instant at, EventType type, Actor actor, RequestStatus from, RequestStatus to,
+            String message, Visibility visibility) {
+        this.id = UUID.randomUUID();
+        this.requestId = requestId;
+        this.occurredAt = at;
+        this.type = type;
+        this.actorId = actor.id();
+        this.actorRole = actor.role();
+        this.fromStatus = from;
+        this.toStatus = to;
+        this.message = message;
+        this.visibility = visibility;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public UUID requestId() {
+        return requestId;
+    }
+
+    public Instant occurredAt() {
+        return occurredAt;
+    }
+
+    public EventType type() {
+        return type;
+    }
+
+    public UUID actorId() {
+        return actorId;
+    }
+
+    public String actorRole() {
+        return actorRole;
+    }
+
+    public RequestStatus fromStatus() {
+        return fromStatus;
+    }
+
+    public RequestStatus toStatus() {
+        return toStatus;
+    }
+
+    public String message() {
+        return message;
+    }
+
+    public Visibility visibility() {
+        return visibility;
+    }
+}

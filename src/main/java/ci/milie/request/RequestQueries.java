@@ -1,0 +1,110 @@
+package ci.milie.request;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import ci.milie.common.Caller;
+import ci.milie.common.Roles;
+import ci.milie.directory.AdministrationSummary;
+import ci.milie.directory.CategorySummary;
+import ci.milie.directory.DirectoryQueries;
+
+/** Reads of a request for each audience: staff, its owner, anyone with its tracking code. */
+@ApplicationScoped
+public class RequestQueries {
+
+    private final RequestAccess access;
+    private final RequestRepository requests;
+    private final DirectoryQueries directory;
+    private final AnswerLookup answers;
+    private final Clock clock;
+
+    RequestQueries(RequestAccess access, RequestRepository requests, DirectoryQueries directory, AnswerLookup answers,
+            Clock clock) {
+        this.access = access;
+        this.requests = requests;
+        this.directory = directory;
+        this.answers = answers;
+        this.clock = clock;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Views.RequestView detail(UUID id, Caller caller, String accessKey) {
+        return view(access.visibleTo(id, caller, accessKey), caller);
+    }
+
+    Views.RequestView view(CitizenRequest r, Caller caller) {
+        boolean staff = caller.isStaff();
+        CategorySummary category = directory.category(r.categoryId()).orElseThrow();
+        boolean hideContact = r.anonymous() && caller.hasRole(Roles.AGENT);
+        Contact c = r.contact();
+        Location l = r.location();
+        return new Views.RequestView(r.id(), r.trackingCode(), r.type(), categoryRef(category), r.channel(),
+                r.subject(), r.description(), r.status(), r.qualified(), administration(r.administrationId()),
+                administration(r.suggestedAdministrationId()),
+                staff ? administration(category.defaultAdministrationId()) : null,
+                new Views.LocationView(l.region(), l.locality(), l.latitude(), l.longitude()),
+                hideContact ? null : new Views.ContactView(c.fullName(), c.email(), c.phone(), c.preferredLanguage()),
+                r.anonymous(), r.submittedAt(), r.updatedAt(), r.dueAt(), r.answeredAt(), r.closedAt(),
+                r.rejectionReason() == null ? null : new Views.Rejection(r.rejectionReason(), r.duplicateOf()),
+                r.reopenCount(), staff ? answers.all(r.id()) : answers.delivered(r.id()),
+                staff ? Lifecycle.actionsFrom(r.status()) : List.of(), r.version());
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Views.EventView> events(UUID id, Caller caller, String accessKey) {
+        CitizenRequest request = access.visibleTo(id, caller, accessKey);
+        boolean staff = caller.isStaff();
+        return requests.events(request.id(), !staff).stream().map(e -> eventView(e, staff, true)).toList();
+    }
+
+    /**
+     * Public tracking. The code alone shows the status and the public timeline; with the right
+     * key, also the thread and the answers. A wrong key answers exactly like an unknown code
+     * (empty), so guessing keys teaches nothing.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public java.util.Optional<Views.TrackingView> track(String rawCode, String accessKey) {
+        String code = TrackingCodes.normalise(rawCode);
+        if (!TrackingCodes.FORMAT.matcher(code).matches()) {
+            return java.util.Optional.empty();
+        }
+        boolean keyGiven = accessKey != null && !accessKey.isBlank();
+        return requests.findByTrackingCode(code).filter(r -> !keyGiven || RequestAccess.holdsKey(r, accessKey)).map(r -> {
+            boolean withKey = keyGiven;
+            CategorySummary category = directory.category(r.categoryId()).orElseThrow();
+            List<Views.EventView> timeline = requests.events(r.id(), true).stream()
+                    .map(e -> eventView(e, false, withKey)).toList();
+            String administrationName = r.administrationId() == null ? null
+                    : directory.administration(r.administrationId()).map(AdministrationSummary::name).orElse(null);
+            return new Views.TrackingView(r.trackingCode(), withKey ? r.id() : null, r.type(), categoryRef(category),
+                    r.status(), r.submittedAt(), r.updatedAt(), r.dueAt(), administrationName, timeline,
+                    withKey ? answers.delivered(r.id()) : null);
+        });
+    }
+
+    /** The signed-in citizen's own requests, newest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ci.milie.common.Page<Views.RequestSummary> mine(UUID citizenId, int limit, String cursor) {
+        WorkQueue.Filter filter = WorkQueue.Filter.forCitizen(citizenId);
+        return new WorkQueue(requests.getEntityManager(), clock).page(filter, WorkQueue.Sort.SUBMITTED, limit, cursor);
+    }
+
+    private static Views.CategoryRef categoryRef(CategorySummary category) {
+        return new Views.CategoryRef(category.id(), category.code(), category.labelFr(), category.labelEn());
+    }
+
+    private Views.AdministrationRef administration(UUID id) {
+        return id == null ? null : directory.administration(id)
+                .map(a -> new Views.AdministrationRef(a.id(), a.code(), a.name())).orElse(null);
+    }
+
+    static Views.EventView eventView(RequestEvent e, boolean staff, boolean withMessage) {
+        return new Views.EventView(e.id(), e.type(), e.occurredAt(), e.fromStatus(), e.toStatus(),
+                withMessage ? e.message() : null, e.visibility(), e.actorRole(), staff ? e.actorId() : null);
+    }
+}

@@ -1,0 +1,10 @@
+package ci.milie.request;
+
+/** Where a request stands in its lifecycle (DESIGN.md, "Request lifecycle"). */
+public enum RequestStatus {
+    RECEIVED, ROUTED, IN_PROGRESS, AWAITING_CITIZEN, UNDER_REVIEW, ANSWERED, CLOSED, REJECTED;
+
+    public boolean isTerminal() {
+        return this == CLOSED || this == REJECTED;
+    }
+}

@@ -1,0 +1,23 @@
+package ci.milie.request;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import ci.milie.directory.RequestType;
+
+/** The answer to a submission: the only time the access key is ever shown. */
+@Schema(name = "SubmissionReceipt")
+public record SubmissionReceipt(
+        UUID id,
+        @Schema(examples = "MIL-7KQ2-9XD3") String trackingCode,
+        @Schema(description = "Secret giving access to the answer and to replying; keep it, it is not shown again") String accessKey,
+        RequestStatus status,
+        RequestType type,
+        String categoryCode,
+        Channel channel,
+        Instant submittedAt,
+        @Schema(description = "When OSEP's triage is due") Instant dueAt,
+        @Schema(description = "Link to follow the request (the key is in the fragment)") String trackingUrl) {
+}

@@ -1,0 +1,198 @@
+package ci.milie.request;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import ci.milie.common.Caller;
+import ci.milie.common.PhoneNumbers;
+import ci.milie.common.ProblemException;
+import ci.milie.common.Roles;
+import ci.milie.common.Secrets;
+import ci.milie.directory.CategorySummary;
+import ci.milie.directory.DirectoryQueries;
+import ci.milie.directory.RequestType;
+import ci.milie.identity.CitizenDirectory;
+import ci.milie.notification.MessageKind;
+import ci.milie.notification.Outbox;
+import ci.milie.sla.DeadlinePolicy;
+
+/** Intake: validates a new request, files it, and sends the receipt, at most once per Idempotency-Key. */
+@ApplicationScoped
+public class SubmissionService {
+
+    static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
+
+    /** The receipt, and whether it is a replay of an earlier response to the same key. */
+    public record Outcome(SubmissionReceipt receipt, boolean replayed) {
+    }
+
+    private final RequestRepository requests;
+    private final DirectoryQueries directory;
+    private final CitizenDirectory citizens;
+    private final DeadlinePolicy deadlines;
+    private final Outbox outbox;
+    private final RequestLinks links;
+    private final ObjectMapper json;
+    private final EntityManager em;
+    private final Clock clock;
+
+    SubmissionService(RequestRepository requests, DirectoryQueries directory, CitizenDirectory citizens,
+            DeadlinePolicy deadlines, Outbox outbox, RequestLinks links, ObjectMapper json, EntityManager em, Clock clock) {
+        this.requests = requests;
+        this.directory = directory;
+        this.citizens = citizens;
+        this.deadlines = deadlines;
+        this.outbox = outbox;
+        this.links = links;
+        this.json = json;
+        this.em = em;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Outcome submit(SubmitRequestCommand command, Caller caller, String idempotencyKey) {
+        Actor actor = Actor.of(caller);
+        if (idempotencyKey == null) {
+            return new Outcome(file(command, caller, actor), false);
+        }
+        String hash = Secrets.sha256(actor.role() + "|" + actor.id() + "|" + canonical(command));
+        // Serialises concurrent retries of one key: the second waits here until the first commits.
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 0))").setParameter(1, idempotencyKey)
+                .getSingleResult();
+        Instant now = clock.instant();
+        IdempotencyRecord previous = em.find(IdempotencyRecord.class, idempotencyKey);
+        if (previous != null && previous.createdAt().isAfter(now.minus(IDEMPOTENCY_WINDOW))) {
+            if (!previous.requestHash().equals(hash)) {
+                throw new ProblemException(422, "IDEMPOTENCY_KEY_REUSED", "Unprocessable request",
+                        "This Idempotency-Key was already used for a different request");
+            }
+            return new Outcome(read(previous.responseBody()), true);
+        }
+        if (previous != null) {
+            em.remove(previous);
+            em.flush();
+        }
+        SubmissionReceipt receipt = file(command, caller, actor);
+        em.persist(new IdempotencyRecord(idempotencyKey, hash, receipt.id(), write(receipt), now));
+        return new Outcome(receipt, false);
+    }
+
+    private SubmissionReceipt file(SubmitRequestCommand command, Caller caller, Actor actor) {
+        boolean operator = caller.hasRole(Roles.OPERATOR);
+        if (caller.isStaff() && !operator) {
+            throw ProblemException.forbidden("Only citizens and call-centre operators submit requests");
+        }
+        if (command.channel() == Channel.PHONE && !operator) {
+            throw ProblemException.invalid("channel", "PHONE is for requests entered by a call-centre operator");
+        }
+        if (operator && command.channel() != Channel.PHONE) {
+            throw ProblemException.invalid("channel", "an operator enters requests with channel PHONE");
+        }
+        CategorySummary category = directory.activeCategory(command.categoryCode())
+                .orElseThrow(() -> ProblemException.invalid("categoryCode", "is not an active category"));
+        if (!category.accepts(command.type())) {
+            throw ProblemException.invalid("categoryCode", "does not accept requests of type " + command.type());
+        }
+        if (command.administrationId() != null && directory.activeAdministration(command.administrationId()).isEmpty()) {
+            throw ProblemException.invalid("administrationId", "is not an active administration");
+        }
+        Contact contact = contactOf(command, caller);
+        if (command.type() == RequestType.COMPLAINT && !contact.reachable()) {
+            throw ProblemException.invalid("contact", "a complaint needs an e-mail or a phone number");
+        }
+        if (command.channel() == Channel.PHONE && contact.phone() == null) {
+            throw ProblemException.invalid("contact.phone", "is required for a request taken by phone");
+        }
+        var input = command.location();
+        Location location = input == null ? null
+                : new Location(trim(input.region()), trim(input.locality()), input.latitude(), input.longitude());
+        UUID citizenId = caller.hasRole(Roles.CITIZEN) ? caller.id().orElse(null) : null;
+        var submission = new CitizenRequest.Submission(command.type(), category.id(), command.channel(),
+                command.subject().strip(), command.description().strip(), command.administrationId(), location,
+                contact, command.anonymous(), citizenId, operator ? caller.id().orElse(null) : null);
+
+        String accessKey = Secrets.random(16);
+        String trackingCode = uniqueTrackingCode();
+        CitizenRequest request = CitizenRequest.submit(submission, trackingCode, Secrets.sha256(accessKey),
+                new CitizenRequest.Move(actor, clock.instant(), deadlines));
+        requests.save(request);
+
+        String trackingUrl = links.tracking(trackingCode, accessKey);
+        outbox.notify(recipientOf(request), MessageKind.RECEIPT,
+                Map.of("trackingCode", trackingCode, "subject", request.subject(), "trackingUrl", trackingUrl),
+                request.id());
+        return new SubmissionReceipt(request.id(), trackingCode, accessKey, request.status(), request.type(),
+                category.code(), request.channel(), request.submittedAt(), request.dueAt(), trackingUrl);
+    }
+
+    /** Contact from the form; a signed-in citizen's account fills what the form leaves out. */
+    private Contact contactOf(SubmitRequestCommand command, Caller caller) {
+        var input = command.contact();
+        String name = input == null ? null : trim(input.fullName());
+        String email = input == null || trim(input.email()) == null ? null : input.email().trim().toLowerCase(java.util.Locale.ROOT);
+        String phone = input == null ? null : PhoneNumbers.normalise(input.phone()).orElse(null);
+        String language = input == null || input.preferredLanguage() == null ? "fr" : input.preferredLanguage();
+        if (caller.hasRole(Roles.CITIZEN) && email == null && phone == null) {
+            Optional<CitizenDirectory.CitizenContact> account = caller.id().flatMap(citizens::contactOf);
+            if (account.isPresent()) {
+                email = account.get().email();
+                phone = account.get().phone();
+            }
+        }
+        return new Contact(name, email, phone, language);
+    }
+
+    static Outbox.Recipient recipientOf(CitizenRequest request) {
+        Contact contact = request.contact();
+        return new Outbox.Recipient(contact.email(), contact.phone(), contact.preferredLanguage());
+    }
+
+    private String uniqueTrackingCode() {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            String code = TrackingCodes.next();
+            if (!requests.trackingCodeTaken(code)) {
+                return code;
+            }
+        }
+        throw new IllegalStateException("no free tracking code after 5 draws");
+    }
+
+    private static String trim(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private String canonical(SubmitRequestCommand command) {
+        try {
+            return json.writeValueAsString(command);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a validated command always serialises", e);
+        }
+    }
+
+    private String write(SubmissionReceipt receipt) {
+        try {
+            return json.writeValueAsString(receipt);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a receipt always serialises", e);
+        }
+    }
+
+    private SubmissionReceipt read(String body) {
+        try {
+            return json.readValue(body, SubmissionReceipt.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored receipt always deserialises", e);
+        }
+    }
+}
