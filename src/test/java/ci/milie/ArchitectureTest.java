@@ -51,6 +51,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void requestsReachAnswersOnlyThroughTheirPort() {
+        noClasses().that().resideInAPackage("ci.milie.request..")
+                .should().dependOnClassesThat().resideInAnyPackage("ci.milie.answer..")
+                .check(CLASSES);
+    }
+
+    @Test
     void directoryDependsOnNoOtherFeature() {
         noClasses().that().resideInAPackage("ci.milie.directory..")
                 .should().dependOnClassesThat().resideInAnyPackage("ci.milie.identity..", "ci.milie.request..",
