@@ -14,5 +14,11 @@ public enum MessageKind {
     /** trackingCode, reasonCode, message, trackingUrl */
     REJECTED,
     /** trackingCode, subject, answer, trackingUrl, ratingUrl */
-    ANSWER_DELIVERED
+    ANSWER_DELIVERED,
+    /** To OSEP and the administration: trackingCode, subject, reason, reopenCount */
+    REQUEST_REOPENED,
+    /** To the side responsible for the current stage: trackingCode, subject, stage, dueAt */
+    DEADLINE_REMINDER,
+    /** To the administration, then OSEP's supervisors: trackingCode, subject, stage, dueAt, level */
+    DEADLINE_MISSED
 }

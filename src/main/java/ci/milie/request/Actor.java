@@ -29,6 +29,11 @@ public record Actor(UUID id, String role) {
         return new Actor(null, ANONYMOUS);
     }
 
+    /** Miliê itself: scheduled jobs. */
+    public static Actor system() {
+        return new Actor(null, SYSTEM);
+    }
+
     /** The role that counts in the lifecycle: a key holder acts as the citizen. */
     String lifecycleRole() {
         return ANONYMOUS.equals(role) ? Roles.CITIZEN : role;

@@ -238,6 +238,46 @@ public class CitizenRequest {
         moveTo(RequestStatus.CLOSED, move, EventType.CLOSED, message, Visibility.PUBLIC);
     }
 
+    /**
+     * The citizen disputes the answer: back to the same administration, within {@code window}
+     * after the answer and at most {@code maxReopenings} times.
+     */
+    public void reopen(Move move, String reason, java.time.Duration window, int maxReopenings) {
+        ensure(Action.REOPEN, move);
+        if (answeredAt != null && move.now().isAfter(answeredAt.plus(window))) {
+            throw ProblemException.conflict("REOPEN_WINDOW_CLOSED",
+                    "The answer can be disputed for " + window.toDays() + " days after it was delivered; that time is over");
+        }
+        if (reopenCount >= maxReopenings) {
+            throw ProblemException.conflict("REOPEN_LIMIT_REACHED",
+                    "This request was already reopened " + reopenCount + " times, the most allowed");
+        }
+        reopenCount++;
+        moveTo(RequestStatus.ROUTED, move, EventType.REOPENED, reason, Visibility.PUBLIC);
+    }
+
+    /** The citizen rated the answer and is satisfied: nothing left to do. */
+    public void closeSatisfied(Move move) {
+        ensure(Action.CONFIRM, move);
+        closedAt = move.now();
+        moveTo(RequestStatus.CLOSED, move, EventType.CLOSED, "Le citoyen est satisfait de la réponse", Visibility.PUBLIC);
+    }
+
+    /** Nobody disputed the answer within the window. */
+    public void closeAfterWindow(Move move) {
+        ensure(Action.AUTO_CLOSE, move);
+        closedAt = move.now();
+        moveTo(RequestStatus.CLOSED, move, EventType.CLOSED, "Clôturée automatiquement à la fin du délai de contestation",
+                Visibility.PUBLIC);
+    }
+
+    /** The citizen's rating, in the timeline and the audit trail. */
+    public void feedbackGiven(Move move, int rating, boolean satisfied) {
+        touch(move);
+        record(move, EventType.FEEDBACK_GIVEN, status, status, rating + "/5" + (satisfied ? ", satisfait" : ", non satisfait"),
+                Visibility.PUBLIC);
+    }
+
     /** An internal note: staff only, never shown to the citizen. */
     void addNote(Move move, String text) {
         touch(move);

@@ -51,6 +51,9 @@ public final class Lifecycle {
         TABLE.put(Action.APPROVE_ANSWER, new Transition(Set.of(UNDER_REVIEW), ANSWERED, Set.of(osep)));
         TABLE.put(Action.RETURN_ANSWER, new Transition(Set.of(UNDER_REVIEW), IN_PROGRESS, Set.of(osep)));
         TABLE.put(Action.CLOSE, new Transition(Set.of(ANSWERED, IN_PROGRESS), CLOSED, Set.of(osep)));
+        TABLE.put(Action.REOPEN, new Transition(Set.of(ANSWERED), ROUTED, Set.of(Roles.CITIZEN)));
+        TABLE.put(Action.CONFIRM, new Transition(Set.of(ANSWERED), CLOSED, Set.of(Roles.CITIZEN)));
+        TABLE.put(Action.AUTO_CLOSE, new Transition(Set.of(ANSWERED), CLOSED, Set.of(Actor.SYSTEM)));
     }
 
     private Lifecycle() {

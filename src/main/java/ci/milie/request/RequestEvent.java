@@ -39,6 +39,9 @@ public class RequestEvent {
     private String message;
     @Enumerated(EnumType.STRING)
     private Visibility visibility;
+    /** Written by the database: the order of events that share a timestamp. */
+    @Column(insertable = false, updatable = false)
+    private Long seq;
 
     protected RequestEvent() {
     }

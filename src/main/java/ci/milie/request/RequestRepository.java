@@ -22,6 +22,17 @@ public class RequestRepository implements PanacheRepositoryBase<CitizenRequest, 
         return find("trackingCode", code).firstResultOptional();
     }
 
+    /** Answered requests whose answer is older than {@code before}: their dispute window has ended. */
+    public List<CitizenRequest> answeredBefore(java.time.Instant before, int limit) {
+        return find("status = ?1 and answeredAt < ?2 order by answeredAt", RequestStatus.ANSWERED, before)
+                .range(0, limit - 1).list();
+    }
+
+    /** Loads a request locked for update, for moves that must not race (one feedback per answer). */
+    public void lock(CitizenRequest request) {
+        em.lock(request, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+    }
+
     boolean trackingCodeTaken(String code) {
         return count("trackingCode", code) > 0;
     }
@@ -42,7 +53,7 @@ public class RequestRepository implements PanacheRepositoryBase<CitizenRequest, 
 
     List<RequestEvent> events(UUID requestId, boolean publicOnly) {
         String query = "from RequestEvent where requestId = ?1" + (publicOnly ? " and visibility = ?2" : "")
-                + " order by occurredAt, id";
+                + " order by seq";
         var typed = em.createQuery(query, RequestEvent.class).setParameter(1, requestId);
         if (publicOnly) {
             typed.setParameter(2, Visibility.PUBLIC);

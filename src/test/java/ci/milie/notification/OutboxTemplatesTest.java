@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -63,8 +64,29 @@ class OutboxTemplatesTest {
                 values.put("trackingUrl", TRACKING_URL);
                 values.put("ratingUrl", RATING_URL);
             }
+            case REQUEST_REOPENED -> {
+                values.put("trackingCode", CODE);
+                values.put("subject", "Extrait de naissance introuvable");
+                values.put("reason", "Le guichet 3 dit ne pas avoir mon extrait.");
+                values.put("reopenCount", 1);
+            }
+            case DEADLINE_REMINDER, DEADLINE_MISSED -> {
+                values.put("trackingCode", CODE);
+                values.put("subject", "Extrait de naissance introuvable");
+                values.put("stage", "ANSWER");
+                values.put("dueAt", "2026-12-01T17:00:00Z");
+                values.put("level", 1);
+            }
         }
         return values;
+    }
+
+    @Test
+    void deadlineMessagesNameTheStageInWords() {
+        Map<String, Object> values = valuesFor(MessageKind.DEADLINE_MISSED);
+        assertThat(templates.email(MessageKind.DEADLINE_MISSED, "fr", values).text(), containsString("de réponse"));
+        values.put("level", 2);
+        assertThat(templates.email(MessageKind.DEADLINE_MISSED, "en", values).subject(), containsString("Escalation"));
     }
 
     @Test
@@ -81,7 +103,8 @@ class OutboxTemplatesTest {
             assertThat(french.html(), containsString("<html lang=\"fr\">"));
             assertThat(english.html(), containsString("<html lang=\"en\">"));
             valuesFor(kind).forEach((key, value) -> {
-                if (!key.equals("reasonCode")) {
+                // codes are shown as words, and the escalation level only changes the wording
+                if (!List.of("reasonCode", "stage", "level").contains(key)) {
                     assertThat(kind + " shows " + key, french.text(), containsString(value.toString()));
                     assertThat(kind + " shows " + key, english.text(), containsString(value.toString()));
                 }

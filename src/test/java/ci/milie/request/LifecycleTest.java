@@ -68,6 +68,9 @@ class LifecycleTest {
         EXPECTED.get(UNDER_REVIEW).put(Action.APPROVE_ANSWER, ANSWERED);
         EXPECTED.get(UNDER_REVIEW).put(Action.RETURN_ANSWER, IN_PROGRESS);
         EXPECTED.get(ANSWERED).put(Action.CLOSE, CLOSED);
+        EXPECTED.get(ANSWERED).put(Action.REOPEN, ROUTED); // back to the same administration
+        EXPECTED.get(ANSWERED).put(Action.CONFIRM, CLOSED);
+        EXPECTED.get(ANSWERED).put(Action.AUTO_CLOSE, CLOSED);
     }
 
     static Stream<Arguments> everyStatusAndAction() {
@@ -141,6 +144,31 @@ class LifecycleTest {
     }
 
     @Test
+    void reopeningKeepsTheAdministrationAndIsLimited() {
+        CitizenRequest request = requestIn(ANSWERED, RequestType.COMPLAINT);
+        UUID administration = request.administrationId();
+        request.reopen(move(Roles.CITIZEN), "Toujours rien", java.time.Duration.ofDays(15), 1);
+        assertEquals(ROUTED, request.status());
+        assertEquals(administration, request.administrationId());
+        assertEquals(1, request.reopenCount());
+        request.acknowledge(move(Roles.AGENT));
+        request.answerSubmitted(move(Roles.AGENT), false);
+        ProblemException refused = assertThrows(ProblemException.class,
+                () -> request.reopen(move(Roles.CITIZEN), "Encore", java.time.Duration.ofDays(15), 1));
+        assertEquals("REOPEN_LIMIT_REACHED", refused.code());
+        assertEquals(ANSWERED, request.status());
+    }
+
+    @Test
+    void reopeningAfterTheWindowIsRefused() {
+        CitizenRequest request = requestIn(ANSWERED, RequestType.COMPLAINT);
+        CitizenRequest.Move late = new CitizenRequest.Move(new Actor(null, Roles.CITIZEN), NOW.plus(java.time.Duration.ofDays(16)), DEADLINES);
+        ProblemException refused = assertThrows(ProblemException.class,
+                () -> request.reopen(late, "Trop tard", java.time.Duration.ofDays(15), 2));
+        assertEquals("REOPEN_WINDOW_CLOSED", refused.code());
+    }
+
+    @Test
     void aRoleOutsideTheTableIsForbidden() {
         CitizenRequest request = requestIn(RECEIVED, RequestType.COMPLAINT);
         ProblemException refused = assertThrows(ProblemException.class,
@@ -192,6 +220,9 @@ class LifecycleTest {
         moves.put(Action.APPROVE_ANSWER, r -> r.answerApproved(move(Roles.OSEP)));
         moves.put(Action.RETURN_ANSWER, r -> r.answerReturned(move(Roles.OSEP), "À revoir"));
         moves.put(Action.CLOSE, r -> r.close(move(Roles.OSEP), "Merci"));
+        moves.put(Action.REOPEN, r -> r.reopen(move(Roles.CITIZEN), "Pas satisfait", java.time.Duration.ofDays(15), 2));
+        moves.put(Action.CONFIRM, r -> r.closeSatisfied(move(Roles.CITIZEN)));
+        moves.put(Action.AUTO_CLOSE, r -> r.closeAfterWindow(move(Actor.SYSTEM)));
         moves.get(action).accept(request);
     }
 
