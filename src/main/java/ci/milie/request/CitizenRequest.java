@@ -84,6 +84,22 @@ public class CitizenRequest {
     private Instant closedAt;
     @Column(name = "reopen_count")
     private int reopenCount;
+    @Column(name = "paused_remaining_seconds")
+    private Long pausedRemainingSeconds;
+    @Column(name = "triage_met")
+    private Boolean triageMet;
+    @Column(name = "acknowledgement_met")
+    private Boolean acknowledgementMet;
+    @Column(name = "answer_met")
+    private Boolean answerMet;
+    @Column(name = "acknowledged_at")
+    private Instant acknowledgedAt;
+    @Column(name = "reminded_due_at")
+    private Instant remindedDueAt;
+    @Column(name = "overdue_due_at")
+    private Instant overdueDueAt;
+    @Column(name = "escalated_due_at")
+    private Instant escalatedDueAt;
     @Version
     private long version;
 
@@ -114,7 +130,7 @@ public class CitizenRequest {
         request.submittedAt = move.now();
         request.updatedAt = move.now();
         request.statusChangedAt = move.now();
-        request.dueAt = move.deadlines().dueAt(Stage.TRIAGE, request.type, move.now());
+        request.dueAt = move.deadlines().dueAt(Stage.TRIAGE, request.type, request.categoryId, move.now());
         request.record(move, EventType.SUBMITTED, null, RequestStatus.RECEIVED, null, Visibility.PUBLIC);
         return request;
     }
@@ -301,19 +317,89 @@ public class CitizenRequest {
 
     private void moveTo(RequestStatus to, Move move, EventType event, String message, Visibility visibility) {
         RequestStatus from = status;
+        Instant now = move.now();
+        recordStageOutcome(from, to, now);
         status = to;
-        statusChangedAt = move.now();
-        dueAt = switch (to) {
-            case RECEIVED -> move.deadlines().dueAt(Stage.TRIAGE, type, move.now());
-            case ROUTED -> move.deadlines().dueAt(Stage.ACKNOWLEDGEMENT, type, move.now());
-            case IN_PROGRESS -> from == RequestStatus.UNDER_REVIEW || from == RequestStatus.AWAITING_CITIZEN
-                    ? (dueAt != null ? dueAt : move.deadlines().dueAt(Stage.ANSWER, type, move.now()))
-                    : move.deadlines().dueAt(Stage.ANSWER, type, move.now());
-            case UNDER_REVIEW -> dueAt;
-            case AWAITING_CITIZEN, ANSWERED, CLOSED, REJECTED -> null;
-        };
+        statusChangedAt = now;
+        DeadlinePolicy deadlines = move.deadlines();
+        if (to == RequestStatus.AWAITING_CITIZEN) {
+            // The clock stops while the citizen has the ball; it resumes with the time that was left.
+            pausedRemainingSeconds = dueAt == null ? null : deadlines.remaining(dueAt, now).toSeconds();
+            dueAt = null;
+        } else if (from == RequestStatus.AWAITING_CITIZEN && pausedRemainingSeconds != null) {
+            dueAt = deadlines.resume(java.time.Duration.ofSeconds(pausedRemainingSeconds), now);
+            pausedRemainingSeconds = null;
+        } else {
+            dueAt = switch (to) {
+                case RECEIVED -> deadlines.dueAt(Stage.TRIAGE, type, categoryId, now);
+                case ROUTED -> deadlines.dueAt(Stage.ACKNOWLEDGEMENT, type, categoryId, now);
+                case IN_PROGRESS -> from == RequestStatus.UNDER_REVIEW && dueAt != null ? dueAt
+                        : deadlines.dueAt(Stage.ANSWER, type, categoryId, now);
+                case UNDER_REVIEW -> dueAt;
+                case AWAITING_CITIZEN, ANSWERED, CLOSED, REJECTED -> null;
+            };
+        }
         touch(move);
         record(move, event, from, to, message, visibility);
+    }
+
+    /** Whether the stage that ends with this move met its deadline, kept for statistics. */
+    private void recordStageOutcome(RequestStatus from, RequestStatus to, Instant now) {
+        boolean onTime = dueAt == null || !now.isAfter(dueAt);
+        if (from == RequestStatus.RECEIVED && to == RequestStatus.ROUTED && triageMet == null) {
+            triageMet = onTime;
+        } else if (from == RequestStatus.ROUTED && to == RequestStatus.IN_PROGRESS) {
+            acknowledgementMet = onTime;
+            acknowledgedAt = now;
+        } else if (to == RequestStatus.ANSWERED) {
+            answerMet = onTime;
+        }
+    }
+
+    /** The stage whose deadline runs now, if any. */
+    public Stage currentStage() {
+        return switch (status) {
+            case RECEIVED -> Stage.TRIAGE;
+            case ROUTED -> Stage.ACKNOWLEDGEMENT;
+            case IN_PROGRESS, UNDER_REVIEW -> Stage.ANSWER;
+            default -> null;
+        };
+    }
+
+    /** OSEP is responsible for triage and for reviewing answers; the administration for the rest. */
+    public boolean osepResponsible() {
+        return status == RequestStatus.RECEIVED || status == RequestStatus.UNDER_REVIEW;
+    }
+
+    /** Not yet reminded of the current deadline. */
+    public boolean awaitsReminder() {
+        return dueAt != null && !dueAt.equals(remindedDueAt);
+    }
+
+    public void reminded() {
+        remindedDueAt = dueAt;
+    }
+
+    /** Past its deadline and not yet flagged for it. */
+    public boolean awaitsOverdueFlag(Instant now) {
+        return dueAt != null && now.isAfter(dueAt) && !dueAt.equals(overdueDueAt);
+    }
+
+    /** The deadline passed: an internal event, once per stage. */
+    public void flagOverdue(Move move) {
+        overdueDueAt = dueAt;
+        record(move, EventType.DEADLINE_MISSED, status, status, "Échéance dépassée : " + currentStage(), Visibility.INTERNAL);
+    }
+
+    /** Flagged overdue longer than {@code delay} ago and not yet escalated to OSEP's supervisors. */
+    public boolean awaitsEscalation(Instant now, java.time.Duration delay) {
+        return dueAt != null && dueAt.equals(overdueDueAt) && now.isAfter(dueAt.plus(delay)) && !dueAt.equals(escalatedDueAt);
+    }
+
+    public void escalate(Move move) {
+        escalatedDueAt = dueAt;
+        record(move, EventType.DEADLINE_MISSED, status, status, "Escalade aux superviseurs de l'OSEP : " + currentStage(),
+                Visibility.INTERNAL);
     }
 
     private void touch(Move move) {
@@ -432,6 +518,27 @@ public class CitizenRequest {
 
     public int reopenCount() {
         return reopenCount;
+    }
+
+    public Boolean triageMet() {
+        return triageMet;
+    }
+
+    public Boolean acknowledgementMet() {
+        return acknowledgementMet;
+    }
+
+    public Boolean answerMet() {
+        return answerMet;
+    }
+
+    public Instant acknowledgedAt() {
+        return acknowledgedAt;
+    }
+
+    /** Working time left while paused for the citizen. */
+    public java.time.Duration pausedRemaining() {
+        return pausedRemainingSeconds == null ? null : java.time.Duration.ofSeconds(pausedRemainingSeconds);
     }
 
     public long version() {

@@ -28,6 +28,15 @@ public class RequestRepository implements PanacheRepositoryBase<CitizenRequest, 
                 .range(0, limit - 1).list();
     }
 
+    /** Ids of open requests due before {@code horizon}, most urgent first: the deadline watch's candidates. */
+    public List<UUID> openDueBefore(java.time.Instant horizon, int limit) {
+        return em.createQuery("select r.id from CitizenRequest r where r.status in ?1 and r.dueAt < ?2 order by r.dueAt",
+                UUID.class)
+                .setParameter(1, List.of(RequestStatus.RECEIVED, RequestStatus.ROUTED, RequestStatus.IN_PROGRESS,
+                        RequestStatus.UNDER_REVIEW))
+                .setParameter(2, horizon).setMaxResults(limit).getResultList();
+    }
+
     /** Loads a request locked for update, for moves that must not race (one feedback per answer). */
     public void lock(CitizenRequest request) {
         em.lock(request, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);

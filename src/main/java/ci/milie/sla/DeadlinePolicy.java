@@ -20,6 +20,20 @@ public class DeadlinePolicy {
         TRIAGE, ACKNOWLEDGEMENT, ANSWER
     }
 
+    public Instant dueAt(Stage stage, RequestType type, java.util.UUID categoryId, Instant since) {
+        return dueAt(stage, type, since);
+    }
+
+    /** Time left before {@code dueAt}; zero once past. */
+    public Duration remaining(Instant dueAt, Instant now) {
+        return now.isBefore(dueAt) ? Duration.between(now, dueAt) : Duration.ZERO;
+    }
+
+    /** The new deadline of a stage that resumes with {@code remaining} time left. */
+    public Instant resume(Duration remaining, Instant now) {
+        return now.plus(remaining);
+    }
+
     public Instant dueAt(Stage stage, RequestType type, Instant since) {
         Duration allowed = switch (stage) {
             case TRIAGE -> Duration.ofDays(1);
