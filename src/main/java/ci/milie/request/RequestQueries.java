@@ -21,10 +21,12 @@ public class RequestQueries {
     private final RequestRepository requests;
     private final DirectoryQueries directory;
     private final AnswerLookup answers;
+    private final ci.milie.sla.DeadlinePolicy deadlines;
     private final Clock clock;
 
     RequestQueries(RequestAccess access, RequestRepository requests, DirectoryQueries directory, AnswerLookup answers,
-            Clock clock) {
+            ci.milie.sla.DeadlinePolicy deadlines, Clock clock) {
+        this.deadlines = deadlines;
         this.access = access;
         this.requests = requests;
         this.directory = directory;
@@ -49,7 +51,7 @@ public class RequestQueries {
                 staff ? administration(category.defaultAdministrationId()) : null,
                 new Views.LocationView(l.region(), l.locality(), l.latitude(), l.longitude()),
                 hideContact ? null : new Views.ContactView(c.fullName(), c.email(), c.phone(), c.preferredLanguage()),
-                r.anonymous(), r.submittedAt(), r.updatedAt(), r.dueAt(), r.answeredAt(), r.closedAt(),
+                r.anonymous(), r.submittedAt(), r.updatedAt(), r.dueAt(), deadline(r), r.answeredAt(), r.closedAt(),
                 r.rejectionReason() == null ? null : new Views.Rejection(r.rejectionReason(), r.duplicateOf()),
                 r.reopenCount(), staff ? answers.all(r.id()) : answers.delivered(r.id()),
                 staff ? Lifecycle.actionsFrom(r.status()) : List.of(), r.version());
@@ -92,6 +94,27 @@ public class RequestQueries {
     public ci.milie.common.Page<Views.RequestSummary> mine(UUID citizenId, int limit, String cursor) {
         WorkQueue.Filter filter = WorkQueue.Filter.forCitizen(citizenId);
         return new WorkQueue(requests.getEntityManager(), clock).page(filter, WorkQueue.Sort.SUBMITTED, limit, cursor);
+    }
+
+    private Views.DeadlineView deadline(CitizenRequest r) {
+        java.time.Instant now = clock.instant();
+        var stage = r.currentStage();
+        java.time.Duration left = null;
+        java.time.Duration overdueBy = null;
+        if (r.dueAt() != null) {
+            if (now.isAfter(r.dueAt())) {
+                overdueBy = java.time.Duration.between(r.dueAt(), now);
+            } else {
+                left = deadlines.remaining(r.dueAt(), now);
+            }
+        }
+        boolean paused = r.status() == RequestStatus.AWAITING_CITIZEN;
+        return new Views.DeadlineView(stage == null ? null : stage.name(), r.dueAt(), seconds(left), seconds(overdueBy),
+                paused, paused ? seconds(r.pausedRemaining()) : null, r.triageMet(), r.acknowledgementMet(), r.answerMet());
+    }
+
+    private static Long seconds(java.time.Duration duration) {
+        return duration == null ? null : duration.toSeconds();
     }
 
     private static Views.CategoryRef categoryRef(CategorySummary category) {

@@ -58,6 +58,7 @@ public final class Views {
             Instant submittedAt,
             Instant updatedAt,
             @Schema(description = "When the current stage is due; absent while waiting for the citizen and once answered") Instant dueAt,
+            DeadlineView deadline,
             Instant answeredAt,
             Instant closedAt,
             Rejection rejection,
@@ -65,6 +66,21 @@ public final class Views {
             List<AnswerLookup.AnswerSummary> answers,
             @Schema(description = "Lifecycle actions the request's status allows") List<Action> allowedActions,
             @Schema(description = "Optimistic-locking version") long version) {
+    }
+
+    /** The clock of the current stage, and how the past stages went. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "DeadlineView")
+    public record DeadlineView(
+            @Schema(description = "TRIAGE, ACKNOWLEDGEMENT or ANSWER; absent when no stage is running") String stage,
+            Instant dueAt,
+            @Schema(description = "Seconds of working time left, while not overdue") Long timeLeftSeconds,
+            @Schema(description = "Seconds since the deadline passed") Long overdueBySeconds,
+            @Schema(description = "True while waiting for the citizen: the clock is stopped") boolean paused,
+            @Schema(description = "Seconds of working time left when the clock stopped") Long pausedTimeLeftSeconds,
+            @Schema(description = "Whether OSEP's triage met its deadline, once done") Boolean triageMet,
+            @Schema(description = "Whether the acknowledgement met its deadline, once done") Boolean acknowledgementMet,
+            @Schema(description = "Whether the answer met its deadline, once delivered") Boolean answerMet) {
     }
 
     /** One line of a work queue. */

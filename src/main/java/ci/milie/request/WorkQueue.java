@@ -34,11 +34,11 @@ final class WorkQueue {
     }
 
     record Filter(Set<RequestStatus> statuses, RequestType type, UUID categoryId, UUID administrationId,
-            Channel channel, String region, Instant from, Instant to, Boolean overdue, String text, UUID citizenId,
-            String trackingCode, String phone) {
+            Channel channel, String region, Instant from, Instant to, Boolean overdue, Instant dueBefore, String text,
+            UUID citizenId, String trackingCode, String phone) {
 
         static Filter forCitizen(UUID citizenId) {
-            return new Filter(Set.of(), null, null, null, null, null, null, null, null, null, citizenId, null, null);
+            return new Filter(Set.of(), null, null, null, null, null, null, null, null, null, null, citizenId, null, null);
         }
     }
 
@@ -71,6 +71,7 @@ final class WorkQueue {
         add(sql, params, filter.region(), "lower(r.region) = lower(:region)", "region");
         add(sql, params, ts(filter.from()), "r.submitted_at >= :from", "from");
         add(sql, params, ts(filter.to()), "r.submitted_at < :to", "to");
+        add(sql, params, ts(filter.dueBefore()), "r.due_at < :dueBefore", "dueBefore");
         add(sql, params, filter.citizenId(), "r.citizen_id = :citizen", "citizen");
         add(sql, params, filter.trackingCode(), "r.tracking_code = :code", "code");
         add(sql, params, filter.phone(), "r.contact_phone = :phone", "phone");

@@ -65,6 +65,7 @@ public class WorkQueueResource {
             @QueryParam("from") @Parameter(description = "Submitted at or after (ISO-8601)") String from,
             @QueryParam("to") @Parameter(description = "Submitted before (ISO-8601)") String to,
             @QueryParam("overdue") @Parameter(schema = @Schema(implementation = Boolean.class)) String overdue,
+            @QueryParam("dueBefore") @Parameter(description = "Current stage due before (ISO-8601)") String dueBefore,
             @QueryParam("q") @Parameter(description = "Full-text search in subject and description (French)") String q,
             @QueryParam("trackingCode") @Parameter(description = "Operators: with phone") String trackingCode,
             @QueryParam("phone") @Parameter(description = "Operators: the caller's phone") String phone,
@@ -98,7 +99,7 @@ public class WorkQueueResource {
         var filter = new WorkQueue.Filter(statuses, Params.enumValue(type, RequestType.class, "type"), categoryId,
                 Params.uuid(administrationId, "administrationId"), Params.enumValue(channel, Channel.class, "channel"),
                 region == null || region.isBlank() ? null : region.strip(), instant(from, "from"), instant(to, "to"),
-                Params.bool(overdue, "overdue"), text, null,
+                Params.bool(overdue, "overdue"), instant(dueBefore, "dueBefore"), text, null,
                 trackingCode == null || trackingCode.isBlank() ? null : TrackingCodes.normalise(trackingCode),
                 normalisedPhone);
         return queues.queue(filter, order, limit, cursor, caller);

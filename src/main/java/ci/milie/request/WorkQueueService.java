@@ -41,6 +41,6 @@ public class WorkQueueService {
 
     private static WorkQueue.Filter withAdministration(WorkQueue.Filter f, java.util.UUID administrationId) {
         return new WorkQueue.Filter(f.statuses(), f.type(), f.categoryId(), administrationId, f.channel(), f.region(),
-                f.from(), f.to(), f.overdue(), f.text(), f.citizenId(), f.trackingCode(), f.phone());
+                f.from(), f.to(), f.overdue(), f.dueBefore(), f.text(), f.citizenId(), f.trackingCode(), f.phone());
     }
 }

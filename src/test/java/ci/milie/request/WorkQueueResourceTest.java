@@ -115,6 +115,10 @@ class WorkQueueResourceTest {
                 .then().statusCode(200).body("items.id", equalTo(List.of(older, newer)));
         as(at.osepToken()).queryParam("region", region).queryParam("overdue", "true").get("/api/v1/requests")
                 .then().statusCode(200).body("items", hasSize(0));
+        String between = as(at.osepToken()).get("/api/v1/requests/" + older).then().extract().path("dueAt");
+        as(at.osepToken()).queryParam("region", region)
+                .queryParam("dueBefore", java.time.Instant.parse(between).plusSeconds(60).toString())
+                .get("/api/v1/requests").then().statusCode(200).body("items.id", equalTo(List.of(older)));
 
         clock.advance(Duration.ofHours(23)); // triage is due one day after submission
         as(at.osepToken()).queryParam("region", region).queryParam("overdue", "true").get("/api/v1/requests")

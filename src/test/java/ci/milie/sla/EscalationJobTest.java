@@ -135,6 +135,24 @@ class EscalationJobTest {
         job.run();
         as(at.osepToken()).get("/api/v1/requests/" + id + "/events").then()
                 .body("findAll { it.type == 'DEADLINE_MISSED' }.size()", equalTo(0));
+        as(at.osepToken()).get("/api/v1/requests/" + id).then().statusCode(200)
+                .body("deadline.stage", equalTo("ANSWER"))
+                .body("deadline.triageMet", equalTo(true))
+                .body("deadline.acknowledgementMet", equalTo(true))
+                .body("deadline.timeLeftSeconds", org.hamcrest.Matchers.greaterThan(0))
+                .body("deadline.paused", equalTo(false));
+    }
+
+    @Test
+    void waitingForTheCitizenStopsTheClockAndShowsIt() {
+        startOnAMonday();
+        Setting at = Setting.create(true);
+        String id = at.requestInProgress(uniqueEmail("paused"));
+        as(at.agentToken()).body(Map.of("text", "Précisez ?")).post("/api/v1/requests/" + id + "/messages").then().statusCode(200);
+        as(at.osepToken()).get("/api/v1/requests/" + id).then().statusCode(200)
+                .body("deadline.paused", equalTo(true))
+                .body("deadline.pausedTimeLeftSeconds", org.hamcrest.Matchers.greaterThan(3 * 24 * 3600 - 60))
+                .body("dueAt", org.hamcrest.Matchers.nullValue());
     }
 
     @Test
