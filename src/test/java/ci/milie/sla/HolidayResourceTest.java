@@ -42,6 +42,9 @@ class HolidayResourceTest {
     @Inject
     WorkingCalendar calendar;
 
+    @Inject
+    DeadlinePolicy deadlines;
+
     /**
      * A Tuesday, Wednesday or Thursday of 2080–2099 with no rule-based holiday the day before,
      * that day or the day after: the database is shared by every test of a run.
@@ -110,6 +113,8 @@ class HolidayResourceTest {
         assertFalse(calendar.isWorkingDay(day));
         Instant dayAfter = day.plusDays(1).atTime(10, 0).toInstant(ZoneOffset.UTC);
         assertEquals(dayAfter, calendar.addWorkingDays(dayBefore, 1));
+        assertEquals(dayAfter, deadlines.dueAt(DeadlinePolicy.Stage.TRIAGE, ci.milie.directory.RequestType.COMPLAINT,
+                dayBefore));
         as(TestTokens.of("osep")).queryParam("year", day.getYear()).get(HOLIDAYS).then().statusCode(200)
                 .body("items.date", hasItems(day.toString()));
 
