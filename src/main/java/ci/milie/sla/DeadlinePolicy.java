@@ -2,16 +2,24 @@ package ci.milie.sla;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import ci.milie.directory.RequestType;
 
 /**
- * When the current stage of a request is due. OSEP's public promise: triage within a day,
- * acknowledgement within two, an answer to a complaint within three (ten for suggestions and
- * observations). Counted in calendar time here; working days and per-category policies come with
- * the SLA module.
+ * When each stage of a request is due, in working time (see {@link WorkingTime}): the allowance
+ * of the category's SLA policy if it has one, else the type's default, counted on the working
+ * calendar. While a request waits for the citizen its clock stops: {@link #remaining} measures
+ * the working time left at the pause, {@link #resume} sets the deadline again when it ends.
  */
 @ApplicationScoped
 public class DeadlinePolicy {
@@ -20,26 +28,69 @@ public class DeadlinePolicy {
         TRIAGE, ACKNOWLEDGEMENT, ANSWER
     }
 
-    public Instant dueAt(Stage stage, RequestType type, java.util.UUID categoryId, Instant since) {
-        return dueAt(stage, type, since);
+    private final BiFunction<RequestType, UUID, Allowances> policies;
+    private final Supplier<WorkingTime> calendar;
+
+    /**
+     * Deadlines without a database, for unit tests of the request aggregate: the default
+     * allowances of V7__sla.sql for every category, weekends and the rule-based Ivorian holidays
+     * (no Islamic ones).
+     */
+    public DeadlinePolicy() {
+        this((type, categoryId) -> Allowances.builtIn(type), BuiltInCalendar::get);
     }
 
-    /** Time left before {@code dueAt}; zero once past. */
-    public Duration remaining(Instant dueAt, Instant now) {
-        return now.isBefore(dueAt) ? Duration.between(now, dueAt) : Duration.ZERO;
+    @Inject
+    DeadlinePolicy(SlaPolicyRepository policies, WorkingCalendar calendar) {
+        this((type, categoryId) -> policies.applicable(type, categoryId).map(SlaPolicy::allowances)
+                .orElseGet(() -> Allowances.builtIn(type)), calendar::current);
     }
 
-    /** The new deadline of a stage that resumes with {@code remaining} time left. */
-    public Instant resume(Duration remaining, Instant now) {
-        return now.plus(remaining);
+    private DeadlinePolicy(BiFunction<RequestType, UUID, Allowances> policies, Supplier<WorkingTime> calendar) {
+        this.policies = policies;
+        this.calendar = calendar;
     }
 
+    /**
+     * When {@code stage}, entered at {@code since}, is due for a request of this type in this
+     * category ({@code null}: the type's default applies).
+     */
+    public Instant dueAt(Stage stage, RequestType type, UUID categoryId, Instant since) {
+        Objects.requireNonNull(stage, "stage");
+        Objects.requireNonNull(type, "type");
+        return calendar.get().addWorkingTime(since, policies.apply(type, categoryId).of(stage).workingTime());
+    }
+
+    /** The type's default deadline; prefer the four-argument form, which honours the category's policy. */
     public Instant dueAt(Stage stage, RequestType type, Instant since) {
-        Duration allowed = switch (stage) {
-            case TRIAGE -> Duration.ofDays(1);
-            case ACKNOWLEDGEMENT -> Duration.ofDays(2);
-            case ANSWER -> type == RequestType.COMPLAINT ? Duration.ofDays(3) : Duration.ofDays(10);
-        };
-        return since.plus(allowed);
+        return dueAt(stage, type, null, since);
+    }
+
+    /** Working time left until {@code dueAt}; zero once it has passed. */
+    public Duration remaining(Instant dueAt, Instant now) {
+        return calendar.get().workingTimeBetween(now, dueAt);
+    }
+
+    /** The new deadline of a clock restarted at {@code now} with {@code remaining} working time left. */
+    public Instant resume(Duration remaining, Instant now) {
+        return calendar.get().addWorkingTime(now, remaining.isNegative() ? Duration.ZERO : remaining);
+    }
+
+    /** Weekends and the rule-based holidays of 2000–2100, computed on first use. */
+    private static final class BuiltInCalendar {
+
+        private static final WorkingTime TIME;
+
+        static {
+            Set<LocalDate> dates = new HashSet<>();
+            for (int year = Holidays.FIRST_YEAR; year <= Holidays.LAST_YEAR; year++) {
+                FixedHolidays.of(year).forEach(holiday -> dates.add(holiday.date()));
+            }
+            TIME = new WorkingTime(dates);
+        }
+
+        static WorkingTime get() {
+            return TIME;
+        }
     }
 }

@@ -1,0 +1,83 @@
+package ci.milie.sla;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import ci.milie.common.Page;
+import ci.milie.common.ProblemException;
+import ci.milie.common.Roles;
+
+@Path("/holidays")
+@Tag(name = "SLA")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class HolidayResource {
+
+    @Inject
+    HolidayService service;
+
+    @GET
+    @RolesAllowed({ Roles.SYSADMIN, Roles.OSEP, Roles.SUPERVISOR })
+    @Operation(summary = "List public holidays",
+            description = "The days no deadline clock runs on (besides weekends), in date order, one page at a time.")
+    @APIResponse(responseCode = "200", description = "One page of holidays")
+    public Page<HolidayView> listHolidays(
+            @Parameter(description = "Only the holidays of this year", schema = @Schema(type = SchemaType.INTEGER, examples = "2026"))
+            @QueryParam("year") String year,
+            @Parameter(description = "nextCursor of the previous page")
+            @QueryParam("cursor") String cursor,
+            @Parameter(description = "Page size, 1 to 500")
+            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
+        return service.list(Holidays.year(year, "year"), cursor, limit);
+    }
+
+    @POST
+    @RolesAllowed(Roles.SYSADMIN)
+    @Operation(summary = "Add a public holiday",
+            description = "Deadlines computed from now on skip it; deadlines already set are not moved. Every "
+                    + "instance sees it within MILIE_SLA_CALENDAR_REFRESH, this one at once.")
+    @APIResponse(responseCode = "201", description = "Added; Location names the new holiday",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HolidayView.class)))
+    @APIResponse(responseCode = "409", description = "There is already a holiday on that date (DUPLICATE_HOLIDAY)")
+    public RestResponse<HolidayView> createHoliday(@Valid CreateHolidayCommand command, UriInfo uri) {
+        HolidayView created = service.create(command);
+        return RestResponse.ResponseBuilder.<HolidayView>created(
+                uri.getAbsolutePathBuilder().path(created.date().toString()).build()).entity(created).build();
+    }
+
+    @DELETE
+    @Path("/{date}")
+    @RolesAllowed(Roles.SYSADMIN)
+    @Operation(summary = "Remove a public holiday", description = "Deadlines already set are not moved.")
+    @APIResponse(responseCode = "204", description = "Removed")
+    public void deleteHoliday(
+            @Parameter(description = "The day, as YYYY-MM-DD", schema = @Schema(type = SchemaType.STRING, format = "date"))
+            @PathParam("date") String date) {
+        if (!service.delete(Holidays.date(date, "date"))) {
+            throw ProblemException.notFound("Holiday");
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package ci.milie.sla;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+import ci.milie.common.Cursor;
+import ci.milie.common.Page;
+import ci.milie.common.ProblemException;
+
+/** Adds and removes public holidays; the working calendar follows. */
+@ApplicationScoped
+class HolidayService {
+
+    @Inject
+    PublicHolidayRepository holidays;
+
+    @Inject
+    Event<CalendarChanged> changes;
+
+    @Inject
+    Clock clock;
+
+    @Transactional(TxType.SUPPORTS)
+    Page<HolidayView> list(Integer year, String cursor, int limit) {
+        List<PublicHoliday> rows = holidays.page(year, after(cursor), limit);
+        boolean more = rows.size() > limit;
+        List<PublicHoliday> items = more ? rows.subList(0, limit) : rows;
+        String next = more ? Cursor.encode(items.get(items.size() - 1).date().toString()) : null;
+        return new Page<>(items.stream().map(HolidayView::of).toList(), next);
+    }
+
+    @Transactional
+    HolidayView create(CreateHolidayCommand command) {
+        LocalDate date = Holidays.inRange(command.date(), "date");
+        if (holidays.findByIdOptional(date).isPresent()) {
+            throw duplicate(date);
+        }
+        PublicHoliday holiday = new PublicHoliday(date, command.nameFr(), command.nameEn(),
+                clock.instant().truncatedTo(ChronoUnit.MICROS));
+        holidays.persist(holiday);
+        try {
+            holidays.flush();
+        } catch (PersistenceException e) {
+            if (UniqueViolations.of(e, PublicHolidayRepository.DATE_CONSTRAINT)) {
+                throw duplicate(date);
+            }
+            throw e;
+        }
+        changes.fire(new CalendarChanged());
+        return HolidayView.of(holiday);
+    }
+
+    /** Removes the holiday of that date; false when there is none. */
+    @Transactional
+    boolean delete(LocalDate date) {
+        boolean deleted = holidays.deleteById(date);
+        if (deleted) {
+            changes.fire(new CalendarChanged());
+        }
+        return deleted;
+    }
+
+    private static LocalDate after(String cursor) {
+        String key = Cursor.decode(cursor);
+        if (key == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(key);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid("cursor", "is not a cursor returned by this API");
+        }
+    }
+
+    private static ProblemException duplicate(LocalDate date) {
+        return ProblemException.conflict("DUPLICATE_HOLIDAY", "There is already a public holiday on " + date);
+    }
+}

@@ -1,0 +1,115 @@
+package ci.milie.sla;
+
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import ci.milie.common.Page;
+import ci.milie.common.Params;
+import ci.milie.common.ProblemException;
+import ci.milie.common.Roles;
+import ci.milie.directory.RequestType;
+
+@Path("/sla-policies")
+@Tag(name = "SLA")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class SlaPolicyResource {
+
+    @Inject
+    SlaPolicyService service;
+
+    @GET
+    @RolesAllowed({ Roles.SYSADMIN, Roles.OSEP, Roles.SUPERVISOR })
+    @Operation(summary = "List SLA policies",
+            description = "Sorted by request type, each type's default first, then its category policies.")
+    @APIResponse(responseCode = "200", description = "One page of policies")
+    public Page<SlaPolicyView> listSlaPolicies(
+            @Parameter(description = "Only the policies of this request type", schema = @Schema(implementation = RequestType.class))
+            @QueryParam("requestType") String requestType,
+            @Parameter(description = "Only the policies of this category", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+            @QueryParam("categoryId") String categoryId,
+            @Parameter(description = "nextCursor of the previous page")
+            @QueryParam("cursor") String cursor,
+            @Parameter(description = "Page size, 1 to 500")
+            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
+        return service.list(Params.enumValue(requestType, RequestType.class, "requestType"),
+                Params.uuid(categoryId, "categoryId"), cursor, limit);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ Roles.SYSADMIN, Roles.OSEP, Roles.SUPERVISOR })
+    @Operation(summary = "Get an SLA policy")
+    @APIResponse(responseCode = "200", description = "The policy",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SlaPolicyView.class)))
+    public SlaPolicyView getSlaPolicy(@PathParam("id") UUID id) {
+        return service.find(id).orElseThrow(() -> ProblemException.notFound("SLA policy"));
+    }
+
+    @POST
+    @RolesAllowed(Roles.SYSADMIN)
+    @Operation(summary = "Create an SLA policy for a category",
+            description = "Requests of this type in this category get these deadlines instead of the type's default, "
+                    + "from their next stage on.")
+    @APIResponse(responseCode = "201", description = "Created; Location names the new policy",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SlaPolicyView.class)))
+    @APIResponse(responseCode = "409", description = "This type already has a policy in this category, or a default "
+            + "(DUPLICATE_POLICY)")
+    public RestResponse<SlaPolicyView> createSlaPolicy(@Valid CreateSlaPolicyCommand command, UriInfo uri) {
+        SlaPolicyView created = service.create(command);
+        return RestResponse.ResponseBuilder.<SlaPolicyView>created(
+                uri.getAbsolutePathBuilder().path(created.id().toString()).build()).entity(created).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed(Roles.SYSADMIN)
+    @Operation(summary = "Change an SLA policy",
+            description = "Replaces the three allowances; type and category stay. Deadlines already set are not moved. "
+                    + "Send the version last read to be told when someone else changed it meanwhile.")
+    @APIResponse(responseCode = "200", description = "The updated policy",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SlaPolicyView.class)))
+    @APIResponse(responseCode = "409", description = "Stale version (CONCURRENT_MODIFICATION)")
+    public SlaPolicyView updateSlaPolicy(@PathParam("id") UUID id, @Valid UpdateSlaPolicyCommand command) {
+        return service.update(id, command).orElseThrow(() -> ProblemException.notFound("SLA policy"));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed(Roles.SYSADMIN)
+    @Operation(summary = "Delete a category's SLA policy",
+            description = "The category's requests fall back on the type's default from their next stage on.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "409", description = "A type's default cannot be deleted (DEFAULT_POLICY_REQUIRED)")
+    public void deleteSlaPolicy(@PathParam("id") UUID id) {
+        if (!service.delete(id)) {
+            throw ProblemException.notFound("SLA policy");
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package ci.milie.sla;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+import ci.milie.common.Cursor;
+import ci.milie.common.Page;
+import ci.milie.common.ProblemException;
+import ci.milie.directory.CategorySummary;
+import ci.milie.directory.DirectoryQueries;
+import ci.milie.directory.RequestType;
+import ci.milie.sla.SlaPolicyRepository.PolicyKey;
+
+/** Creates, changes and deletes SLA policies; a type's default can change but never goes away. */
+@ApplicationScoped
+class SlaPolicyService {
+
+    @Inject
+    SlaPolicyRepository policies;
+
+    @Inject
+    DirectoryQueries directory;
+
+    @Inject
+    Clock clock;
+
+    @Transactional(TxType.SUPPORTS)
+    Page<SlaPolicyView> list(RequestType type, UUID categoryId, String cursor, int limit) {
+        List<SlaPolicy> rows = policies.page(type, categoryId, decode(cursor), limit);
+        boolean more = rows.size() > limit;
+        List<SlaPolicy> items = more ? rows.subList(0, limit) : rows;
+        String next = more ? encode(items.get(items.size() - 1)) : null;
+        return new Page<>(items.stream().map(this::view).toList(), next);
+    }
+
+    @Transactional(TxType.SUPPORTS)
+    Optional<SlaPolicyView> find(UUID id) {
+        return policies.findByIdOptional(id).map(this::view);
+    }
+
+    @Transactional
+    SlaPolicyView create(CreateSlaPolicyCommand command) {
+        Allowances allowances = withinAYear(command.allowances());
+        if (command.categoryId() != null) {
+            CategorySummary category = directory.category(command.categoryId())
+                    .orElseThrow(() -> ProblemException.invalid("categoryId", "is not a known category"));
+            if (!category.accepts(command.requestType())) {
+                throw ProblemException.invalid("requestType", "is not accepted in this category");
+            }
+        }
+        if (policies.exists(command.requestType(), command.categoryId())) {
+            throw duplicate(command.requestType(), command.categoryId());
+        }
+        SlaPolicy policy = new SlaPolicy(UUID.randomUUID(), command.requestType(), command.categoryId(), allowances,
+                now());
+        policies.persist(policy);
+        try {
+            policies.flush();
+        } catch (PersistenceException e) {
+            if (UniqueViolations.of(e, SlaPolicyRepository.TYPE_CATEGORY_CONSTRAINT)
+                    || UniqueViolations.of(e, SlaPolicyRepository.TYPE_DEFAULT_CONSTRAINT)) {
+                throw duplicate(command.requestType(), command.categoryId());
+            }
+            throw e;
+        }
+        return view(policy);
+    }
+
+    @Transactional
+    Optional<SlaPolicyView> update(UUID id, UpdateSlaPolicyCommand command) {
+        Allowances allowances = withinAYear(command.allowances());
+        Optional<SlaPolicy> found = policies.findForUpdate(id);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        SlaPolicy policy = found.get();
+        if (command.version() != null && command.version() != policy.version()) {
+            throw ProblemException.conflict("CONCURRENT_MODIFICATION",
+                    "Someone else changed this policy meanwhile; reload it and try again");
+        }
+        policy.change(allowances, now());
+        policies.flush(); // the new version, for the view
+        return Optional.of(view(policy));
+    }
+
+    /** Deletes a category's policy; false when there is no such policy. A type's default stays. */
+    @Transactional
+    boolean delete(UUID id) {
+        Optional<SlaPolicy> found = policies.findForUpdate(id);
+        if (found.isEmpty()) {
+            return false;
+        }
+        if (found.get().isTypeDefault()) {
+            throw ProblemException.conflict("DEFAULT_POLICY_REQUIRED",
+                    "The default policy of a request type can be changed but not deleted");
+        }
+        policies.delete(found.get());
+        return true;
+    }
+
+    private SlaPolicyView view(SlaPolicy policy) {
+        String categoryCode = policy.categoryId() == null ? null
+                : directory.category(policy.categoryId()).map(CategorySummary::code).orElse(null);
+        return SlaPolicyView.of(policy, categoryCode);
+    }
+
+    private static Allowances withinAYear(Allowances allowances) {
+        check(allowances.triage(), "triage");
+        check(allowances.acknowledgement(), "acknowledgement");
+        check(allowances.answer(), "answer");
+        return allowances;
+    }
+
+    private static void check(Allowance allowance, String field) {
+        if (!allowance.withinAYear()) {
+            throw ProblemException.invalid(field + ".amount",
+                    "must be at most " + Allowance.MAX_DAYS + " working days (" + Allowance.MAX_HOURS + " working hours)");
+        }
+    }
+
+    private static ProblemException duplicate(RequestType type, UUID categoryId) {
+        return ProblemException.conflict("DUPLICATE_POLICY", categoryId == null
+                ? "The default policy of " + type + " already exists; change it instead"
+                : "This category already has a policy for " + type + "; change it instead");
+    }
+
+    private static String encode(SlaPolicy last) {
+        return Cursor.encode(last.requestType() + "/" + (last.categoryId() == null ? "" : last.categoryId()));
+    }
+
+    private static PolicyKey decode(String cursor) {
+        String key = Cursor.decode(cursor);
+        if (key == null) {
+            return null;
+        }
+        try {
+            int slash = key.indexOf('/');
+            RequestType type = RequestType.valueOf(key.substring(0, slash));
+            String category = key.substring(slash + 1);
+            return new PolicyKey(type, category.isEmpty() ? null : UUID.fromString(category));
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            throw ProblemException.invalid("cursor", "is not a cursor returned by this API");
+        }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}
