@@ -140,6 +140,14 @@ class RequestJourneyTest {
                 .body("actorRole", hasItem("agent"));
         anonymous().header("X-Access-Key", key).get("/api/v1/requests/" + id + "/events").then().statusCode(200)
                 .body("visibility", everyItem(equalTo("PUBLIC")));
+
+        // The citizen rates the answer, satisfied: the request is closed, and the timeline says so.
+        anonymous().header("X-Access-Key", key).body(Map.of("rating", 5, "satisfied", true, "comment", "Merci !"))
+                .post("/api/v1/requests/" + id + "/feedback").then().statusCode(201).body("rating", equalTo(5));
+        anonymous().header("X-Access-Key", key).get("/api/v1/requests/track/" + code).then().statusCode(200)
+                .body("status", equalTo("CLOSED"))
+                .body("timeline.type[-2]", equalTo("FEEDBACK_GIVEN"))
+                .body("timeline.type[-1]", equalTo("CLOSED"));
     }
 
     @Test
