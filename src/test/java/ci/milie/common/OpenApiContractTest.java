@@ -38,8 +38,10 @@ class OpenApiContractTest {
         List<Map<String, Object>> operations = operations(api);
         assertTrue(operations.size() >= 10, "the contract lists the API's operations");
 
+        java.util.Set<Object> operationIds = new java.util.HashSet<>();
         for (Map<String, Object> operation : operations) {
             String name = (String) operation.get("_name");
+            assertTrue(operationIds.add(operation.get("operationId")), name + " has a unique operationId");
             assertTrue(operation.get("summary") instanceof String s && !s.isBlank(), name + " has a summary");
             assertTrue(operation.containsKey("security"), name + " states its security requirement");
             Map<String, Map<String, Object>> responses = (Map<String, Map<String, Object>>) operation.get("responses");
