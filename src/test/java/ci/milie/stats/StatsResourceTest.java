@@ -1,0 +1,199 @@
+package ci.milie.stats;
+
+import static ci.milie.support.Api.as;
+import static ci.milie.support.Problems.assertProblem;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.inject.Inject;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import ci.milie.sla.WorkingCalendar;
+import ci.milie.support.TestClock;
+import ci.milie.support.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+
+@QuarkusTest
+class StatsResourceTest {
+
+    @Inject
+    TestClock clock;
+
+    @Inject
+    WorkingCalendar calendar;
+
+    StatsFixture data;
+
+    @BeforeEach
+    void dataSet() {
+        data = StatsFixture.get(clock, calendar);
+        data.atEnd(clock);
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    private RequestSpecification supervisor() {
+        return as(TestTokens.of("supervisor")).queryParams(data.period());
+    }
+
+    @Test
+    void overviewCountsOneAdministrationsRequests() {
+        supervisor().queryParam("administrationId", data.a.administrationId()).get("/api/v1/stats/overview").then()
+                .statusCode(200)
+                .body("administrationId", equalTo(data.a.administrationId()))
+                .body("received", equalTo(6))
+                .body("receivedByType", equalTo(Map.of("COMPLAINT", 6)))
+                .body("receivedByChannel", equalTo(Map.of("MOBILE", 6)))
+                .body("receivedByCategory", equalTo(Map.of(data.a.categoryCode(), 6)))
+                .body("receivedByRegion", equalTo(Map.of("Abidjan", 6)))
+                .body("answered", equalTo(5))
+                .body("closed", equalTo(4))
+                .body("rejected", equalTo(0))
+                .body("backlogByStatus", equalTo(Map.of("RECEIVED", 0, "ROUTED", 1, "IN_PROGRESS", 1,
+                        "AWAITING_CITIZEN", 0, "UNDER_REVIEW", 0)))
+                .body("overdueNow", equalTo(1));
+    }
+
+    @Test
+    void overviewFiltersByCategory() {
+        // r1–r8 share A's category; r7 went back to OSEP and r8 to B, which are counted here
+        supervisor().queryParam("categoryCode", data.a.categoryCode()).get("/api/v1/stats/overview").then()
+                .statusCode(200).body("received", equalTo(8)).body("receivedByCategory", equalTo(Map.of(data.a.categoryCode(), 8)))
+                .body("backlogByStatus.RECEIVED", equalTo(1));
+    }
+
+    @Test
+    void administrationFiguresAreExact() {
+        supervisor().queryParam("administrationId", data.a.administrationId()).get("/api/v1/stats/administrations").then()
+                .statusCode(200)
+                .body("administrations", hasSize(1))
+                .body("administrations[0].administrationId", equalTo(data.a.administrationId()))
+                .body("administrations[0].received", equalTo(6))
+                .body("administrations[0].answered", equalTo(5))
+                .body("administrations[0].medianDaysToAcknowledge", equalTo(1.0f))
+                .body("administrations[0].p90DaysToAcknowledge", equalTo(3.0f))
+                .body("administrations[0].medianDaysToAnswer", equalTo(2.0f))
+                .body("administrations[0].p90DaysToAnswer", equalTo(5.8f))
+                .body("administrations[0].acknowledgementMetShare", equalTo(0.6667f))
+                .body("administrations[0].answerMetShare", equalTo(0.8f))
+                .body("administrations[0].handbacks", equalTo(1))
+                .body("administrations[0].reroutes", equalTo(1))
+                .body("administrations[0].answersDelivered", equalTo(5))
+                .body("administrations[0].ratings", equalTo(5))
+                .body("administrations[0].averageRating", equalTo(4.0f))
+                .body("administrations[0].shareRated4or5", equalTo(0.8f))
+                .body("administrations[0].shareSatisfied", equalTo(0.8f))
+                .body("administrations[0].feedbackResponseRate", equalTo(1.0f))
+                .body("administrations[0].reopenRate", equalTo(0.2f));
+        supervisor().queryParam("administrationId", data.b.administrationId()).get("/api/v1/stats/administrations").then()
+                .statusCode(200)
+                .body("administrations[0].received", equalTo(3))
+                .body("administrations[0].answered", equalTo(2))
+                .body("administrations[0].medianDaysToAnswer", equalTo(2.0f))
+                .body("administrations[0].ratings", equalTo(1))
+                .body("administrations[0].feedbackResponseRate", equalTo(0.5f))
+                .body("administrations[0].handbacks", equalTo(0));
+    }
+
+    @Test
+    void agentSeesOnlyTheirAdministration() {
+        as(data.a.agentToken()).queryParams(data.period()).get("/api/v1/stats/administrations").then().statusCode(200)
+                .body("administrations", hasSize(1))
+                .body("administrations[0].administrationId", equalTo(data.a.administrationId()));
+        as(data.a.agentToken()).queryParams(data.period()).get("/api/v1/stats/overview").then().statusCode(200)
+                .body("administrationId", equalTo(data.a.administrationId())).body("received", equalTo(6));
+    }
+
+    @Test
+    void agentOfAnotherAdministrationGets404() {
+        assertProblem(as(data.a.agentToken()).queryParams(data.period())
+                .queryParam("administrationId", data.b.administrationId()).get("/api/v1/stats/overview").then(), 404, "NOT_FOUND");
+        assertProblem(as(data.a.agentToken()).queryParams(data.period())
+                .queryParam("administrationId", data.b.administrationId()).get("/api/v1/stats/administrations").then(), 404,
+                "NOT_FOUND");
+    }
+
+    @Test
+    void citizensAndAnonymousCallersAreRefused() {
+        assertProblem(as(TestTokens.of("citizen")).get("/api/v1/stats/overview").then(), 403, "FORBIDDEN");
+        assertProblem(io.restassured.RestAssured.given().get("/api/v1/stats/overview").then(), 401, "UNAUTHENTICATED");
+    }
+
+    @Test
+    void invalidParametersAre400() {
+        assertProblem(supervisor().queryParam("administrationId", "nope").get("/api/v1/stats/overview").then(), 400,
+                "VALIDATION_FAILED").body("violations[0].field", equalTo("administrationId"));
+        assertProblem(as(TestTokens.of("osep")).queryParam("from", "yesterday").get("/api/v1/stats/overview").then(), 400,
+                "VALIDATION_FAILED").body("violations[0].field", equalTo("from"));
+        assertProblem(as(TestTokens.of("osep")).queryParam("from", "2026-03-01").queryParam("to", "2026-02-01")
+                .get("/api/v1/stats/administrations").then(), 400, "VALIDATION_FAILED");
+        assertProblem(supervisor().queryParam("type", "PRAISE").get("/api/v1/stats/overview").then(), 400,
+                "VALIDATION_FAILED").body("violations[0].field", equalTo("type"));
+        assertProblem(supervisor().queryParam("categoryCode", "NO-SUCH").get("/api/v1/stats/overview").then(), 400,
+                "VALIDATION_FAILED").body("violations[0].field", equalTo("categoryCode"));
+    }
+
+    @Test
+    void administrationsCsvParsesBackToTheSameNumbers() throws IOException {
+        String csv = supervisor().accept("text/csv").queryParam("administrationId", data.a.administrationId())
+                .get("/api/v1/stats/administrations").then().statusCode(200)
+                .contentType(startsWith("text/csv")).extract().asString();
+        List<CSVRecord> records = parse(csv);
+        assertEquals(1, records.size());
+        CSVRecord row = records.get(0);
+        assertEquals(data.a.administrationId(), row.get("administrationId"));
+        assertEquals("6", row.get("received"));
+        assertEquals("5", row.get("answered"));
+        assertEquals(1.0, Double.parseDouble(row.get("medianDaysToAcknowledge")));
+        assertEquals(5.8, Double.parseDouble(row.get("p90DaysToAnswer")));
+        assertEquals(0.6667, Double.parseDouble(row.get("acknowledgementMetShare")));
+        assertEquals(4.0, Double.parseDouble(row.get("averageRating")));
+        assertEquals(0.2, Double.parseDouble(row.get("reopenRate")));
+        assertEquals(data.monday + "T00:00:00Z", row.get("from"));
+    }
+
+    @Test
+    void overviewCsvParsesBackToTheSameNumbers() throws IOException {
+        String csv = supervisor().accept("text/csv").queryParam("administrationId", data.a.administrationId())
+                .get("/api/v1/stats/overview").then().statusCode(200)
+                .contentType(startsWith("text/csv")).extract().asString();
+        Map<String, String> figures = parse(csv).stream().collect(Collectors.toMap(
+                r -> r.get("figure") + (r.get("key").isEmpty() ? "" : "." + r.get("key")), r -> r.get("value")));
+        assertEquals("6", figures.get("received"));
+        assertEquals("6", figures.get("receivedByType.COMPLAINT"));
+        assertEquals("5", figures.get("answered"));
+        assertEquals("4", figures.get("closed"));
+        assertEquals("1", figures.get("backlogByStatus.IN_PROGRESS"));
+        assertEquals("1", figures.get("overdueNow"));
+    }
+
+    @Test
+    void periodDefaultsToTheLast30Days() {
+        io.restassured.path.json.JsonPath body = as(TestTokens.of("osep")).get("/api/v1/stats/overview").then()
+                .statusCode(200).extract().jsonPath();
+        assertEquals(java.time.Duration.ofDays(30), java.time.Duration.between(
+                java.time.Instant.parse(body.getString("from")), java.time.Instant.parse(body.getString("to"))));
+    }
+
+    static List<CSVRecord> parse(String csv) throws IOException {
+        return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(csv))
+                .getRecords();
+    }
+}
