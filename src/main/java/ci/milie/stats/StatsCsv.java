@@ -57,6 +57,21 @@ final class StatsCsv {
                 });
     }
 
+    static String categories(CategoryStatsReport report) {
+        return write(List.of("from", "to", "categoryId", "code", "label", "received", "answered",
+                "medianDaysToAcknowledge", "p90DaysToAcknowledge", "medianDaysToAnswer", "p90DaysToAnswer",
+                "acknowledgementMetShare", "answerMetShare", "answersDelivered", "ratings", "averageRating",
+                "shareRated4or5", "shareSatisfied", "feedbackResponseRate", "reopenRate"), printer -> {
+                    for (CategoryStats c : report.categories()) {
+                        printer.printRecord(report.from(), report.to(), c.categoryId(), c.code(), c.label(),
+                                c.received(), c.answered(), c.medianDaysToAcknowledge(), c.p90DaysToAcknowledge(),
+                                c.medianDaysToAnswer(), c.p90DaysToAnswer(), c.acknowledgementMetShare(),
+                                c.answerMetShare(), c.answersDelivered(), c.ratings(), c.averageRating(),
+                                c.shareRated4or5(), c.shareSatisfied(), c.feedbackResponseRate(), c.reopenRate());
+                    }
+                });
+    }
+
     /** One row per administration, then per category; ranks in their own columns. */
     static String publicStats(PublicStats stats) {
         return write(List.of("from", "to", "scope", "id", "code", "name", "received", "answered", "medianDaysToAnswer",

@@ -94,6 +94,31 @@ public class StatsResource {
                 : Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
+    @GET
+    @Path("/categories")
+    @Operation(summary = "Per category: volumes, times to acknowledge and answer in working days (median, 90th "
+            + "percentile), deadlines met and satisfaction",
+            description = "Same filters and scoping as the overview (an agent sees the categories of their "
+                    + "administration's requests). JSON, or CSV with Accept: text/csv.")
+    @APIResponse(responseCode = "200", description = "One row per category with activity in the period", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CategoryStatsReport.class)),
+            @Content(mediaType = StatsCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)) })
+    @APIResponse(responseCode = "404", description = "No such administration, or not the agent's")
+    public Response categories(
+            @QueryParam("from") @Parameter(description = "Start, inclusive: ISO-8601 date or instant; default 30 days before to") String from,
+            @QueryParam("to") @Parameter(description = "End: ISO-8601 instant (exclusive) or date (inclusive); default now") String to,
+            @QueryParam("administrationId") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) String administrationId,
+            @QueryParam("categoryCode") @Parameter(description = "Category code") String categoryCode,
+            @QueryParam("type") @Parameter(schema = @Schema(implementation = RequestType.class)) String type,
+            @QueryParam("channel") @Parameter(schema = @Schema(implementation = Channel.class)) String channel,
+            @QueryParam("region") String region,
+            @Context HttpHeaders headers) {
+        CategoryStatsReport report = stats.categories(
+                filter(from, to, administrationId, categoryCode, type, channel, region), caller);
+        return StatsParams.wantsCsv(headers) ? StatsCsv.response(StatsCsv.categories(report), "categories")
+                : Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
     private StatsFilter filter(String from, String to, String administrationId, String categoryCode, String type,
             String channel, String region) {
         Instant[] period = StatsParams.period(from, to, clock);

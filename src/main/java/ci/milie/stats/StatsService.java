@@ -56,6 +56,26 @@ class StatsService {
         return new AdministrationStatsReport(scoped.from(), scoped.to(), rows);
     }
 
+    CategoryStatsReport categories(StatsFilter filter, Caller caller) {
+        StatsFilter scoped = scoped(filter, caller);
+        Map<UUID, StatsQueries.Figures> figures = queries.performance(scoped, StatsQueries.Dimension.CATEGORY);
+        Map<UUID, String[]> labels = queries.labels(StatsQueries.Dimension.CATEGORY, figures.keySet());
+        List<CategoryStats> rows = new ArrayList<>();
+        figures.forEach((id, f) -> {
+            String[] label = labels.getOrDefault(id, new String[] { null, null });
+            rows.add(new CategoryStats(id, label[0], label[1], f.received, f.answered,
+                    Percentiles.of(f.daysToAcknowledge, 0.5), Percentiles.of(f.daysToAcknowledge, 0.9),
+                    Percentiles.of(f.daysToAnswer, 0.5), Percentiles.of(f.daysToAnswer, 0.9),
+                    Percentiles.share(f.acknowledgementsMet, f.acknowledgementsJudged),
+                    Percentiles.share(f.answersMet, f.answersJudged), f.delivered, f.ratings,
+                    f.ratings == 0 ? null : Percentiles.round((double) f.ratingSum / f.ratings, 2),
+                    Percentiles.share(f.rated4or5, f.ratings), Percentiles.share(f.satisfied, f.ratings),
+                    Percentiles.share(f.ratings, f.delivered), Percentiles.share(f.reopened, f.answered)));
+        });
+        rows.sort(Comparator.comparing(CategoryStats::code, Comparator.nullsLast(Comparator.naturalOrder())));
+        return new CategoryStatsReport(scoped.from(), scoped.to(), rows);
+    }
+
     PublicStats publicStats(StatsFilter period) {
         List<PublicFigures> administrations = publicFigures(period, StatsQueries.Dimension.ADMINISTRATION);
         List<PublicFigures> categories = publicFigures(period, StatsQueries.Dimension.CATEGORY);

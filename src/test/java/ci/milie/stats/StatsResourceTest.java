@@ -113,6 +113,33 @@ class StatsResourceTest {
     }
 
     @Test
+    void categoryFiguresAreExact() throws IOException {
+        // A's category holds r1–r8 whichever administration has them now
+        supervisor().queryParam("categoryCode", data.a.categoryCode()).get("/api/v1/stats/categories").then()
+                .statusCode(200)
+                .body("categories", hasSize(1))
+                .body("categories[0].code", equalTo(data.a.categoryCode()))
+                .body("categories[0].received", equalTo(8))
+                .body("categories[0].answered", equalTo(5))
+                .body("categories[0].medianDaysToAcknowledge", equalTo(1.0f))
+                .body("categories[0].p90DaysToAcknowledge", equalTo(3.0f))
+                .body("categories[0].medianDaysToAnswer", equalTo(2.0f))
+                .body("categories[0].p90DaysToAnswer", equalTo(5.8f))
+                .body("categories[0].answerMetShare", equalTo(0.8f))
+                .body("categories[0].ratings", equalTo(5))
+                .body("categories[0].averageRating", equalTo(4.0f))
+                .body("categories[0].reopenRate", equalTo(0.2f));
+        String csv = supervisor().accept("text/csv").queryParam("administrationId", data.b.administrationId())
+                .get("/api/v1/stats/categories").then().statusCode(200).extract().asString();
+        Map<String, CSVRecord> byCode = parse(csv).stream().collect(Collectors.toMap(r -> r.get("code"), r -> r));
+        // B holds b1, b2 (its category) and r8 (A's category, re-routed to B)
+        assertEquals("2", byCode.get(data.b.categoryCode()).get("received"));
+        assertEquals("2", byCode.get(data.b.categoryCode()).get("answered"));
+        assertEquals("1", byCode.get(data.a.categoryCode()).get("received"));
+        assertEquals("", byCode.get(data.a.categoryCode()).get("averageRating"));
+    }
+
+    @Test
     void agentSeesOnlyTheirAdministration() {
         as(data.a.agentToken()).queryParams(data.period()).get("/api/v1/stats/administrations").then().statusCode(200)
                 .body("administrations", hasSize(1))
