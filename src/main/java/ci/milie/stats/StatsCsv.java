@@ -72,6 +72,16 @@ final class StatsCsv {
                 });
     }
 
+    static String series(TimeSeries series) {
+        return write(List.of("from", "to", "administrationId", "interval", "start", "received", "answered",
+                "ratings", "averageRating"), printer -> {
+                    for (TimeSeries.Point p : series.points()) {
+                        printer.printRecord(series.from(), series.to(), series.administrationId(), series.interval(),
+                                p.start(), p.received(), p.answered(), p.ratings(), p.averageRating());
+                    }
+                });
+    }
+
     /** One row per administration, then per category; ranks in their own columns. */
     static String publicStats(PublicStats stats) {
         return write(List.of("from", "to", "scope", "id", "code", "name", "received", "answered", "medianDaysToAnswer",

@@ -193,6 +193,44 @@ class StatsQueries {
         return figures;
     }
 
+    /**
+     * Per bucket start ({@code date_trunc} in UTC): [received, answered, ratings, rating sum].
+     * {@code unit} is one of day, week, month (checked by the caller; bound as a parameter anyway).
+     */
+    Map<java.time.LocalDate, long[]> series(StatsFilter filter, String unit) {
+        Map<java.time.LocalDate, long[]> buckets = new TreeMap<>();
+        String bucket = "cast(date_trunc(:unit, %s at time zone 'UTC') as date)";
+        for (Object[] row : rows("select " + bucket.formatted("r.submitted_at") + ", count(*) from citizen_request r"
+                + " where %s group by 1", base(filter, "r.administration_id").period("r.submitted_at", filter)
+                .param("unit", unit))) {
+            buckets.computeIfAbsent(date(row[0]), d -> new long[4])[0] = number(row[1]);
+        }
+        for (Object[] row : rows("select " + bucket.formatted("r.answered_at") + ", count(*) from citizen_request r"
+                + " where %s group by 1", base(filter, "r.administration_id").period("r.answered_at", filter)
+                .param("unit", unit))) {
+            buckets.computeIfAbsent(date(row[0]), d -> new long[4])[1] = number(row[1]);
+        }
+        for (Object[] row : rows("select " + bucket.formatted("a.delivered_at") + ", count(f.id), coalesce(sum(f.rating), 0)"
+                + " from answer a join citizen_request r on r.id = a.request_id join feedback f on f.answer_id = a.id"
+                + " where a.status = 'DELIVERED' and %s group by 1",
+                base(filter, "r.administration_id").period("a.delivered_at", filter).param("unit", unit))) {
+            long[] b = buckets.computeIfAbsent(date(row[0]), d -> new long[4]);
+            b[2] = number(row[1]);
+            b[3] = number(row[2]);
+        }
+        return buckets;
+    }
+
+    private static java.time.LocalDate date(Object value) {
+        if (value instanceof java.time.LocalDate d) {
+            return d;
+        }
+        if (value instanceof java.sql.Date d) {
+            return d.toLocalDate();
+        }
+        throw new IllegalStateException("Unexpected date type " + value.getClass().getSimpleName());
+    }
+
     /** Code and name of each administration or category, by id. */
     Map<UUID, String[]> labels(Dimension dimension, java.util.Collection<UUID> ids) {
         Map<UUID, String[]> labels = new HashMap<>();
@@ -286,6 +324,11 @@ class StatsQueries {
 
         Where and(String clause, String name, Object value) {
             clauses.add(clause);
+            params.put(name, value);
+            return this;
+        }
+
+        Where param(String name, Object value) {
             params.put(name, value);
             return this;
         }

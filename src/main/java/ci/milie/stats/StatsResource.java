@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -117,6 +118,38 @@ public class StatsResource {
                 filter(from, to, administrationId, categoryCode, type, channel, region), caller);
         return StatsParams.wantsCsv(headers) ? StatsCsv.response(StatsCsv.categories(report), "categories")
                 : Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    @GET
+    @Path("/timeseries")
+    @Operation(summary = "Received, answered and average rating per day, week or month",
+            description = "Same filters and scoping as the overview; every bucket of the period is listed, empty "
+                    + "ones with zeros. At most 400 buckets. JSON, or CSV with Accept: text/csv.")
+    @APIResponse(responseCode = "200", description = "One point per bucket, oldest first", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TimeSeries.class)),
+            @Content(mediaType = StatsCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)) })
+    @APIResponse(responseCode = "404", description = "No such administration, or not the agent's")
+    public Response timeSeries(
+            @QueryParam("interval") @DefaultValue("day") @Parameter(schema = @Schema(enumeration = { "day", "week", "month" })) String interval,
+            @QueryParam("from") @Parameter(description = "Start, inclusive: ISO-8601 date or instant; default 30 days before to") String from,
+            @QueryParam("to") @Parameter(description = "End: ISO-8601 instant (exclusive) or date (inclusive); default now") String to,
+            @QueryParam("administrationId") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) String administrationId,
+            @QueryParam("categoryCode") @Parameter(description = "Category code") String categoryCode,
+            @QueryParam("type") @Parameter(schema = @Schema(implementation = RequestType.class)) String type,
+            @QueryParam("channel") @Parameter(schema = @Schema(implementation = Channel.class)) String channel,
+            @QueryParam("region") String region,
+            @Context HttpHeaders headers) {
+        if (!java.util.List.of("day", "week", "month").contains(interval)) {
+            throw ProblemException.invalid("interval", "must be day, week or month");
+        }
+        StatsFilter filter = filter(from, to, administrationId, categoryCode, type, channel, region);
+        long days = java.time.Duration.between(filter.from(), filter.to()).toDays();
+        if (interval.equals("day") && days > 400 || interval.equals("week") && days > 400 * 7) {
+            throw ProblemException.invalid("interval", "gives more than 400 buckets for this period");
+        }
+        TimeSeries series = stats.series(filter, interval, caller);
+        return StatsParams.wantsCsv(headers) ? StatsCsv.response(StatsCsv.series(series), "timeseries")
+                : Response.ok(series, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     private StatsFilter filter(String from, String to, String administrationId, String categoryCode, String type,

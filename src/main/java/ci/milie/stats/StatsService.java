@@ -76,6 +76,36 @@ class StatsService {
         return new CategoryStatsReport(scoped.from(), scoped.to(), rows);
     }
 
+    TimeSeries series(StatsFilter filter, String interval, Caller caller) {
+        StatsFilter scoped = scoped(filter, caller);
+        Map<java.time.LocalDate, long[]> buckets = queries.series(scoped, interval);
+        List<TimeSeries.Point> points = new ArrayList<>();
+        java.time.LocalDate first = bucketStart(java.time.LocalDate.ofInstant(scoped.from(), java.time.ZoneOffset.UTC), interval);
+        java.time.LocalDate last = java.time.LocalDate.ofInstant(scoped.to().minusNanos(1), java.time.ZoneOffset.UTC);
+        for (java.time.LocalDate d = first; !d.isAfter(last); d = next(d, interval)) {
+            long[] b = buckets.getOrDefault(d, new long[4]);
+            points.add(new TimeSeries.Point(d, b[0], b[1], b[2] == 0 ? null : Percentiles.round((double) b[3] / b[2], 2),
+                    b[2]));
+        }
+        return new TimeSeries(scoped.from(), scoped.to(), scoped.administrationId(), interval, points);
+    }
+
+    private static java.time.LocalDate bucketStart(java.time.LocalDate day, String interval) {
+        return switch (interval) {
+            case "week" -> day.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+            case "month" -> day.withDayOfMonth(1);
+            default -> day;
+        };
+    }
+
+    private static java.time.LocalDate next(java.time.LocalDate start, String interval) {
+        return switch (interval) {
+            case "week" -> start.plusWeeks(1);
+            case "month" -> start.plusMonths(1);
+            default -> start.plusDays(1);
+        };
+    }
+
     PublicStats publicStats(StatsFilter period) {
         List<PublicFigures> administrations = publicFigures(period, StatsQueries.Dimension.ADMINISTRATION);
         List<PublicFigures> categories = publicFigures(period, StatsQueries.Dimension.CATEGORY);

@@ -140,6 +140,37 @@ class StatsResourceTest {
     }
 
     @Test
+    void timeSeriesPerDayAndWeek() throws IOException {
+        String day = data.monday.toString();
+        supervisor().queryParam("administrationId", data.a.administrationId()).queryParam("interval", "day")
+                .get("/api/v1/stats/timeseries").then().statusCode(200)
+                .body("points", hasSize(10))
+                .body("points[0].start", equalTo(day))
+                .body("points[0].received", equalTo(6))
+                .body("points[2].answered", equalTo(3))
+                .body("points[2].ratings", equalTo(3))
+                .body("points[2].averageRating", equalTo(3.67f))
+                .body("points[4].answered", equalTo(1))
+                .body("points[4].averageRating", equalTo(5.0f))
+                .body("points[5].answered", equalTo(0))
+                .body("points[5].averageRating", org.hamcrest.Matchers.nullValue())
+                .body("points[9].answered", equalTo(1))
+                .body("points[9].averageRating", equalTo(4.0f));
+        String csv = supervisor().accept("text/csv").queryParam("administrationId", data.a.administrationId())
+                .queryParam("interval", "week").get("/api/v1/stats/timeseries").then().statusCode(200)
+                .contentType(startsWith("text/csv")).extract().asString();
+        List<CSVRecord> weeks = parse(csv);
+        assertEquals(2, weeks.size());
+        assertEquals(day, weeks.get(0).get("start"));
+        assertEquals(List.of("6", "4", "4", "4.0"), List.of(weeks.get(0).get("received"), weeks.get(0).get("answered"),
+                weeks.get(0).get("ratings"), weeks.get(0).get("averageRating")));
+        assertEquals(List.of("0", "1", "1", "4.0"), List.of(weeks.get(1).get("received"), weeks.get(1).get("answered"),
+                weeks.get(1).get("ratings"), weeks.get(1).get("averageRating")));
+        assertProblem(supervisor().queryParam("interval", "hour").get("/api/v1/stats/timeseries").then(), 400,
+                "VALIDATION_FAILED").body("violations[0].field", equalTo("interval"));
+    }
+
+    @Test
     void agentSeesOnlyTheirAdministration() {
         as(data.a.agentToken()).queryParams(data.period()).get("/api/v1/stats/administrations").then().statusCode(200)
                 .body("administrations", hasSize(1))
