@@ -82,6 +82,52 @@ final class StatsCsv {
                 });
     }
 
+    /** Long format: one row per figure, the quarter and the previous one side by side. */
+    static String quarterly(QuarterlyReport report) {
+        return write(List.of("administrationId", "figure", "key", report.quarter(), report.previousQuarter()), printer -> {
+            StatsOverview c = report.current().overview();
+            StatsOverview p = report.previous().overview();
+            Object id = report.administrationId();
+            printer.printRecord(id, "from", null, report.current().from(), report.previous().from());
+            printer.printRecord(id, "to", null, report.current().to(), report.previous().to());
+            printer.printRecord(id, "received", null, c.received(), p.received());
+            pairs(printer, id, "receivedByType", c.receivedByType(), p.receivedByType());
+            pairs(printer, id, "receivedByChannel", c.receivedByChannel(), p.receivedByChannel());
+            pairs(printer, id, "receivedByCategory", c.receivedByCategory(), p.receivedByCategory());
+            pairs(printer, id, "receivedByRegion", c.receivedByRegion(), p.receivedByRegion());
+            printer.printRecord(id, "answered", null, c.answered(), p.answered());
+            printer.printRecord(id, "closed", null, c.closed(), p.closed());
+            printer.printRecord(id, "rejected", null, c.rejected(), p.rejected());
+            pairs(printer, id, "rejectedByReason", c.rejectedByReason(), p.rejectedByReason());
+            AdministrationStats a = report.current().performance();
+            AdministrationStats b = report.previous().performance();
+            printer.printRecord(id, "medianDaysToAcknowledge", null, a.medianDaysToAcknowledge(), b.medianDaysToAcknowledge());
+            printer.printRecord(id, "p90DaysToAcknowledge", null, a.p90DaysToAcknowledge(), b.p90DaysToAcknowledge());
+            printer.printRecord(id, "medianDaysToAnswer", null, a.medianDaysToAnswer(), b.medianDaysToAnswer());
+            printer.printRecord(id, "p90DaysToAnswer", null, a.p90DaysToAnswer(), b.p90DaysToAnswer());
+            printer.printRecord(id, "acknowledgementMetShare", null, a.acknowledgementMetShare(), b.acknowledgementMetShare());
+            printer.printRecord(id, "answerMetShare", null, a.answerMetShare(), b.answerMetShare());
+            printer.printRecord(id, "handbacks", null, a.handbacks(), b.handbacks());
+            printer.printRecord(id, "reroutes", null, a.reroutes(), b.reroutes());
+            printer.printRecord(id, "answersDelivered", null, a.answersDelivered(), b.answersDelivered());
+            printer.printRecord(id, "ratings", null, a.ratings(), b.ratings());
+            printer.printRecord(id, "averageRating", null, a.averageRating(), b.averageRating());
+            printer.printRecord(id, "shareRated4or5", null, a.shareRated4or5(), b.shareRated4or5());
+            printer.printRecord(id, "shareSatisfied", null, a.shareSatisfied(), b.shareSatisfied());
+            printer.printRecord(id, "feedbackResponseRate", null, a.feedbackResponseRate(), b.feedbackResponseRate());
+            printer.printRecord(id, "reopenRate", null, a.reopenRate(), b.reopenRate());
+        });
+    }
+
+    private static void pairs(CSVPrinter printer, Object id, String figure, Map<String, Long> current,
+            Map<String, Long> previous) throws IOException {
+        java.util.Set<String> keys = new java.util.TreeSet<>(current.keySet());
+        keys.addAll(previous.keySet());
+        for (String key : keys) {
+            printer.printRecord(id, figure, key, current.getOrDefault(key, 0L), previous.getOrDefault(key, 0L));
+        }
+    }
+
     /** One row per administration, then per category; ranks in their own columns. */
     static String publicStats(PublicStats stats) {
         return write(List.of("from", "to", "scope", "id", "code", "name", "received", "answered", "medianDaysToAnswer",

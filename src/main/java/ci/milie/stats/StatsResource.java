@@ -8,6 +8,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
@@ -150,6 +151,26 @@ public class StatsResource {
         TimeSeries series = stats.series(filter, interval, caller);
         return StatsParams.wantsCsv(headers) ? StatsCsv.response(StatsCsv.series(series), "timeseries")
                 : Response.ok(series, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    @GET
+    @Path("/administrations/{id}/quarterly")
+    @Operation(summary = "Quarterly report of one administration: every figure for the quarter, the previous quarter "
+            + "beside it",
+            description = "Supervisors and OSEP for any administration; an agent for their own (another is 404). "
+                    + "JSON, or CSV with Accept: text/csv (one row per figure, one column per quarter).")
+    @APIResponse(responseCode = "200", description = "The report", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuarterlyReport.class)),
+            @Content(mediaType = StatsCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)) })
+    public Response quarterly(
+            @PathParam("id") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) String id,
+            @QueryParam("quarter") @Parameter(description = "Such as 2026-Q4; default the current quarter") String quarter,
+            @Context HttpHeaders headers) {
+        UUID administration = Params.uuid(id, "id");
+        Quarter q = quarter == null || quarter.isBlank() ? Quarter.of(clock.instant()) : Quarter.parse(quarter, "quarter");
+        QuarterlyReport report = stats.quarterly(administration, q, caller);
+        return StatsParams.wantsCsv(headers) ? StatsCsv.response(StatsCsv.quarterly(report), "quarterly-" + q)
+                : Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     private StatsFilter filter(String from, String to, String administrationId, String categoryCode, String type,

@@ -37,6 +37,10 @@ class StatsService {
 
     AdministrationStatsReport administrations(StatsFilter filter, Caller caller) {
         StatsFilter scoped = scoped(filter, caller);
+        return new AdministrationStatsReport(scoped.from(), scoped.to(), administrationRows(scoped));
+    }
+
+    private List<AdministrationStats> administrationRows(StatsFilter scoped) {
         Map<UUID, StatsQueries.Figures> figures = queries.performance(scoped, StatsQueries.Dimension.ADMINISTRATION);
         Map<UUID, String[]> labels = queries.labels(StatsQueries.Dimension.ADMINISTRATION, figures.keySet());
         List<AdministrationStats> rows = new ArrayList<>();
@@ -53,7 +57,7 @@ class StatsService {
         });
         rows.sort(Comparator.comparing(AdministrationStats::name, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(AdministrationStats::administrationId));
-        return new AdministrationStatsReport(scoped.from(), scoped.to(), rows);
+        return rows;
     }
 
     CategoryStatsReport categories(StatsFilter filter, Caller caller) {
@@ -104,6 +108,33 @@ class StatsService {
             case "month" -> start.plusMonths(1);
             default -> start.plusDays(1);
         };
+    }
+
+    QuarterlyReport quarterly(UUID administrationId, Quarter quarter, Caller caller) {
+        StatsFilter scoped = scoped(StatsFilter.period(quarter.start(), quarter.end()).withAdministration(administrationId),
+                caller);
+        Quarter before = quarter.previous();
+        QuarterlyReport.Figures current = quarterFigures(scoped);
+        QuarterlyReport.Figures previous = quarterFigures(new StatsFilter(before.start(), before.end(),
+                scoped.administrationId(), null, null, null, null));
+        AdministrationStats now = current.performance();
+        return new QuarterlyReport(scoped.administrationId(), now.code(), now.name(), quarter.toString(),
+                before.toString(), current, previous);
+    }
+
+    private QuarterlyReport.Figures quarterFigures(StatsFilter filter) {
+        StatsOverview overview = queries.overview(filter);
+        AdministrationStats performance = administrationRows(filter).stream()
+                .filter(a -> a.administrationId().equals(filter.administrationId())).findFirst()
+                .orElseGet(() -> empty(filter.administrationId()));
+        return new QuarterlyReport.Figures(filter.from(), filter.to(), overview, performance);
+    }
+
+    private AdministrationStats empty(UUID id) {
+        String[] label = queries.labels(StatsQueries.Dimension.ADMINISTRATION, List.of(id))
+                .getOrDefault(id, new String[] { null, null });
+        return new AdministrationStats(id, label[0], label[1], 0, 0, null, null, null, null, null, null, 0, 0, 0, 0,
+                null, null, null, null, null);
     }
 
     PublicStats publicStats(StatsFilter period) {

@@ -171,6 +171,39 @@ class StatsResourceTest {
     }
 
     @Test
+    void quarterlyReportPutsThePreviousQuarterBeside() throws IOException {
+        java.time.LocalDate end = data.monday.plusDays(9);
+        int number = (data.monday.getMonthValue() - 1) / 3 + 1;
+        org.junit.jupiter.api.Assumptions.assumeTrue(number == (end.getMonthValue() - 1) / 3 + 1,
+                "the data set's fortnight lies within one quarter");
+        String quarter = data.monday.getYear() + "-Q" + number;
+        String previous = number == 1 ? (data.monday.getYear() - 1) + "-Q4" : data.monday.getYear() + "-Q" + (number - 1);
+        String path = "/api/v1/stats/administrations/" + data.a.administrationId() + "/quarterly";
+        as(TestTokens.of("supervisor")).queryParam("quarter", quarter).get(path).then().statusCode(200)
+                .body("quarter", equalTo(quarter)).body("previousQuarter", equalTo(previous))
+                .body("current.overview.received", equalTo(6))
+                .body("current.overview.closed", equalTo(4))
+                .body("current.performance.medianDaysToAnswer", equalTo(2.0f))
+                .body("current.performance.p90DaysToAnswer", equalTo(5.8f))
+                .body("current.performance.averageRating", equalTo(4.0f))
+                .body("current.performance.handbacks", equalTo(1))
+                .body("previous.overview.received", equalTo(0))
+                .body("previous.performance.received", equalTo(0))
+                .body("previous.performance.averageRating", org.hamcrest.Matchers.nullValue());
+        String csv = as(data.a.agentToken()).accept("text/csv").queryParam("quarter", quarter).get(path).then()
+                .statusCode(200).contentType(startsWith("text/csv")).extract().asString();
+        Map<String, CSVRecord> rows = parse(csv).stream().collect(Collectors.toMap(
+                r -> r.get("figure") + (r.get("key").isEmpty() ? "" : "." + r.get("key")), r -> r));
+        assertEquals("6", rows.get("received").get(quarter));
+        assertEquals("0", rows.get("received").get(previous));
+        assertEquals("0.8", rows.get("answerMetShare").get(quarter));
+        assertEquals("", rows.get("answerMetShare").get(previous));
+        assertProblem(as(data.b.agentToken()).queryParam("quarter", quarter).get(path).then(), 404, "NOT_FOUND");
+        assertProblem(as(TestTokens.of("osep")).queryParam("quarter", "2026-Q5").get(path).then(), 400,
+                "VALIDATION_FAILED").body("violations[0].field", equalTo("quarter"));
+    }
+
+    @Test
     void agentSeesOnlyTheirAdministration() {
         as(data.a.agentToken()).queryParams(data.period()).get("/api/v1/stats/administrations").then().statusCode(200)
                 .body("administrations", hasSize(1))
