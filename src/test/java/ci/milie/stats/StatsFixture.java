@@ -34,6 +34,7 @@ import io.restassured.path.json.JsonPath;
  *    r6 acknowledged Tue (1 wd, met), never answered: overdue at the end
  *    r7 routed to A, handed back by A; r8 routed to A, re-routed to B
  * B: b1 b2 acknowledged Tue, answered Wed; b1 rated 5 ✓; plus r8 (routed) → every public figure withheld
+ * B's category also holds one request OSEP rejected at triage as OUT_OF_SCOPE (no administration)
  * </pre>
  *
  * The clock ends on the second Wednesday, 08:00 (T0 + 9 days); {@link #atEnd} puts it back there.
@@ -98,6 +99,9 @@ final class StatsFixture {
         }
         String[] b1 = submit(b.categoryCode(), false);
         String[] b2 = submit(b.categoryCode(), false);
+        String[] rejected = submit(b.categoryCode(), false);
+        as(b.osepToken()).body(Map.of("decision", "REJECT", "reasonCode", "OUT_OF_SCOPE", "message", "Hors champ."))
+                .post("/api/v1/requests/" + rejected[0] + "/qualification").then().statusCode(200);
         for (int i = 0; i < 8; i++) {
             route(a, r.get(i)[0], a.administrationId(), null);
         }

@@ -80,6 +80,15 @@ class StatsResourceTest {
     }
 
     @Test
+    void overviewCountsRejectionsByReason() {
+        supervisor().queryParam("categoryCode", data.b.categoryCode()).get("/api/v1/stats/overview").then()
+                .statusCode(200).body("received", equalTo(3)).body("answered", equalTo(2))
+                .body("rejected", equalTo(1)).body("rejectedByReason", equalTo(Map.of("OUT_OF_SCOPE", 1)));
+        supervisor().queryParam("administrationId", data.b.administrationId()).get("/api/v1/stats/overview").then()
+                .statusCode(200).body("rejected", equalTo(0));
+    }
+
+    @Test
     void administrationFiguresAreExact() {
         supervisor().queryParam("administrationId", data.a.administrationId()).get("/api/v1/stats/administrations").then()
                 .statusCode(200)
