@@ -12,6 +12,10 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 /** The boundaries a newcomer can rely on, checked rather than hoped for. */
 class ArchitectureTest {
@@ -54,6 +58,19 @@ class ArchitectureTest {
     void requestsReachAnswersOnlyThroughTheirPort() {
         noClasses().that().resideInAPackage("ci.milie.request..")
                 .should().dependOnClassesThat().resideInAnyPackage("ci.milie.answer..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void statisticsOnlyRead() {
+        noClasses().that().resideInAPackage("ci.milie.stats..")
+                .should().callMethod(EntityManager.class, "persist", Object.class)
+                .orShould().callMethod(EntityManager.class, "merge", Object.class)
+                .orShould().callMethod(EntityManager.class, "remove", Object.class)
+                .orShould().callMethod(Query.class, "executeUpdate")
+                .orShould().dependOnClassesThat().areAssignableTo(PanacheRepositoryBase.class)
+                .orShould().dependOnClassesThat(JavaClass.Predicates.simpleNameEndingWith("Service")
+                        .and(JavaClass.Predicates.resideOutsideOfPackage("ci.milie.stats..")))
                 .check(CLASSES);
     }
 

@@ -1,0 +1,29 @@
+package ci.milie.stats;
+
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** One administration's performance and satisfaction over a period. Times are in working days. */
+public record AdministrationStats(
+        UUID administrationId,
+        String code,
+        String name,
+        @Schema(description = "Requests submitted in the period and routed here") long received,
+        @Schema(description = "Requests answered in the period") long answered,
+        @Schema(description = "Working days from submission to acknowledgement, for acknowledgements in the period") Double medianDaysToAcknowledge,
+        Double p90DaysToAcknowledge,
+        @Schema(description = "Working days from submission to answer, for answers in the period") Double medianDaysToAnswer,
+        Double p90DaysToAnswer,
+        @Schema(description = "Share of acknowledgements in the period that met their deadline (0–1)") Double acknowledgementMetShare,
+        @Schema(description = "Share of answers in the period that met their deadline (0–1)") Double answerMetShare,
+        @Schema(description = "Requests this administration handed back to OSEP in the period") long handbacks,
+        @Schema(description = "Requests re-routed away from this administration in the period") long reroutes,
+        @Schema(description = "Answers delivered in the period") long answersDelivered,
+        @Schema(description = "Ratings of the answers delivered in the period") long ratings,
+        Double averageRating,
+        @Schema(description = "Share of ratings of 4 or 5 (0–1)") Double shareRated4or5,
+        @Schema(description = "Share of ratings marked satisfied (0–1)") Double shareSatisfied,
+        @Schema(description = "Ratings ÷ answers delivered (0–1)") Double feedbackResponseRate,
+        @Schema(description = "Share of the requests answered in the period that were reopened (0–1)") Double reopenRate) {
+}

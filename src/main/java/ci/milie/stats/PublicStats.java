@@ -1,0 +1,17 @@
+package ci.milie.stats;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The platform's open data for a period. */
+public record PublicStats(
+        Instant from,
+        Instant to,
+        @Schema(description = "A figure resting on fewer requests or ratings than this is withheld") int minimumCount,
+        List<PublicFigures> administrations,
+        List<PublicFigures> categories,
+        @Schema(description = "By share of answers within deadline, then median time to answer") List<RankEntry> rankingByResponsiveness,
+        @Schema(description = "By share satisfied, then average rating") List<RankEntry> rankingBySatisfaction) {
+}

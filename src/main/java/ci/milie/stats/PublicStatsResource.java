@@ -1,0 +1,55 @@
+package ci.milie.stats;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/public/stats")
+@Produces({ MediaType.APPLICATION_JSON, StatsCsv.MEDIA_TYPE })
+@Tag(name = "Statistics")
+public class PublicStatsResource {
+
+    private final StatsService stats;
+    private final Clock clock;
+
+    PublicStatsResource(StatsService stats, Clock clock) {
+        this.stats = stats;
+        this.clock = clock;
+    }
+
+    @GET
+    @PermitAll
+    @Operation(summary = "Open data: per administration and per category, requests received and answered, median "
+            + "time to answer, share within deadline, average rating and share satisfied; rankings of administrations",
+            description = "No token. No personal data and no request text; any figure resting on fewer than 5 "
+                    + "requests (or ratings) is null and named in withheld. JSON, or CSV with Accept: text/csv.")
+    @APIResponse(responseCode = "200", description = "The open data for the period", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PublicStats.class)),
+            @Content(mediaType = StatsCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)) })
+    public Response publicStats(
+            @QueryParam("from") @Parameter(description = "Start, inclusive: ISO-8601 date or instant; default 30 days before to") String from,
+            @QueryParam("to") @Parameter(description = "End: ISO-8601 instant (exclusive) or date (inclusive); default now") String to,
+            @Context HttpHeaders headers) {
+        Instant[] period = StatsParams.period(from, to, clock);
+        PublicStats open = stats.publicStats(StatsFilter.period(period[0], period[1]));
+        return StatsParams.wantsCsv(headers) ? StatsCsv.response(StatsCsv.publicStats(open), "public-stats")
+                : Response.ok(open, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+}
