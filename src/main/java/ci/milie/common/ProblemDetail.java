@@ -18,7 +18,7 @@ public record ProblemDetail(
         @Schema(description = "Stable machine code, e.g. VALIDATION_FAILED, NOT_FOUND, CONFLICT", examples = "VALIDATION_FAILED") String code,
         @Schema(description = "Identifier of the HTTP request, also in the X-Request-Id header") String requestId,
         @Schema(description = "Invalid fields, for VALIDATION_FAILED") List<Violation> violations,
-        @Schema(description = "For INVALID_TRANSITION: the status the request is in", examples = "IN_PROGRESS") String currentStatus) {
+        @Schema(description = "For INVALID_TRANSITION and REQUEST_CLOSED: the status the request is in", examples = "IN_PROGRESS") String currentStatus) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
     static final String TYPE_BASE = "https://api.milie.ci/problems/";

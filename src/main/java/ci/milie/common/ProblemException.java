@@ -41,7 +41,12 @@ public class ProblemException extends RuntimeException {
 
     /** A lifecycle move the request's current status does not allow. */
     public static ProblemException invalidTransition(String currentStatus, String detail) {
-        ProblemException problem = new ProblemException(409, "INVALID_TRANSITION", "Conflict", detail);
+        return conflictInStatus("INVALID_TRANSITION", currentStatus, detail);
+    }
+
+    /** A conflict with the current status, which the problem names ({@code currentStatus}). */
+    public static ProblemException conflictInStatus(String code, String currentStatus, String detail) {
+        ProblemException problem = new ProblemException(409, code, "Conflict", detail);
         problem.currentStatus = currentStatus;
         return problem;
     }

@@ -1,5 +1,6 @@
 package ci.milie.common;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -33,6 +34,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
  * The one place where errors become {@code application/problem+json}. No stack trace, SQL, class
@@ -135,7 +137,7 @@ public class ProblemMappers {
         } else if (e instanceof NotSupportedException) {
             code = "UNSUPPORTED_MEDIA_TYPE";
             title = "Unsupported media type";
-            detail = "Send this body as application/json";
+            detail = "Send this body as application/json (multipart/form-data for file uploads)";
         } else if (e instanceof NotAcceptableException) {
             code = "NOT_ACCEPTABLE";
             title = "Not acceptable";
@@ -157,6 +159,19 @@ public class ProblemMappers {
             }
         });
         return respond(builder, code, title, status, detail, uri, null);
+    }
+
+    /**
+     * A body that could not be read. When the HTTP body limit cut a streamed body, Quarkus has
+     * already answered 413 and closed the connection: there is nothing left to send (null).
+     */
+    @ServerExceptionMapper
+    public Response unreadable(IOException e, HttpServerRequest request, UriInfo uri) {
+        if (request.response().headWritten()) {
+            LOG.debugf("Request body not read to the end (%s); the response was already sent", e.getClass().getSimpleName());
+            return null;
+        }
+        return unexpected(e, uri);
     }
 
     @ServerExceptionMapper

@@ -16,6 +16,7 @@ import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
 import ci.milie.common.ProblemException;
+import ci.milie.common.Roles;
 import ci.milie.directory.RequestType;
 import ci.milie.sla.DeadlinePolicy;
 import ci.milie.sla.DeadlinePolicy.Stage;
@@ -300,9 +301,24 @@ public class CitizenRequest {
         record(move, EventType.NOTE_ADDED, status, status, text, Visibility.INTERNAL);
     }
 
+    /**
+     * A file joins the request, until it is closed or rejected. The citizen's own files show on
+     * their timeline (PUBLIC); staff's files are recorded in the audit trail only (INTERNAL).
+     */
     void attachmentAdded(Move move, String fileName) {
+        ensureAcceptsAttachments();
         touch(move);
-        record(move, EventType.ATTACHMENT_ADDED, status, status, fileName, Visibility.INTERNAL);
+        Visibility visibility = Roles.CITIZEN.equals(move.actor().lifecycleRole()) ? Visibility.PUBLIC
+                : Visibility.INTERNAL;
+        record(move, EventType.ATTACHMENT_ADDED, status, status, fileName, visibility);
+    }
+
+    /** Files are welcome until the request is closed or rejected; after that, 409 REQUEST_CLOSED. */
+    void ensureAcceptsAttachments() {
+        if (status.isTerminal()) {
+            throw ProblemException.conflictInStatus("REQUEST_CLOSED", status.name(),
+                    "No file can be added to a request that is " + status);
+        }
     }
 
     private void ensure(Action action, Move move) {

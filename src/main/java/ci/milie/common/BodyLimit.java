@@ -1,0 +1,78 @@
+package ci.milie.common;
+
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Refuses a body announced larger than {@code quarkus.http.limits.max-body-size} before reading
+ * any of it, as Quarkus does, but with a 413 problem (BODY_TOO_LARGE) rather than an empty body.
+ * Clients that send {@code Expect: 100-continue} read it without sending the body at all; others
+ * may see the connection close while they write. A chunked body is cut when it passes the limit.
+ */
+@ApplicationScoped
+public class BodyLimit {
+
+    private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{8,64}");
+
+    private final Optional<MemorySize> limit;
+    private final ObjectMapper json;
+
+    BodyLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> limit, ObjectMapper json) {
+        this.limit = limit;
+        this.json = json;
+    }
+
+    void install(@Observes Router router) {
+        limit.ifPresent(max -> router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1)
+                .handler(context -> refuseIfTooLarge(context, max.asLongValue())));
+    }
+
+    private void refuseIfTooLarge(RoutingContext context, long max) {
+        String length = context.request().getHeader(HttpHeaderNames.CONTENT_LENGTH);
+        long announced;
+        try {
+            announced = length == null ? -1 : Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            announced = -1;
+        }
+        if (announced <= max) {
+            context.next();
+            return;
+        }
+        String incoming = context.request().getHeader(RequestIdFilter.HEADER);
+        String requestId = incoming != null && REQUEST_ID.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+        long mb = 1024 * 1024;
+        String readable = max % mb == 0 ? (max / mb) + " MB" : max + " bytes";
+        ProblemDetail problem = new ProblemDetail(ProblemDetail.typeOf("BODY_TOO_LARGE"), "Payload too large", 413,
+                "A request body may have at most " + readable, context.request().path(), "BODY_TOO_LARGE", requestId,
+                null, null);
+        String body;
+        try {
+            body = json.writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            body = "";
+        }
+        // the body is never read: close the connection once the answer is out, as Quarkus does
+        context.response().endHandler(done -> context.request().connection().close());
+        context.response().setStatusCode(413)
+                .putHeader(HttpHeaderNames.CONTENT_TYPE, ProblemDetail.MEDIA_TYPE)
+                .putHeader(HttpHeaderNames.CONNECTION, "close")
+                .putHeader(RequestIdFilter.HEADER, requestId)
+                .end(body);
+    }
+}

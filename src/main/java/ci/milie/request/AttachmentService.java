@@ -1,0 +1,156 @@
+package ci.milie.request;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import ci.milie.common.Caller;
+import ci.milie.common.ProblemException;
+import ci.milie.common.Roles;
+import ci.milie.common.Secrets;
+import ci.milie.request.FileTypes.FileType;
+import ci.milie.sla.DeadlinePolicy;
+
+/**
+ * Files joined to a request. The citizen (account or access key), OSEP and the administration
+ * in charge add them while the request is open; whoever may see the request lists and downloads
+ * them; anyone else gets the 404 of a request that does not exist.
+ */
+@ApplicationScoped
+public class AttachmentService {
+
+    /** A file as received: the client's name, its size, and where the upload was spooled. */
+    public record Upload(String fileName, long size, Path file) {
+    }
+
+    /** A file to send back. */
+    public record Download(String fileName, String contentType, byte[] content) {
+    }
+
+    private record Accepted(FileType type, String fileName, byte[] content) {
+    }
+
+    private final RequestAccess access;
+    private final RequestRepository requests;
+    private final AttachmentRepository attachments;
+    private final AttachmentStorage storage;
+    private final AttachmentsConfig config;
+    private final DeadlinePolicy deadlines;
+    private final Clock clock;
+
+    AttachmentService(RequestAccess access, RequestRepository requests, AttachmentRepository attachments,
+            AttachmentStorage storage, AttachmentsConfig config, DeadlinePolicy deadlines, Clock clock) {
+        this.access = access;
+        this.requests = requests;
+        this.attachments = attachments;
+        this.storage = storage;
+        this.config = config;
+        this.deadlines = deadlines;
+        this.clock = clock;
+    }
+
+    /** Adds the files, all or none: one refused file refuses the upload. */
+    @Transactional
+    public List<AttachmentView> upload(UUID requestId, List<Upload> uploads, Caller caller, String accessKey) {
+        CitizenRequest request = access.visibleTo(requestId, caller, accessKey);
+        Actor actor = uploader(request, caller, accessKey);
+        if (uploads.isEmpty()) {
+            throw ProblemException.invalid("file", "at least one file is required, in parts named \"file\"");
+        }
+        request.ensureAcceptsAttachments();
+        long existing = attachments.countOf(request.id());
+        if (existing + uploads.size() > config.maxPerRequest()) {
+            throw ProblemException.conflict("TOO_MANY_ATTACHMENTS", "A request carries at most "
+                    + config.maxPerRequest() + " files; this one has " + existing);
+        }
+        List<Accepted> accepted = uploads.stream().map(this::accept).toList();
+
+        Instant now = clock.instant();
+        List<AttachmentView> views = new ArrayList<>();
+        for (int i = 0; i < accepted.size(); i++) {
+            Accepted file = accepted.get(i);
+            // a microsecond apart, so that the files of one upload list in the order they were sent
+            CitizenRequest.Move move = new CitizenRequest.Move(actor, now.plus(i, ChronoUnit.MICROS), deadlines);
+            request.attachmentAdded(move, file.fileName());
+            Attachment attachment = new Attachment(request.id(), file.type(), file.fileName(), file.content().length,
+                    Secrets.sha256(file.content()), actor.lifecycleRole(), move.now());
+            storage.write(attachment, file.content());
+            attachments.persist(attachment);
+            views.add(attachment.view());
+        }
+        requests.save(request);
+        return views;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<AttachmentView> list(UUID requestId, Caller caller, String accessKey) {
+        boolean staff = caller.isStaff();
+        return attachments.views(access.visibleTo(requestId, caller, accessKey).id()).stream()
+                .filter(view -> staff || Roles.CITIZEN.equals(view.uploadedBy()))
+                .toList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Download download(UUID requestId, UUID attachmentId, Caller caller, String accessKey) {
+        CitizenRequest request = access.visibleTo(requestId, caller, accessKey);
+        // Staff files are working documents, like internal notes: the citizen sees only their own.
+        Attachment attachment = attachments.of(request.id(), attachmentId)
+                .filter(a -> caller.isStaff() || Roles.CITIZEN.equals(a.uploadedBy()))
+                .orElseThrow(() -> ProblemException.notFound("Attachment"));
+        byte[] content = storage.read(attachment);
+        if (!Secrets.sameHash(attachment.sha256(), Secrets.sha256(content))) {
+            throw new IllegalStateException("attachment " + attachment.id() + " no longer matches its SHA-256");
+        }
+        return new Download(attachment.fileName(), attachment.contentType(), content);
+    }
+
+    /** OSEP and the administration in charge as themselves; the submitter as the citizen. */
+    private Actor uploader(CitizenRequest request, Caller caller, String accessKey) {
+        if (caller.hasRole(Roles.OSEP) || caller.hasRole(Roles.AGENT)) {
+            return Actor.of(caller);
+        }
+        if (access.isSubmitter(request, caller, accessKey)) {
+            boolean owner = caller.hasRole(Roles.CITIZEN)
+                    && caller.id().map(id -> id.equals(request.citizenId())).orElse(false);
+            return owner ? Actor.of(caller) : Actor.keyHolder();
+        }
+        throw ProblemException.forbidden("Only the citizen, OSEP and the administration in charge add files");
+    }
+
+    /** The file's real type and safe name, or 413 / 415. */
+    private Accepted accept(Upload upload) {
+        long max = config.maxSize().asLongValue();
+        if (upload.size() > max) {
+            throw tooLarge(max);
+        }
+        byte[] content;
+        try {
+            content = Files.readAllBytes(upload.file());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read an uploaded file", e);
+        }
+        if (content.length > max) {
+            throw tooLarge(max);
+        }
+        FileType type = FileTypes.detect(content).orElseThrow(() -> new ProblemException(415,
+                "UNSUPPORTED_FILE_TYPE", "Unsupported file type",
+                "Only " + FileTypes.ACCEPTED + " files are accepted, recognised by their content"));
+        return new Accepted(type, FileNames.sanitise(upload.fileName(), type), content);
+    }
+
+    private static ProblemException tooLarge(long max) {
+        long mb = 1024 * 1024;
+        String limit = max % mb == 0 ? (max / mb) + " MB" : max + " bytes";
+        return new ProblemException(413, "FILE_TOO_LARGE", "File too large", "Each file may have at most " + limit);
+    }
+}
