@@ -6,9 +6,12 @@
 --
 -- What it creates:
 --   * 20 administrations BENCH-A1..20 and 30 categories BENCH-C1..30 (kept if already there);
---   * n requests, one every 30 seconds up to now (1M requests span about 347 days), with a
---     working backlog: RECEIVED 10 %, ROUTED 10 %, IN_PROGRESS 10 %, AWAITING_CITIZEN 2 %,
---     UNDER_REVIEW 2 %, ANSWERED 10 %, REJECTED 2 %, CLOSED the rest (54 %);
+--   * n requests, one every 30 seconds up to now (1M requests span about 347 days), with a large
+--     working backlog spread over the whole year (a pessimistic case for the queues: 30 % open,
+--     nearly all of them overdue): RECEIVED 10 %, ROUTED 10 %, IN_PROGRESS 10 %, AWAITING_CITIZEN
+--     2 %, UNDER_REVIEW 2 %, ANSWERED 10 %, REJECTED 2 %, CLOSED 54 %; type, channel, subject,
+--     region, category and administration drawn independently (an administration for all but
+--     RECEIVED requests);
 --   * their events: SUBMITTED for each, plus the move that led to the current status (~1.9M rows).
 --   Request number g has tracking code MIL-xxxx-xxxx (a bijection of g, see below) and access key
 --   'bench-key-<g>' (stored as its SHA-256, like the application does).
@@ -47,23 +50,32 @@ create temporary table bench_admin on commit drop as
 create temporary table bench_category on commit drop as
     select (row_number() over (order by code) - 1)::int as i, id from category where code like 'BENCH-C%';
 
--- One row per request with its status and times computed once, then inserted as requests and events.
+-- One row per request with its attributes drawn once, then inserted as requests and events. Each
+-- attribute is drawn independently (a fixed seed keeps runs identical), so that no administration,
+-- category or type gets only some statuses.
+select setseed(0.2026);
 create temporary table bench_row on commit drop as
-select g, status,
-       submitted_at,
+select g, status, submitted_at,
        -- the last move happened a day after submission, or now for the newest requests
-       least(submitted_at + interval '1 day', now()) as status_changed_at
+       least(submitted_at + interval '1 day', now()) as status_changed_at,
+       type_i, channel_i, subject_i, region_i, category_i, admin_i
 from (select g,
              now() - ((:n - g) * interval '30 seconds') as submitted_at,
-             case when g % 10 = 0 then 'RECEIVED'
-                  when g % 10 = 1 then 'ROUTED'
-                  when g % 10 = 2 then 'IN_PROGRESS'
-                  when g % 50 = 3 then 'AWAITING_CITIZEN'
-                  when g % 50 = 13 then 'UNDER_REVIEW'
-                  when g % 10 = 4 then 'ANSWERED'
-                  when g % 25 = 5 then 'REJECTED'
-                  else 'CLOSED' end as status
-      from generate_series(1, :n) g) s;
+             case when p < 0.10 then 'RECEIVED'
+                  when p < 0.20 then 'ROUTED'
+                  when p < 0.30 then 'IN_PROGRESS'
+                  when p < 0.32 then 'AWAITING_CITIZEN'
+                  when p < 0.34 then 'UNDER_REVIEW'
+                  when p < 0.44 then 'ANSWERED'
+                  when p < 0.46 then 'REJECTED'
+                  else 'CLOSED' end as status,
+             1 + floor(random() * 5)::int as type_i,
+             1 + floor(random() * 4)::int as channel_i,
+             1 + floor(random() * 6)::int as subject_i,
+             1 + floor(random() * 7)::int as region_i,
+             floor(random() * 30)::int as category_i,
+             floor(random() * 20)::int as admin_i
+      from (select g, random() as p from generate_series(1, :n) g) d) s;
 
 insert into citizen_request (id, tracking_code, access_key_hash, type, category_id, channel, subject, description,
         administration_id, region, locality, contact_email, preferred_language, anonymous, status, resume_status,
@@ -75,14 +87,14 @@ select gen_random_uuid(),
        'MIL-' || upper(substr(lpad(to_hex((r.g::bigint * 2654435761) % 4294967296), 8, '0'), 1, 4)) || '-'
               || upper(substr(lpad(to_hex((r.g::bigint * 2654435761) % 4294967296), 8, '0'), 5, 4)),
        encode(sha256(convert_to('bench-key-' || r.g, 'UTF8')), 'hex'),
-       (array['COMPLAINT', 'COMPLAINT', 'COMPLAINT', 'SUGGESTION', 'OBSERVATION'])[1 + r.g % 5],
+       (array['COMPLAINT', 'COMPLAINT', 'COMPLAINT', 'SUGGESTION', 'OBSERVATION'])[r.type_i],
        c.id,
-       (array['MOBILE', 'MOBILE', 'WEB', 'PHONE'])[1 + r.g % 4],
+       (array['MOBILE', 'MOBILE', 'WEB', 'PHONE'])[r.channel_i],
        (array['Coupure d''électricité', 'Extrait de naissance introuvable', 'Route impraticable',
-              'Retard de pension', 'Centre de santé fermé', 'Bourse non versée'])[1 + r.g % 6] || ' n°' || r.g,
+              'Retard de pension', 'Centre de santé fermé', 'Bourse non versée'])[r.subject_i] || ' n°' || r.g,
        'Description générée ' || r.g || ' : le service public concerné ne répond pas depuis plusieurs semaines.',
        case when r.status = 'RECEIVED' then null else a.id end,
-       (array['Abidjan', 'Bouaké', 'Yamoussoukro', 'Korhogo', 'San-Pédro', 'Daloa', 'Man'])[1 + r.g % 7],
+       (array['Abidjan', 'Bouaké', 'Yamoussoukro', 'Korhogo', 'San-Pédro', 'Daloa', 'Man'])[r.region_i],
        'Localité ' || (r.g % 200),
        'citoyen' || r.g || '@bench.example.ci', 'fr', r.g % 13 = 0,
        r.status,
@@ -101,8 +113,8 @@ select gen_random_uuid(),
        case when r.status in ('CLOSED', 'REJECTED') then r.status_changed_at end,
        0
 from bench_row r
-join bench_category c on c.i = r.g % 30
-join bench_admin a on a.i = r.g % 20
+join bench_category c on c.i = r.category_i
+join bench_admin a on a.i = r.admin_i
 order by r.g;
 
 -- The public timeline: the submission, then the move to the current status.
