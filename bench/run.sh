@@ -35,11 +35,15 @@
 #
 # Usage: bench/run.sh            (from the repository root; every setting below can be overridden)
 #        BENCH_BUILD=1 BENCH_DURATION=60s bench/run.sh
+#        BENCH_MIGRATE_ONLY=1 bench/run.sh    only starts the app once (Flyway migrates BENCH_DB, the
+#                                             bootstrap sysadmin is created) and stops it: before
+#                                             generate-requests.sql on a new database
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 
 BENCH_BUILD=${BENCH_BUILD:-0}
+BENCH_MIGRATE_ONLY=${BENCH_MIGRATE_ONLY:-0}
 BENCH_DB=${BENCH_DB:-milie_bench}
 BENCH_DB_HOST=${BENCH_DB_HOST:-127.0.0.1}
 BENCH_DB_PORT=${BENCH_DB_PORT:-5432}
@@ -143,10 +147,14 @@ if [ ! -f "$BENCH_KEYS/private.pem" ] || [ ! -f "$BENCH_KEYS/public.pem" ]; then
   openssl rsa -in "$BENCH_KEYS/private.pem" -pubout -out "$BENCH_KEYS/public.pem" 2>/dev/null
 fi
 
-wait_quiet 1
+if [ "$BENCH_MIGRATE_ONLY" = 1 ]; then
+  LAST_BUSY=$(cpu_busy)
+else
+  wait_quiet 1
+fi
 START_LOAD=$(load1)
 START_BUSY=$LAST_BUSY
-log "machine quiet enough: load $START_LOAD, CPU $START_BUSY %; starting the app on port $BENCH_PORT"
+log "load $START_LOAD, CPU $START_BUSY %: starting the app on port $BENCH_PORT"
 
 # shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of options
 QUARKUS_HTTP_HOST=127.0.0.1 \
@@ -170,6 +178,10 @@ for i in $(seq 120); do
   sleep 1
 done
 log "app ready: $(grep -o 'started in [0-9.]*s' "$BENCH_OUT/app.log" || true)"
+if [ "$BENCH_MIGRATE_ONLY" = 1 ]; then
+  log "schema of $BENCH_DB migrated: $("${PSQL[@]}" -c 'select max(version) from flyway_schema_history')"
+  exit 0
+fi
 
 # --- Seed through the API -------------------------------------------------------------------------
 TOKEN=$(curl -sf -X POST "$API/auth/login" -H 'Content-Type: application/json' \
