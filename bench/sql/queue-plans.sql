@@ -107,10 +107,42 @@ where 1 = 1 and r.tracking_code = :'some_code' and r.contact_phone = '+225070102
 order by r.submitted_at desc, r.id desc
 limit 51;
 
-\echo '--- T1 Public tracking: the request by its code (RequestRepository.findByTrackingCode)'
+\echo '--- T1 Public tracking: the request by its code, with its category and administration (RequestRepository.findForTracking)'
 explain (analyze, buffers)
-select * from citizen_request where tracking_code = :'some_code' limit 1;
+select r.id, r.tracking_code, r.access_key_hash, r.type, r.status, r.submitted_at, r.updated_at,
+       r.due_at, c.id, c.code, c.label_fr, c.label_en, a.name
+from citizen_request r
+join category c on c.id = r.category_id
+left join administration a on a.id = r.administration_id
+where r.tracking_code = :'some_code';
 
 \echo '--- T2 Public tracking: its public timeline (RequestRepository.events)'
 explain (analyze, buffers)
 select * from request_event where request_id = :'some_id' and visibility = 'PUBLIC' order by occurred_at, id;
+
+-- After five executions of a prepared statement (pgjdbc prepares on the server from the fifth),
+-- PostgreSQL may switch to a generic plan that does not know the bound values. The deadline
+-- queries must keep their index then too.
+set plan_cache_mode = force_generic_plan;
+
+\echo '--- G8 Q8 as a generic plan (bound values unknown to the planner)'
+prepare overdue(timestamptz, text, text, text, text, int) as
+select r.id, r.tracking_code, r.type, c.code, r.channel, r.subject, r.status, r.administration_id,
+       r.region, r.submitted_at, r.due_at
+from citizen_request r join category c on c.id = r.category_id
+where 1 = 1 and r.due_at < $1 and r.status in ($2, $3, $4, $5) and r.due_at is not null
+order by r.due_at, r.id
+limit $6;
+explain (analyze, buffers) execute overdue(now(), 'RECEIVED', 'ROUTED', 'IN_PROGRESS', 'UNDER_REVIEW', 51);
+
+\echo '--- G6 Q6 as a generic plan'
+prepare agent_due(uuid, int) as
+select r.id, r.tracking_code, r.type, c.code, r.channel, r.subject, r.status, r.administration_id,
+       r.region, r.submitted_at, r.due_at
+from citizen_request r join category c on c.id = r.category_id
+where 1 = 1 and r.administration_id = $1 and r.due_at is not null
+order by r.due_at, r.id
+limit $2;
+explain (analyze, buffers) execute agent_due(:'admin_id', 51);
+
+reset plan_cache_mode;
