@@ -106,7 +106,7 @@ class WorkQueueResourceTest {
     @Test
     void overdueAndDeadlineOrder() {
         // On a Monday morning, a one-working-day triage deadline is simply the next morning.
-        java.time.Instant now = java.time.Instant.now();
+        java.time.Instant now = clock.instant();
         var monday = now.atZone(java.time.ZoneOffset.UTC).toLocalDate()
                 .with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.MONDAY));
         clock.advance(Duration.between(now, monday.atTime(9, 0).toInstant(java.time.ZoneOffset.UTC)));

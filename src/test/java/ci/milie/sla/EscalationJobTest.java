@@ -58,14 +58,14 @@ class EscalationJobTest {
 
     /** Moves the clock to the next Monday 08:00 UTC, so working-day deadlines are plain days. */
     private void startOnAMonday() {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         var date = now.atZone(ZoneOffset.UTC).toLocalDate();
         var monday = date.with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.MONDAY));
         clock.advance(Duration.between(now, monday.atTime(8, 0).toInstant(ZoneOffset.UTC)));
     }
 
     private List<Mail> mailsAbout(String email, String trackingCode) {
-        relay.deliverDue();
+        ci.milie.support.Outboxes.drain(relay);
         return mailbox.getMailsSentTo(email).stream().filter(m -> m.getSubject().contains(trackingCode)).toList();
     }
 
