@@ -95,6 +95,12 @@ public class CitizenRequest {
     private Boolean answerMet;
     @Column(name = "acknowledged_at")
     private Instant acknowledgedAt;
+    /** Working time from submission to acknowledgement, kept for statistics (percentiles read it). */
+    @Column(name = "acknowledgement_working_seconds")
+    private Long acknowledgementWorkingSeconds;
+    /** Working time from submission to the (latest) answer delivered. */
+    @Column(name = "answer_working_seconds")
+    private Long answerWorkingSeconds;
     @Column(name = "reminded_due_at")
     private Instant remindedDueAt;
     @Column(name = "overdue_due_at")
@@ -334,7 +340,7 @@ public class CitizenRequest {
     private void moveTo(RequestStatus to, Move move, EventType event, String message, Visibility visibility) {
         RequestStatus from = status;
         Instant now = move.now();
-        recordStageOutcome(from, to, now);
+        recordStageOutcome(from, to, move);
         status = to;
         statusChangedAt = now;
         DeadlinePolicy deadlines = move.deadlines();
@@ -360,15 +366,19 @@ public class CitizenRequest {
     }
 
     /** Whether the stage that ends with this move met its deadline, kept for statistics. */
-    private void recordStageOutcome(RequestStatus from, RequestStatus to, Instant now) {
+    private void recordStageOutcome(RequestStatus from, RequestStatus to, Move move) {
+        Instant now = move.now();
         boolean onTime = dueAt == null || !now.isAfter(dueAt);
         if (from == RequestStatus.RECEIVED && to == RequestStatus.ROUTED && triageMet == null) {
             triageMet = onTime;
         } else if (from == RequestStatus.ROUTED && to == RequestStatus.IN_PROGRESS) {
             acknowledgementMet = onTime;
             acknowledgedAt = now;
+            // Measured once, with the calendar of the day: a holiday declared later does not rewrite history.
+            acknowledgementWorkingSeconds = move.deadlines().workingTimeBetween(submittedAt, now).toSeconds();
         } else if (to == RequestStatus.ANSWERED) {
             answerMet = onTime;
+            answerWorkingSeconds = move.deadlines().workingTimeBetween(submittedAt, now).toSeconds();
         }
     }
 

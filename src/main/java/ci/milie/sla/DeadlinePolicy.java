@@ -71,6 +71,11 @@ public class DeadlinePolicy {
         return calendar.get().workingTimeBetween(now, dueAt);
     }
 
+    /** Working time elapsed from {@code from} to {@code to}; zero when {@code to} is not after {@code from}. */
+    public Duration workingTimeBetween(Instant from, Instant to) {
+        return calendar.get().workingTimeBetween(from, to);
+    }
+
     /** The new deadline of a clock restarted at {@code now} with {@code remaining} working time left. */
     public Instant resume(Duration remaining, Instant now) {
         return calendar.get().addWorkingTime(now, remaining.isNegative() ? Duration.ZERO : remaining);
