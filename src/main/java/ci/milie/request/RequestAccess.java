@@ -78,6 +78,12 @@ public class RequestAccess {
                 && request.acceptsAccessKey(Secrets.sha256(accessKey));
     }
 
+    /** The same check against the stored hash, for reads that do not load the request. */
+    static boolean holdsKey(String accessKeyHash, String accessKey) {
+        return accessKey != null && !accessKey.isBlank() && accessKey.length() <= 100
+                && Secrets.sameHash(accessKeyHash, Secrets.sha256(accessKey));
+    }
+
     static ProblemException notFound() {
         return ProblemException.notFound("Request");
     }

@@ -9,7 +9,6 @@ import jakarta.transaction.Transactional;
 
 import ci.milie.common.Caller;
 import ci.milie.common.Roles;
-import ci.milie.directory.AdministrationSummary;
 import ci.milie.directory.CategorySummary;
 import ci.milie.directory.DirectoryQueries;
 
@@ -76,17 +75,19 @@ public class RequestQueries {
             return java.util.Optional.empty();
         }
         boolean keyGiven = accessKey != null && !accessKey.isBlank();
-        return requests.findByTrackingCode(code).filter(r -> !keyGiven || RequestAccess.holdsKey(r, accessKey)).map(r -> {
-            boolean withKey = keyGiven;
-            CategorySummary category = directory.category(r.categoryId()).orElseThrow();
-            List<Views.EventView> timeline = requests.events(r.id(), true).stream()
-                    .map(e -> eventView(e, false, withKey)).toList();
-            String administrationName = r.administrationId() == null ? null
-                    : directory.administration(r.administrationId()).map(AdministrationSummary::name).orElse(null);
-            return new Views.TrackingView(r.trackingCode(), withKey ? r.id() : null, r.type(), categoryRef(category),
-                    r.status(), r.submittedAt(), r.updatedAt(), r.dueAt(), administrationName, timeline,
-                    withKey ? answers.delivered(r.id()) : null);
-        });
+        // One query: the request with its category, its administration's name and its public timeline.
+        return requests.findForTracking(code).filter(r -> !keyGiven || RequestAccess.holdsKey(r.accessKeyHash(), accessKey))
+                .map(r -> {
+                    boolean withKey = keyGiven;
+                    List<Views.EventView> timeline = r.timeline().stream()
+                            .map(e -> new Views.EventView(e.id(), e.type(), e.occurredAt(), e.fromStatus(), e.toStatus(),
+                                    withKey ? e.message() : null, Visibility.PUBLIC, e.actorRole(), null))
+                            .toList();
+                    return new Views.TrackingView(r.trackingCode(), withKey ? r.id() : null, r.type(),
+                            new Views.CategoryRef(r.categoryId(), r.categoryCode(), r.categoryLabelFr(), r.categoryLabelEn()),
+                            r.status(), r.submittedAt(), r.updatedAt(), r.dueAt(), r.administrationName(), timeline,
+                            withKey ? answers.delivered(r.id()) : null);
+                });
     }
 
     /** The signed-in citizen's own requests, newest first. */

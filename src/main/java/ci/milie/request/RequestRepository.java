@@ -1,5 +1,9 @@
 package ci.milie.request;
 
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -8,6 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+import ci.milie.directory.RequestType;
 
 @ApplicationScoped
 public class RequestRepository implements PanacheRepositoryBase<CitizenRequest, UUID> {
@@ -40,6 +46,71 @@ public class RequestRepository implements PanacheRepositoryBase<CitizenRequest, 
     /** Loads a request locked for update, for moves that must not race (one feedback per answer). */
     public void lock(CitizenRequest request) {
         em.lock(request, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /**
+     * What public tracking shows of a request: the request, its category, the name of its
+     * administration and its public timeline, read in one query (one row per public event) rather
+     * than loading the request, then its category, its administration and its events.
+     */
+    record TrackingRow(UUID id, String trackingCode, String accessKeyHash, RequestType type, RequestStatus status,
+            Instant submittedAt, Instant updatedAt, Instant dueAt, UUID categoryId, String categoryCode,
+            String categoryLabelFr, String categoryLabelEn, String administrationName, List<PublicEvent> timeline) {
+    }
+
+    /** One public event of a request's timeline. */
+    record PublicEvent(UUID id, EventType type, Instant occurredAt, RequestStatus fromStatus, RequestStatus toStatus,
+            String message, String actorRole) {
+    }
+
+    Optional<TrackingRow> findForTracking(String code) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select r.id, r.tracking_code, r.access_key_hash, r.type, r.status, r.submitted_at, r.updated_at,
+                       r.due_at, c.id, c.code, c.label_fr, c.label_en, a.name,
+                       e.id, e.type, e.occurred_at, e.from_status, e.to_status, e.message, e.actor_role
+                from citizen_request r
+                join category c on c.id = r.category_id
+                left join administration a on a.id = r.administration_id
+                left join request_event e on e.request_id = r.id and e.visibility = 'PUBLIC'
+                where r.tracking_code = ?1
+                order by e.seq""").setParameter(1, code).getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        List<PublicEvent> timeline = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            if (row[13] != null) {
+                timeline.add(new PublicEvent((UUID) row[13], EventType.valueOf((String) row[14]), instant(row[15]),
+                        status(row[16]), status(row[17]), (String) row[18], (String) row[19]));
+            }
+        }
+        Object[] row = rows.get(0);
+        return Optional.of(new TrackingRow((UUID) row[0], (String) row[1], (String) row[2],
+                RequestType.valueOf((String) row[3]), RequestStatus.valueOf((String) row[4]), instant(row[5]),
+                instant(row[6]), instant(row[7]), (UUID) row[8], (String) row[9], (String) row[10], (String) row[11],
+                (String) row[12], timeline));
+    }
+
+    private static RequestStatus status(Object value) {
+        return value == null ? null : RequestStatus.valueOf((String) value);
+    }
+
+    /** A timestamp column of a native query, whichever Java type the driver and Hibernate chose. */
+    static Instant instant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof OffsetDateTime o) {
+            return o.toInstant();
+        }
+        if (value instanceof Timestamp t) {
+            return t.toInstant();
+        }
+        throw new IllegalStateException("unexpected timestamp type " + value.getClass().getSimpleName());
     }
 
     boolean trackingCodeTaken(String code) {
