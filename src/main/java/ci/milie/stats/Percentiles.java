@@ -2,25 +2,11 @@ package ci.milie.stats;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.List;
 
-/** Order statistics as PostgreSQL's {@code percentile_cont}: linear interpolation between ranks. */
+/** Shares and rounding of the statistics; medians and percentiles come from PostgreSQL's {@code percentile_cont}. */
 final class Percentiles {
 
     private Percentiles() {
-    }
-
-    /** The {@code fraction} percentile of {@code values}, or null when there are none. */
-    static Double of(List<Double> values, double fraction) {
-        if (values.isEmpty()) {
-            return null;
-        }
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        double position = fraction * (sorted.length - 1);
-        int lower = (int) Math.floor(position);
-        int upper = (int) Math.ceil(position);
-        double value = sorted[lower] + (position - lower) * (sorted[upper] - sorted[lower]);
-        return round(value, 2);
     }
 
     /** {@code part / whole} to 4 decimals, or null when {@code whole} is 0. */

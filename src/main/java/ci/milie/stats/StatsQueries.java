@@ -2,8 +2,8 @@ package ci.milie.stats;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,8 +18,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
-import ci.milie.sla.WorkingCalendar;
-
 /**
  * Read-only SQL over the request tables. Every query is built from fixed fragments; values only
  * ever travel as bind parameters. Figures are live: each call reads the current rows.
@@ -30,7 +28,7 @@ class StatsQueries {
 
     /** Which column groups a performance table. */
     enum Dimension {
-        ADMINISTRATION("r.administration_id"), CATEGORY("r.category_id");
+        ADMINISTRATION("f.administration_id"), CATEGORY("f.category_id");
 
         final String column;
 
@@ -39,12 +37,14 @@ class StatsQueries {
         }
     }
 
-    /** Raw per-group figures, before they are turned into a view. */
+    /** Per-group figures of a period, summed from the roll-up; percentiles computed by PostgreSQL. */
     static final class Figures {
         long received;
         long answered;
-        final List<Double> daysToAcknowledge = new ArrayList<>();
-        final List<Double> daysToAnswer = new ArrayList<>();
+        Double medianDaysToAcknowledge;
+        Double p90DaysToAcknowledge;
+        Double medianDaysToAnswer;
+        Double p90DaysToAnswer;
         long acknowledgementsJudged;
         long acknowledgementsMet;
         long answersJudged;
@@ -62,15 +62,14 @@ class StatsQueries {
     private static final List<String> OPEN = List.of("RECEIVED", "ROUTED", "IN_PROGRESS", "AWAITING_CITIZEN",
             "UNDER_REVIEW");
     private static final List<String> RUNNING = List.of("RECEIVED", "ROUTED", "IN_PROGRESS", "UNDER_REVIEW");
+    private static final String[] REJECTION_REASONS = { "OUT_OF_SCOPE", "ABUSIVE", "DUPLICATE", "INSUFFICIENT" };
 
     private final EntityManager em;
     private final Clock clock;
-    private final WorkingCalendar calendar;
 
-    StatsQueries(EntityManager em, Clock clock, WorkingCalendar calendar) {
+    StatsQueries(EntityManager em, Clock clock) {
         this.em = em;
         this.clock = clock;
-        this.calendar = calendar;
     }
 
     Optional<UUID> categoryId(String code) {
@@ -87,41 +86,61 @@ class StatsQueries {
     StatsOverview overview(StatsFilter filter) {
         Map<String, Long> byType = new TreeMap<>();
         Map<String, Long> byChannel = new TreeMap<>();
-        Map<String, Long> byCategory = new TreeMap<>();
-        Map<String, Long> byRegion = new TreeMap<>();
+        Map<UUID, Long> byCategoryId = new HashMap<>();
         long received = 0;
-        Where where = base(filter, "r.administration_id").period("r.submitted_at", filter);
-        for (Object[] row : rows("""
-                select r.type, r.channel, c.code, coalesce(r.region, ''), count(*)
-                from citizen_request r join category c on c.id = r.category_id
-                where %s group by 1, 2, 3, 4""", where)) {
-            long n = number(row[4]);
-            received += n;
-            byType.merge((String) row[0], n, Long::sum);
-            byChannel.merge((String) row[1], n, Long::sum);
-            byCategory.merge((String) row[2], n, Long::sum);
-            byRegion.merge((String) row[3], n, Long::sum);
-        }
-        long answered = count(base(filter, "r.administration_id").period("r.answered_at", filter));
-        long closed = count(base(filter, "r.administration_id").period("r.closed_at", filter));
-        Map<String, Long> rejectedByReason = new TreeMap<>();
+        long answered = 0;
+        long closed = 0;
         long rejected = 0;
-        Where rejections = base(filter, "r.administration_id").period("r.status_changed_at", filter)
-                .and("r.status = 'REJECTED'");
+        long[] reasons = new long[REJECTION_REASONS.length];
+        Where where = facts(filter).dimensions(filter);
         for (Object[] row : rows("""
-                select coalesce(r.rejection_reason, ''), count(*) from citizen_request r where %s group by 1""",
-                rejections)) {
-            rejected += number(row[1]);
-            rejectedByReason.put((String) row[0], number(row[1]));
+                select f.type, f.channel, f.category_id, sum(f.received), sum(f.answered), sum(f.closed), sum(f.rejected),
+                       sum(f.rejected_out_of_scope), sum(f.rejected_abusive), sum(f.rejected_duplicate),
+                       sum(f.rejected_insufficient)
+                from %s f where %s group by 1, 2, 3""", where)) {
+            long n = number(row[3]);
+            received += n;
+            if (n > 0) {
+                byType.merge((String) row[0], n, Long::sum);
+                byChannel.merge((String) row[1], n, Long::sum);
+                byCategoryId.merge((UUID) row[2], n, Long::sum);
+            }
+            answered += number(row[4]);
+            closed += number(row[5]);
+            rejected += number(row[6]);
+            for (int i = 0; i < reasons.length; i++) {
+                reasons[i] += number(row[7 + i]);
+            }
+        }
+        Map<String, Long> byCategory = new TreeMap<>();
+        Map<UUID, String[]> categories = labels(Dimension.CATEGORY, byCategoryId.keySet());
+        byCategoryId.forEach((id, n) -> byCategory.merge(categories.getOrDefault(id, new String[] { id.toString() })[0], n,
+                Long::sum));
+        Map<String, Long> byRegion = new TreeMap<>();
+        for (Object[] row : rows("select f.region, sum(f.received) from %s f where %s group by 1",
+                regionFacts(filter).dimensions(filter))) {
+            byRegion.put((String) row[0], number(row[1]));
+        }
+        Map<String, Long> rejectedByReason = new TreeMap<>();
+        long known = 0;
+        for (int i = 0; i < reasons.length; i++) {
+            if (reasons[i] > 0) {
+                rejectedByReason.put(REJECTION_REASONS[i], reasons[i]);
+                known += reasons[i];
+            }
+        }
+        if (rejected > known) {
+            rejectedByReason.put("", rejected - known);
         }
         Map<String, Long> backlog = new LinkedHashMap<>();
         OPEN.forEach(s -> backlog.put(s, 0L));
         for (Object[] row : rows("select r.status, count(*) from citizen_request r where %s group by 1",
-                base(filter, "r.administration_id").and("r.status in (:open)", "open", OPEN))) {
+                requests(filter).and("r.status in (:open)", "open", OPEN))) {
             backlog.put((String) row[0], number(row[1]));
         }
-        long overdue = count(base(filter, "r.administration_id").and("r.status in (:running)", "running", RUNNING)
-                .and("r.due_at < :now", "now", Timestamp.from(clock.instant())));
+        long overdue = number(query("select count(*) from citizen_request r where %s",
+                requests(filter).and("r.status in (:running)", "running", RUNNING)
+                        .and("r.due_at < :now", "now", Timestamp.from(clock.instant()))).getSingleResult());
         return new StatsOverview(filter.from(), filter.to(), filter.administrationId(), received, byType, byChannel,
                 byCategory, byRegion, answered, closed, rejected, rejectedByReason, backlog, overdue);
     }
@@ -130,66 +149,54 @@ class StatsQueries {
     Map<UUID, Figures> performance(StatsFilter filter, Dimension dimension) {
         Map<UUID, Figures> figures = new HashMap<>();
         String key = dimension.column;
-        for (Object[] row : rows("select " + key + ", count(*) from citizen_request r where %s and " + key
-                + " is not null group by 1", base(filter, "r.administration_id").period("r.submitted_at", filter))) {
-            at(figures, row[0]).received = number(row[1]);
-        }
-        for (Object[] row : rows("select " + key + ", r.submitted_at, r.acknowledged_at, r.acknowledgement_met"
-                + " from citizen_request r where %s and " + key + " is not null",
-                base(filter, "r.administration_id").period("r.acknowledged_at", filter))) {
+        Where where = facts(filter).dimensions(filter).and(key + " is not null");
+        // One pass: the period's rows are read once, summed, and their working times ranked.
+        for (Object[] row : rows("""
+                with f as materialized (select * from %1$s f where %2$s),
+                totals as (
+                    select %3$s as id, sum(f.received) as received, sum(f.answered) as answered,
+                           sum(f.acknowledgements_judged) as ack_judged, sum(f.acknowledgements_met) as ack_met,
+                           sum(f.answers_judged) as answer_judged, sum(f.answers_met) as answer_met,
+                           sum(f.answered_reopened) as reopened, sum(f.handbacks) as handbacks,
+                           sum(f.reroutes) as reroutes, sum(f.delivered) as delivered, sum(f.ratings) as ratings,
+                           sum(f.rating_sum) as rating_sum, sum(f.rated_4_or_5) as rated_4_or_5,
+                           sum(f.satisfied) as satisfied
+                    from f group by 1),
+                acknowledgement as (
+                    select %3$s as id, percentile_cont(array[0.5, 0.9]) within group (order by d) as p
+                    from f, unnest(f.acknowledgement_days) d group by 1),
+                answer as (
+                    select %3$s as id, percentile_cont(array[0.5, 0.9]) within group (order by d) as p
+                    from f, unnest(f.answer_days) d group by 1)
+                select t.id, t.received, t.answered, t.ack_judged, t.ack_met, t.answer_judged, t.answer_met, t.reopened,
+                       t.handbacks, t.reroutes, t.delivered, t.ratings, t.rating_sum, t.rated_4_or_5, t.satisfied,
+                       ack.p[1], ack.p[2], ans.p[1], ans.p[2]
+                from totals t
+                left join acknowledgement ack on ack.id = t.id
+                left join answer ans on ans.id = t.id""".formatted("%1$s", "%2$s", key), where)) {
             Figures f = at(figures, row[0]);
-            f.daysToAcknowledge.add(workingDays(instant(row[1]), instant(row[2])));
-            if (row[3] != null) {
-                f.acknowledgementsJudged++;
-                f.acknowledgementsMet += Boolean.TRUE.equals(row[3]) ? 1 : 0;
-            }
+            f.received = number(row[1]);
+            f.answered = number(row[2]);
+            f.acknowledgementsJudged = number(row[3]);
+            f.acknowledgementsMet = number(row[4]);
+            f.answersJudged = number(row[5]);
+            f.answersMet = number(row[6]);
+            f.reopened = number(row[7]);
+            f.handbacks = dimension == Dimension.ADMINISTRATION ? number(row[8]) : 0;
+            f.reroutes = dimension == Dimension.ADMINISTRATION ? number(row[9]) : 0;
+            f.delivered = number(row[10]);
+            f.ratings = number(row[11]);
+            f.ratingSum = number(row[12]);
+            f.rated4or5 = number(row[13]);
+            f.satisfied = number(row[14]);
+            f.medianDaysToAcknowledge = days(row[15]);
+            f.p90DaysToAcknowledge = days(row[16]);
+            f.medianDaysToAnswer = days(row[17]);
+            f.p90DaysToAnswer = days(row[18]);
         }
-        for (Object[] row : rows("select " + key + ", r.submitted_at, r.answered_at, r.answer_met, r.reopen_count"
-                + " from citizen_request r where %s and " + key + " is not null",
-                base(filter, "r.administration_id").period("r.answered_at", filter))) {
-            Figures f = at(figures, row[0]);
-            f.answered++;
-            f.daysToAnswer.add(workingDays(instant(row[1]), instant(row[2])));
-            if (row[3] != null) {
-                f.answersJudged++;
-                f.answersMet += Boolean.TRUE.equals(row[3]) ? 1 : 0;
-            }
-            f.reopened += number(row[4]) > 0 ? 1 : 0;
-        }
-        for (Object[] row : rows("select " + key + ", count(a.id), count(f.id), coalesce(sum(f.rating), 0),"
-                + " count(*) filter (where f.rating >= 4), count(*) filter (where f.satisfied)"
-                + " from answer a join citizen_request r on r.id = a.request_id"
-                + " left join feedback f on f.answer_id = a.id"
-                + " where a.status = 'DELIVERED' and %s and " + key + " is not null group by 1",
-                base(filter, "r.administration_id").period("a.delivered_at", filter))) {
-            Figures f = at(figures, row[0]);
-            f.delivered = number(row[1]);
-            f.ratings = number(row[2]);
-            f.ratingSum = number(row[3]);
-            f.rated4or5 = number(row[4]);
-            f.satisfied = number(row[5]);
-        }
-        if (dimension == Dimension.ADMINISTRATION) {
-            // The administration a request was handed back by, or re-routed away from, is the one
-            // named by the request's last ROUTED event before that move.
-            for (Object[] row : rows("""
-                    select adm.id, e.type, count(*)
-                    from request_event e
-                    join citizen_request r on r.id = e.request_id
-                    join lateral (select p.message from request_event p
-                                  where p.request_id = e.request_id and p.type = 'ROUTED' and p.seq < e.seq
-                                  order by p.seq desc limit 1) last on true
-                    join administration adm on adm.name = last.message
-                    where e.type in ('HANDED_BACK', 'REROUTED') and %s
-                    group by 1, 2""", base(filter, "adm.id").period("e.occurred_at", filter))) {
-                Figures f = at(figures, row[0]);
-                if ("HANDED_BACK".equals(row[1])) {
-                    f.handbacks += number(row[2]);
-                } else {
-                    f.reroutes += number(row[2]);
-                }
-            }
-        }
+        // A group with only handbacks or re-routings in the period still has a row, as before.
+        figures.values().removeIf(f -> f.received == 0 && f.answered == 0 && f.delivered == 0 && f.handbacks == 0
+                && f.reroutes == 0 && f.medianDaysToAcknowledge == null);
         return figures;
     }
 
@@ -199,24 +206,11 @@ class StatsQueries {
      */
     Map<java.time.LocalDate, long[]> series(StatsFilter filter, String unit) {
         Map<java.time.LocalDate, long[]> buckets = new TreeMap<>();
-        String bucket = "cast(date_trunc(:unit, %s at time zone 'UTC') as date)";
-        for (Object[] row : rows("select " + bucket.formatted("r.submitted_at") + ", count(*) from citizen_request r"
-                + " where %s group by 1", base(filter, "r.administration_id").period("r.submitted_at", filter)
-                .param("unit", unit))) {
-            buckets.computeIfAbsent(date(row[0]), d -> new long[4])[0] = number(row[1]);
-        }
-        for (Object[] row : rows("select " + bucket.formatted("r.answered_at") + ", count(*) from citizen_request r"
-                + " where %s group by 1", base(filter, "r.administration_id").period("r.answered_at", filter)
-                .param("unit", unit))) {
-            buckets.computeIfAbsent(date(row[0]), d -> new long[4])[1] = number(row[1]);
-        }
-        for (Object[] row : rows("select " + bucket.formatted("a.delivered_at") + ", count(f.id), coalesce(sum(f.rating), 0)"
-                + " from answer a join citizen_request r on r.id = a.request_id join feedback f on f.answer_id = a.id"
-                + " where a.status = 'DELIVERED' and %s group by 1",
-                base(filter, "r.administration_id").period("a.delivered_at", filter).param("unit", unit))) {
-            long[] b = buckets.computeIfAbsent(date(row[0]), d -> new long[4]);
-            b[2] = number(row[1]);
-            b[3] = number(row[2]);
+        for (Object[] row : rows("""
+                select cast(date_trunc(:unit, cast(f.day as timestamp)) as date), sum(f.received), sum(f.answered),
+                       sum(f.ratings), sum(f.rating_sum)
+                from %s f where %s group by 1""", facts(filter).dimensions(filter).param("unit", unit))) {
+            buckets.put(date(row[0]), new long[] { number(row[1]), number(row[2]), number(row[3]), number(row[4]) });
         }
         return buckets;
     }
@@ -248,22 +242,72 @@ class StatsQueries {
         return labels;
     }
 
-    private double workingDays(Instant from, Instant to) {
-        if (to.isBefore(from)) {
-            return 0;
-        }
-        Duration working = calendar.workingTimeBetween(from, to);
-        return working.toMillis() / (double) Duration.ofDays(1).toMillis();
-    }
-
     private static Figures at(Map<UUID, Figures> figures, Object key) {
         return figures.computeIfAbsent((UUID) key, k -> new Figures());
     }
 
-    private Where base(StatsFilter filter, String administrationColumn) {
+    /**
+     * The roll-up rows of the period (alias {@code f}): whole days already rolled up are read from
+     * stats_daily, the rest (today, partial days at either end) computed from the requests. A region
+     * filter reads the requests of the whole period, since the roll-up does not keep regions apart.
+     */
+    private Where facts(StatsFilter filter) {
+        return source(filter, "stats_daily", "stats_facts(%s, %s, null)", "stats_facts(:from, :to, :region)");
+    }
+
+    /** Requests received per region, the same way. */
+    private Where regionFacts(StatsFilter filter) {
+        Where where = source(filter, "stats_daily_region", "stats_facts_by_region(%s, %s)",
+                "stats_facts_by_region(:from, :to)");
+        if (filter.region() != null) {
+            where.and("lower(f.region) = lower(:region)");
+        }
+        return where;
+    }
+
+    private Where source(StatsFilter filter, String table, String live, String liveInRegion) {
+        Where where = new Where();
+        Instant from = filter.from();
+        Instant to = filter.to();
+        if (filter.region() != null) {
+            return where.from(liveInRegion).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
+                    .param("region", filter.region());
+        }
+        java.time.LocalDate rolledUntil = rolledUntil();
+        java.time.LocalDate firstWhole = ceilDay(from);
+        java.time.LocalDate lastWhole = java.time.LocalDate.ofInstant(to, ZoneOffset.UTC);
+        if (rolledUntil != null && rolledUntil.isBefore(lastWhole)) {
+            lastWhole = rolledUntil;
+        }
+        if (rolledUntil == null || !firstWhole.isBefore(lastWhole)) {
+            return where.from(live.formatted(":from", ":to")).param("from", Timestamp.from(from))
+                    .param("to", Timestamp.from(to));
+        }
+        Instant wholeFrom = firstWhole.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant wholeTo = lastWhole.atStartOfDay(ZoneOffset.UTC).toInstant();
+        return where.from("(select * from " + table + " where day >= :firstDay and day < :endDay"
+                + " union all select * from " + live.formatted(":from", ":wholeFrom")
+                + " union all select * from " + live.formatted(":wholeTo", ":to") + ")")
+                .param("firstDay", java.sql.Date.valueOf(firstWhole)).param("endDay", java.sql.Date.valueOf(lastWhole))
+                .param("from", Timestamp.from(from)).param("wholeFrom", Timestamp.from(wholeFrom))
+                .param("wholeTo", Timestamp.from(wholeTo)).param("to", Timestamp.from(to));
+    }
+
+    private java.time.LocalDate rolledUntil() {
+        Object value = em.createNativeQuery("select rolled_until from stats_rollup_state where id = 1").getSingleResult();
+        return value == null ? null : date(value);
+    }
+
+    private static java.time.LocalDate ceilDay(Instant instant) {
+        java.time.LocalDate day = java.time.LocalDate.ofInstant(instant, ZoneOffset.UTC);
+        return day.atStartOfDay(ZoneOffset.UTC).toInstant().equals(instant) ? day : day.plusDays(1);
+    }
+
+    /** The current requests under the filter's dimensions (alias {@code r}): backlog and overdue now. */
+    private Where requests(StatsFilter filter) {
         Where where = new Where();
         if (filter.administrationId() != null) {
-            where.and(administrationColumn + " = :administration", "administration", filter.administrationId());
+            where.and("r.administration_id = :administration", "administration", filter.administrationId());
         }
         if (filter.categoryId() != null) {
             where.and("r.category_id = :category", "category", filter.categoryId());
@@ -280,8 +324,8 @@ class StatsQueries {
         return where;
     }
 
-    private long count(Where where) {
-        return number(query("select count(*) from citizen_request r where %s", where).getSingleResult());
+    private static Double days(Object value) {
+        return value == null ? null : Percentiles.round(((Number) value).doubleValue(), 2);
     }
 
     @SuppressWarnings("unchecked")
@@ -290,7 +334,8 @@ class StatsQueries {
     }
 
     private Query query(String sql, Where where) {
-        Query query = em.createNativeQuery(sql.formatted(where.sql()));
+        Query query = em.createNativeQuery(where.source == null ? sql.formatted(where.sql())
+                : sql.formatted(where.source, where.sql()));
         where.params.forEach(query::setParameter);
         return query;
     }
@@ -299,7 +344,7 @@ class StatsQueries {
         return value == null ? 0 : ((Number) value).longValue();
     }
 
-    private static Instant instant(Object value) {
+    static Instant instant(Object value) {
         if (value instanceof Instant i) {
             return i;
         }
@@ -314,6 +359,7 @@ class StatsQueries {
 
     /** A conjunction of fixed SQL fragments and the values bound to their parameters. */
     private static final class Where {
+        private String source;
         private final List<String> clauses = new ArrayList<>();
         private final Map<String, Object> params = new LinkedHashMap<>();
 
@@ -328,14 +374,31 @@ class StatsQueries {
             return this;
         }
 
-        Where param(String name, Object value) {
-            params.put(name, value);
+        Where from(String source) {
+            this.source = source;
             return this;
         }
 
-        Where period(String column, StatsFilter filter) {
-            and(column + " >= :from", "from", Timestamp.from(filter.from()));
-            return and(column + " < :to", "to", Timestamp.from(filter.to()));
+        /** The filter's dimensions on roll-up rows (alias {@code f}); the region is the source's business. */
+        Where dimensions(StatsFilter filter) {
+            if (filter.administrationId() != null) {
+                and("f.administration_id = :administration", "administration", filter.administrationId());
+            }
+            if (filter.categoryId() != null) {
+                and("f.category_id = :category", "category", filter.categoryId());
+            }
+            if (filter.type() != null) {
+                and("f.type = :type", "type", filter.type());
+            }
+            if (filter.channel() != null) {
+                and("f.channel = :channel", "channel", filter.channel());
+            }
+            return this;
+        }
+
+        Where param(String name, Object value) {
+            params.put(name, value);
+            return this;
         }
 
         String sql() {

@@ -47,8 +47,7 @@ class StatsService {
         figures.forEach((id, f) -> {
             String[] label = labels.getOrDefault(id, new String[] { null, null });
             rows.add(new AdministrationStats(id, label[0], label[1], f.received, f.answered,
-                    Percentiles.of(f.daysToAcknowledge, 0.5), Percentiles.of(f.daysToAcknowledge, 0.9),
-                    Percentiles.of(f.daysToAnswer, 0.5), Percentiles.of(f.daysToAnswer, 0.9),
+                    f.medianDaysToAcknowledge, f.p90DaysToAcknowledge, f.medianDaysToAnswer, f.p90DaysToAnswer,
                     Percentiles.share(f.acknowledgementsMet, f.acknowledgementsJudged),
                     Percentiles.share(f.answersMet, f.answersJudged), f.handbacks, f.reroutes, f.delivered,
                     f.ratings, f.ratings == 0 ? null : Percentiles.round((double) f.ratingSum / f.ratings, 2),
@@ -68,8 +67,7 @@ class StatsService {
         figures.forEach((id, f) -> {
             String[] label = labels.getOrDefault(id, new String[] { null, null });
             rows.add(new CategoryStats(id, label[0], label[1], f.received, f.answered,
-                    Percentiles.of(f.daysToAcknowledge, 0.5), Percentiles.of(f.daysToAcknowledge, 0.9),
-                    Percentiles.of(f.daysToAnswer, 0.5), Percentiles.of(f.daysToAnswer, 0.9),
+                    f.medianDaysToAcknowledge, f.p90DaysToAcknowledge, f.medianDaysToAnswer, f.p90DaysToAnswer,
                     Percentiles.share(f.acknowledgementsMet, f.acknowledgementsJudged),
                     Percentiles.share(f.answersMet, f.answersJudged), f.delivered, f.ratings,
                     f.ratings == 0 ? null : Percentiles.round((double) f.ratingSum / f.ratings, 2),
@@ -158,7 +156,7 @@ class StatsService {
             List<String> withheld = new ArrayList<>();
             Long received = keep(f.received, f.received, "received", withheld);
             Long answered = keep(f.answered, f.answered, "answered", withheld);
-            Double median = keep(Percentiles.of(f.daysToAnswer, 0.5), f.answered, "medianDaysToAnswer", withheld);
+            Double median = keep(f.medianDaysToAnswer, f.answered, "medianDaysToAnswer", withheld);
             Double within = keep(Percentiles.share(f.answersMet, f.answersJudged), f.answersJudged,
                     "shareWithinDeadline", withheld);
             Double average = keep(f.ratings == 0 ? null : Percentiles.round((double) f.ratingSum / f.ratings, 2),

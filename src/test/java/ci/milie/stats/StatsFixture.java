@@ -156,7 +156,7 @@ final class StatsFixture {
     }
 
     /** [id, accessKey]; the first one carries the private contact details the open data must not show. */
-    private static String[] submit(String category, boolean privateDetails) {
+    static String[] submit(String category, boolean privateDetails) {
         Map<String, Object> body = Requests.complaint(category, uniqueEmail("stats"));
         if (privateDetails) {
             @SuppressWarnings("unchecked")
@@ -171,7 +171,7 @@ final class StatsFixture {
         return new String[] { receipt.getString("id"), receipt.getString("accessKey") };
     }
 
-    private static void route(Setting by, String id, String administrationId, String reason) {
+    static void route(Setting by, String id, String administrationId, String reason) {
         Map<String, Object> body = new java.util.HashMap<>(Map.of("administrationId", administrationId));
         if (reason != null) {
             body.put("reason", reason);
@@ -179,16 +179,16 @@ final class StatsFixture {
         as(by.osepToken()).body(body).post("/api/v1/requests/" + id + "/routing").then().statusCode(200);
     }
 
-    private static void acknowledge(Setting at, String id) {
+    static void acknowledge(Setting at, String id) {
         as(at.agentToken()).post("/api/v1/requests/" + id + "/acknowledgement").then().statusCode(200);
     }
 
-    private static void answer(Setting at, String id) {
+    static void answer(Setting at, String id) {
         as(at.agentToken()).body(Map.of("text", "Votre dossier est traité.")).post("/api/v1/requests/" + id + "/answers")
                 .then().statusCode(201).body("requestStatus", equalTo("ANSWERED"));
     }
 
-    private static void rate(String[] request, int rating, boolean satisfied) {
+    static void rate(String[] request, int rating, boolean satisfied) {
         anonymous().header("X-Access-Key", request[1]).body(Map.of("rating", rating, "satisfied", satisfied))
                 .post("/api/v1/requests/" + request[0] + "/feedback").then().statusCode(201);
     }

@@ -3,33 +3,13 @@ package ci.milie.stats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
-/** Percentiles interpolate between ranks as PostgreSQL's percentile_cont does. */
+/** Shares and quarters: the arithmetic behind the statistics (percentiles are PostgreSQL's percentile_cont). */
 class StatsPercentilesTest {
 
     @Test
-    void medianOfAnEvenCountIsTheMeanOfTheMiddleTwo() {
-        assertEquals(2.5, Percentiles.of(List.of(4.0, 1.0, 3.0, 2.0), 0.5));
-    }
-
-    @Test
-    void ninetiethPercentileInterpolates() {
-        assertEquals(5.8, Percentiles.of(List.of(2.0, 7.0, 2.0, 4.0, 2.0), 0.9));
-        assertEquals(3.0, Percentiles.of(List.of(1.0, 1.0, 1.0, 1.0, 3.0, 3.0), 0.9));
-    }
-
-    @Test
-    void oneValueIsEveryPercentile() {
-        assertEquals(1.25, Percentiles.of(List.of(1.25), 0.5));
-        assertEquals(1.25, Percentiles.of(List.of(1.25), 0.9));
-    }
-
-    @Test
-    void nothingToMeasureIsNull() {
-        assertNull(Percentiles.of(List.of(), 0.5));
+    void nothingToShareIsNull() {
         assertNull(Percentiles.share(3, 0));
     }
 

@@ -1,0 +1,124 @@
+package ci.milie.stats;
+
+import static ci.milie.support.Api.as;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import ci.milie.sla.WorkingCalendar;
+import ci.milie.support.Requests.Setting;
+import ci.milie.support.TestClock;
+import ci.milie.support.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Figures read from the daily roll-up are the figures computed from the requests. */
+@QuarkusTest
+class StatsRollupTest {
+
+    @Inject
+    TestClock clock;
+
+    @Inject
+    WorkingCalendar calendar;
+
+    @Inject
+    StatsRollup rollup;
+
+    @AfterEach
+    void forgetTheRollup() {
+        // Other test classes read live figures of days this test rolled up: leave nothing behind.
+        rollup.clear();
+        clock.reset();
+    }
+
+    @Test
+    void rolledUpFiguresEqualTheLiveOnes() {
+        StatsFixture data = StatsFixture.get(clock, calendar);
+        data.atEnd(clock);
+        Map<String, String> live = everyStatistic(data);
+
+        StatsRollup.Run run = rollup.refresh();
+
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        assertFalse(run.skipped());
+        assertEquals(today, run.rolledUntil(), "whole days up to yesterday are rolled up, today stays live");
+        assertTrue(run.rows() > 0, "the fortnight's days hold roll-up rows");
+        assertEquals(live, everyStatistic(data));
+    }
+
+    @Test
+    void aRatingOfAnAnswerDeliveredOnAPastDayCountsAfterTheNextRefresh() {
+        LocalDate monday = LocalDate.now(ZoneOffset.UTC).plusWeeks(8).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+        Instant t0 = monday.atTime(LocalTime.of(9, 0)).toInstant(ZoneOffset.UTC);
+        clock.reset();
+        clock.advance(Duration.between(Instant.now(), t0));
+        Setting at = Setting.create(false);
+        String[] request = StatsFixture.submit(at.categoryCode(), false);
+        StatsFixture.route(at, request[0], at.administrationId(), null);
+        StatsFixture.acknowledge(at, request[0]);
+        StatsFixture.answer(at, request[0]);
+        clock.advance(Duration.ofDays(1)); // Tuesday: Monday is a past day now
+        rollup.refresh();
+
+        StatsFixture.rate(request, 5, true);
+
+        Map<String, String> period = Map.of("from", monday.toString(), "to", monday.plusDays(1).toString(),
+                "administrationId", at.administrationId());
+        // Monday comes from the roll-up, folded before the rating: one interval late, by design.
+        as(TestTokens.of("supervisor")).queryParams(period).get("/api/v1/stats/administrations").then().statusCode(200)
+                .body("administrations[0].answersDelivered", equalTo(1))
+                .body("administrations[0].ratings", equalTo(0));
+
+        StatsRollup.Run run = rollup.refresh();
+
+        assertEquals(1, run.days(), "only Monday, the day the rated answer was delivered, is recomputed");
+        as(TestTokens.of("supervisor")).queryParams(period).get("/api/v1/stats/administrations").then().statusCode(200)
+                .body("administrations[0].answersDelivered", equalTo(1))
+                .body("administrations[0].ratings", equalTo(1))
+                .body("administrations[0].averageRating", equalTo(5.0f))
+                .body("administrations[0].medianDaysToAnswer", equalTo(0.0f));
+    }
+
+    @Test
+    void aRegionFilterReadsTheRequestsAndAgreesWithTheRollup() {
+        StatsFixture data = StatsFixture.get(clock, calendar);
+        data.atEnd(clock);
+        rollup.refresh();
+
+        as(TestTokens.of("supervisor")).queryParams(data.period()).queryParam("administrationId", data.a.administrationId())
+                .queryParam("region", "abidjan").get("/api/v1/stats/overview").then().statusCode(200)
+                .body("received", equalTo(6))
+                .body("receivedByRegion", equalTo(Map.of("Abidjan", 6)))
+                .body("answered", equalTo(5));
+    }
+
+    /** The JSON of each statistics endpoint over the fixture's fortnight. */
+    private static Map<String, String> everyStatistic(StatsFixture data) {
+        Map<String, String> bodies = new LinkedHashMap<>();
+        String[] paths = { "/api/v1/stats/overview", "/api/v1/stats/administrations", "/api/v1/stats/categories",
+                "/api/v1/stats/timeseries?interval=day", "/api/v1/stats/timeseries?interval=week" };
+        for (String path : paths) {
+            bodies.put(path, as(TestTokens.of("supervisor")).queryParams(data.period()).get(path).then().statusCode(200)
+                    .extract().asString());
+        }
+        bodies.put("/api/v1/public/stats", io.restassured.RestAssured.given().queryParams(data.period())
+                .get("/api/v1/public/stats").then().statusCode(200).extract().asString());
+        return bodies;
+    }
+}
