@@ -82,8 +82,8 @@ measure() { # measure NAME TARGET_MS TOKEN PATH
   status=$(curl -s -o "$BENCH_OUT/$name.body" -w '%{http_code}' "${auth[@]}" "$API$path")
   [ "$status" = 200 ] || die "$name: GET $path answered $status: $(head -c 300 "$BENCH_OUT/$name.body")"
   wait_quiet 0
-  wrk -t1 -c"$BENCH_CONNECTIONS" -d"$BENCH_WARMUP" "${auth[@]}" "$API$path" >/dev/null
-  wrk -t1 -c"$BENCH_CONNECTIONS" -d"$BENCH_DURATION" -s bench/lua/percentiles.lua "${auth[@]}" "$API$path" \
+  wrk -t1 -c"$BENCH_CONNECTIONS" -d"$BENCH_WARMUP" --timeout 30s "${auth[@]}" "$API$path" >/dev/null
+  wrk -t1 -c"$BENCH_CONNECTIONS" -d"$BENCH_DURATION" --timeout 30s -s bench/lua/percentiles.lua "${auth[@]}" "$API$path" \
     >"$BENCH_OUT/$name.txt"
   local line rps p50 p95 p99 non2xx verdict
   line=$(grep '^PERCENTILES' "$BENCH_OUT/$name.txt")
