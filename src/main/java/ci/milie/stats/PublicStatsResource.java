@@ -26,6 +26,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Statistics")
 public class PublicStatsResource {
 
+    /** As long as the roll-up may lag behind for past days (milie.stats.rollup-interval). */
+    static final int CACHE_SECONDS = 300;
+
     private final StatsService stats;
     private final Clock clock;
 
@@ -49,7 +52,10 @@ public class PublicStatsResource {
             @Context HttpHeaders headers) {
         Instant[] period = StatsParams.period(from, to, clock);
         PublicStats open = stats.publicStats(StatsFilter.period(period[0], period[1]));
-        return StatsParams.wantsCsv(headers) ? StatsCsv.response(StatsCsv.publicStats(open), "public-stats")
+        Response response = StatsParams.wantsCsv(headers) ? StatsCsv.response(StatsCsv.publicStats(open), "public-stats")
                 : Response.ok(open, MediaType.APPLICATION_JSON_TYPE).build();
+        // The same for every reader: browsers and the transparency page's CDN may keep it a while.
+        response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "public, max-age=" + CACHE_SECONDS);
+        return response;
     }
 }

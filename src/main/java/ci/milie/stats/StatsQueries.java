@@ -40,6 +40,7 @@ class StatsQueries {
     /** Per-group figures of a period, summed from the roll-up; percentiles computed by PostgreSQL. */
     static final class Figures {
         long received;
+        long acknowledged;
         long answered;
         Double medianDaysToAcknowledge;
         Double p90DaysToAcknowledge;
@@ -147,6 +148,14 @@ class StatsQueries {
 
     /** Per-group performance figures over the period, keyed by the dimension's id. */
     Map<UUID, Figures> performance(StatsFilter filter, Dimension dimension) {
+        return performance(filter, dimension, true);
+    }
+
+    /**
+     * The same; without {@code acknowledgementTimes} the times to acknowledge are not ranked (the
+     * open data does not publish them) and stay null.
+     */
+    Map<UUID, Figures> performance(StatsFilter filter, Dimension dimension, boolean acknowledgementTimes) {
         Map<UUID, Figures> figures = new HashMap<>();
         String key = dimension.column;
         Where where = facts(filter).dimensions(filter).and(key + " is not null");
@@ -160,20 +169,20 @@ class StatsQueries {
                            sum(f.answered_reopened) as reopened, sum(f.handbacks) as handbacks,
                            sum(f.reroutes) as reroutes, sum(f.delivered) as delivered, sum(f.ratings) as ratings,
                            sum(f.rating_sum) as rating_sum, sum(f.rated_4_or_5) as rated_4_or_5,
-                           sum(f.satisfied) as satisfied
+                           sum(f.satisfied) as satisfied, sum(f.acknowledged) as acknowledged
                     from f group by 1),
                 acknowledgement as (
                     select %3$s as id, percentile_cont(array[0.5, 0.9]) within group (order by d) as p
-                    from f, unnest(f.acknowledgement_days) d group by 1),
+                    from f, unnest(f.acknowledgement_days) d where %4$s group by 1),
                 answer as (
                     select %3$s as id, percentile_cont(array[0.5, 0.9]) within group (order by d) as p
                     from f, unnest(f.answer_days) d group by 1)
                 select t.id, t.received, t.answered, t.ack_judged, t.ack_met, t.answer_judged, t.answer_met, t.reopened,
                        t.handbacks, t.reroutes, t.delivered, t.ratings, t.rating_sum, t.rated_4_or_5, t.satisfied,
-                       ack.p[1], ack.p[2], ans.p[1], ans.p[2]
+                       ack.p[1], ack.p[2], ans.p[1], ans.p[2], t.acknowledged
                 from totals t
                 left join acknowledgement ack on ack.id = t.id
-                left join answer ans on ans.id = t.id""".formatted("%1$s", "%2$s", key), where)) {
+                left join answer ans on ans.id = t.id""".formatted("%1$s", "%2$s", key, acknowledgementTimes), where)) {
             Figures f = at(figures, row[0]);
             f.received = number(row[1]);
             f.answered = number(row[2]);
@@ -193,10 +202,11 @@ class StatsQueries {
             f.p90DaysToAcknowledge = days(row[16]);
             f.medianDaysToAnswer = days(row[17]);
             f.p90DaysToAnswer = days(row[18]);
+            f.acknowledged = number(row[19]);
         }
         // A group with only handbacks or re-routings in the period still has a row, as before.
         figures.values().removeIf(f -> f.received == 0 && f.answered == 0 && f.delivered == 0 && f.handbacks == 0
-                && f.reroutes == 0 && f.medianDaysToAcknowledge == null);
+                && f.reroutes == 0 && f.acknowledged == 0);
         return figures;
     }
 

@@ -149,7 +149,7 @@ class StatsService {
     }
 
     private List<PublicFigures> publicFigures(StatsFilter period, StatsQueries.Dimension dimension) {
-        Map<UUID, StatsQueries.Figures> figures = queries.performance(period, dimension);
+        Map<UUID, StatsQueries.Figures> figures = queries.performance(period, dimension, false);
         Map<UUID, String[]> labels = queries.labels(dimension, figures.keySet());
         List<PublicFigures> rows = new ArrayList<>();
         figures.forEach((id, f) -> {

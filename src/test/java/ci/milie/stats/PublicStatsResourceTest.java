@@ -60,6 +60,7 @@ class PublicStatsResourceTest {
     void openDataNeedsNoTokenAndShowsFiguresFromFiveRequestsUp() {
         nobody().get("/api/v1/public/stats").then().statusCode(200)
                 .contentType(startsWith("application/json"))
+                .header("Cache-Control", equalTo("public, max-age=300"))
                 .body("minimumCount", equalTo(5))
                 .body(admin("received", data.a.administrationId()), equalTo(6))
                 .body(admin("answered", data.a.administrationId()), equalTo(5))
