@@ -2,6 +2,8 @@ package ci.milie.stats;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
@@ -48,9 +50,12 @@ public class PublicStatsResource {
             @Content(mediaType = StatsCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)) })
     public Response publicStats(
             @QueryParam("from") @Parameter(description = "Start, inclusive: ISO-8601 date or instant; default 30 days before to") String from,
-            @QueryParam("to") @Parameter(description = "End: ISO-8601 instant (exclusive) or date (inclusive); default now") String to,
+            @QueryParam("to") @Parameter(description = "End: ISO-8601 instant (exclusive) or date (inclusive); default today (whole day)") String to,
             @Context HttpHeaders headers) {
-        Instant[] period = StatsParams.period(from, to, clock);
+        // By default whole days, the 30 up to today included: the same period all day long, so that
+        // every reader shares one computation (see StatsService.publicStats).
+        String end = to == null || to.isBlank() ? LocalDate.now(clock.withZone(ZoneOffset.UTC)).toString() : to;
+        Instant[] period = StatsParams.period(from, end, clock);
         PublicStats open = stats.publicStats(StatsFilter.period(period[0], period[1]));
         Response response = StatsParams.wantsCsv(headers) ? StatsCsv.response(StatsCsv.publicStats(open), "public-stats")
                 : Response.ok(open, MediaType.APPLICATION_JSON_TYPE).build();

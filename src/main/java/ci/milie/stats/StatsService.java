@@ -15,11 +15,14 @@ import ci.milie.common.Roles;
 
 /** Turns the raw figures into views, and keeps an agent to their own administration. */
 @ApplicationScoped
-@Transactional(Transactional.TxType.SUPPORTS)
+// One read transaction per call: its queries see the same snapshot, and session settings stay local to it.
+@Transactional
 class StatsService {
 
     /** Open data withholds any figure resting on fewer requests or ratings than this. */
     static final int MINIMUM_COUNT = 5;
+
+    static final String PUBLIC_CACHE = "public-stats";
 
     private final StatsQueries queries;
 
@@ -135,6 +138,11 @@ class StatsService {
                 null, null, null, null, null);
     }
 
+    /**
+     * Open data is the same for every reader: computed once per period, then served from memory
+     * for up to milie.stats.public-cache (5 minutes), like the page's CDN would.
+     */
+    @io.quarkus.cache.CacheResult(cacheName = PUBLIC_CACHE)
     PublicStats publicStats(StatsFilter period) {
         List<PublicFigures> administrations = publicFigures(period, StatsQueries.Dimension.ADMINISTRATION);
         List<PublicFigures> categories = publicFigures(period, StatsQueries.Dimension.CATEGORY);

@@ -57,6 +57,15 @@ class PublicStatsResourceTest {
     }
 
     @Test
+    void byDefaultTheOpenDataCoversTheThirtyWholeDaysUpToToday() {
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+
+        RestAssured.given().get("/api/v1/public/stats").then().statusCode(200)
+                .body("from", equalTo(today.minusDays(29) + "T00:00:00Z"))
+                .body("to", equalTo(today.plusDays(1) + "T00:00:00Z"));
+    }
+
+    @Test
     void openDataNeedsNoTokenAndShowsFiguresFromFiveRequestsUp() {
         nobody().get("/api/v1/public/stats").then().statusCode(200)
                 .contentType(startsWith("application/json"))
