@@ -2,16 +2,25 @@
 -- SQL below is what it sends for each filter, with the bound values written in), and of the public
 -- tracking lookup, on the data of generate-requests.sql.
 --
--- Usage: psql "$DB" -f bench/sql/queue-plans.sql
+-- Usage: psql "$DB" -f bench/sql/queue-plans.sql                (the agent's queues: ONECI's)
+--        psql "$DB" -v admin=MAIRIE-ABOBO -f bench/sql/queue-plans.sql
+-- `admin` is the code of the agent's administration (the dev seed's codes: ONECI receives about a fifth
+-- of all requests, CIE a tenth, MAIRIE-ABOBO a few per thousand with a long overdue backlog).
 -- Run it twice and read the second run: the first one also measures reading the table from disk.
 \set ON_ERROR_STOP on
 \pset pager off
+\if :{?admin}
+\else
+  \set admin ONECI
+\endif
 select count(*) as requests from citizen_request;
 
--- Values the application would bind: one administration's id, a cursor 30 days back, a tracking code.
-select id as admin_id from administration where code = 'BENCH-A5' \gset
+-- Values the application would bind: one administration's id, a cursor 30 days back, a tracking code
+-- and the caller's phone of that request.
+select id as admin_id from administration where code = :'admin' \gset
 select now() - interval '30 days' as after_time \gset
-select tracking_code as some_code, id as some_id from citizen_request order by tracking_code limit 1 \gset
+select tracking_code as some_code, id as some_id, contact_phone as some_phone
+from citizen_request where contact_phone is not null order by tracking_code limit 1 \gset
 
 \echo '--- Q1 OSEP: all requests, newest first (the default queue), first page'
 explain (analyze, buffers)
@@ -103,7 +112,7 @@ explain (analyze, buffers)
 select r.id, r.tracking_code, r.type, c.code, r.channel, r.subject, r.status, r.administration_id,
        r.region, r.submitted_at, r.due_at
 from citizen_request r join category c on c.id = r.category_id
-where 1 = 1 and r.tracking_code = :'some_code' and r.contact_phone = '+2250701020304'
+where 1 = 1 and r.tracking_code = :'some_code' and r.contact_phone = :'some_phone'
 order by r.submitted_at desc, r.id desc
 limit 51;
 
