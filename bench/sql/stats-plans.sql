@@ -9,6 +9,8 @@
 \pset pager off
 -- as the application's connections (application.properties): no JIT compilation
 set jit = off;
+-- and, as StatsQueries does in its transaction, room to sort a period's working times in memory
+set work_mem = '64MB';
 \if :{?from}
 \else
   select to_char(date_trunc('quarter', now() at time zone 'UTC') - interval '3 months', 'YYYY-MM-DD') as from \gset
@@ -36,11 +38,11 @@ totals as (
            sum(f.rating_sum) as rating_sum, sum(f.rated_4_or_5) as rated_4_or_5, sum(f.satisfied) as satisfied
     from f group by 1),
 acknowledgement as (
-    select f.administration_id as id, percentile_cont(array[0.5, 0.9]) within group (order by d) as p
-    from f, unnest(f.acknowledgement_days) d group by 1),
+    select id, percentile_cont(array[0.5, 0.9]) within group (order by d) as p
+    from (select f.administration_id as id, unnest(f.acknowledgement_days) as d from f where true) days group by 1),
 answer as (
-    select f.administration_id as id, percentile_cont(array[0.5, 0.9]) within group (order by d) as p
-    from f, unnest(f.answer_days) d group by 1)
+    select id, percentile_cont(array[0.5, 0.9]) within group (order by d) as p
+    from (select f.administration_id as id, unnest(f.answer_days) as d from f) days group by 1)
 select t.*, ack.p, ans.p
 from totals t left join acknowledgement ack on ack.id = t.id left join answer ans on ans.id = t.id;
 
