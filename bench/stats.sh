@@ -19,6 +19,7 @@
 #
 # Needs what bench/run.sh needs, on a database filled by bench/sql/generate-requests.sql.
 # Usage: BENCH_DB=milie_5m bench/stats.sh
+#        BENCH_DB=milie_1m BENCH_ONLY='^public' bench/stats.sh      (the open data only)
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -28,6 +29,7 @@ BENCH_WARMUP=${BENCH_WARMUP:-5s}
 BENCH_DURATION=${BENCH_DURATION:-20s}
 BENCH_STAFF_PASSWORD=${BENCH_STAFF_PASSWORD:-Bench-Staff-2026!}
 BENCH_ROLLUP_TIMEOUT=${BENCH_ROLLUP_TIMEOUT:-3600}
+BENCH_ONLY=${BENCH_ONLY:-} # a regular expression: measure only the endpoints whose name matches
 
 # shellcheck source=bench/lib.sh
 source bench/lib.sh
@@ -76,16 +78,22 @@ log "periods: default (last 30 days), quarter $LAST_QUARTER ($Q), year ($Y)"
 
 # --- Measurements -----------------------------------------------------------------------------------
 ROWS=()
-measure() { # measure NAME TARGET_MS TOKEN PATH
-  local name=$1 target=$2 token=$3 path=$4 status
+measure() { # measure NAME TARGET_MS TOKEN PATH [SCRIPT ARG]: SCRIPT replaces percentiles.lua
+  local name=$1 target=$2 token=$3 path=$4 script=${5:-bench/lua/percentiles.lua} status
+  if [ -n "$BENCH_ONLY" ] && ! [[ $name =~ $BENCH_ONLY ]]; then
+    return 0
+  fi
+  local script_args=()
+  [ -n "${6:-}" ] && script_args=(-- "$6")
   local auth=()
   [ -n "$token" ] && auth=(-H "Authorization: Bearer $token")
   status=$(curl -s -o "$BENCH_OUT/$name.body" -w '%{http_code}' "${auth[@]}" "$API$path")
   [ "$status" = 200 ] || die "$name: GET $path answered $status: $(head -c 300 "$BENCH_OUT/$name.body")"
   wait_quiet 0
-  wrk -t1 -c"$BENCH_CONNECTIONS" -d"$BENCH_WARMUP" --timeout 30s "${auth[@]}" "$API$path" >/dev/null
-  wrk -t1 -c"$BENCH_CONNECTIONS" -d"$BENCH_DURATION" --timeout 30s -s bench/lua/percentiles.lua "${auth[@]}" "$API$path" \
-    >"$BENCH_OUT/$name.txt"
+  wrk -t1 -c"$BENCH_CONNECTIONS" -d"$BENCH_WARMUP" --timeout 30s -s "$script" "${auth[@]}" "$API$path" \
+    "${script_args[@]}" >/dev/null
+  wrk -t1 -c"$BENCH_CONNECTIONS" -d"$BENCH_DURATION" --timeout 30s -s "$script" "${auth[@]}" "$API$path" \
+    "${script_args[@]}" >"$BENCH_OUT/$name.txt"
   local line rps p50 p95 p99 non2xx verdict
   line=$(grep '^PERCENTILES' "$BENCH_OUT/$name.txt")
   rps=$(awk '$1 == "Requests/sec:" { print $2 }' "$BENCH_OUT/$name.txt")
@@ -121,6 +129,9 @@ measure queue-osep 100 "$OSEP" "/requests"
 measure queue-osep-triage 100 "$OSEP" "/requests?status=RECEIVED&sort=dueAt"
 measure queue-osep-overdue 100 "$OSEP" "/requests?overdue=true"
 measure queue-agent 100 "$AGENT" "/requests?status=ROUTED&status=IN_PROGRESS&sort=dueAt"
+# The same periods computed afresh on every request (no cache): what a reader pays once per 5 minutes
+measure public-30d-uncached 100 "" "/public/stats?from=$(date -u -d "$TODAY - 29 days" +%F)" bench/lua/uncached.lua "$TODAY"
+measure public-quarter-uncached 100 "" "/public/stats?from=$LAST_QUARTER_START" bench/lua/uncached.lua "$LAST_QUARTER_END"
 stop_app
 
 # --- Report -----------------------------------------------------------------------------------------

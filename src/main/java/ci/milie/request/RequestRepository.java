@@ -1,8 +1,8 @@
 package ci.milie.request;
 
-import java.sql.Timestamp;
+import static ci.milie.common.SqlValues.instant;
+
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -94,23 +94,6 @@ public class RequestRepository implements PanacheRepositoryBase<CitizenRequest, 
 
     private static RequestStatus status(Object value) {
         return value == null ? null : RequestStatus.valueOf((String) value);
-    }
-
-    /** A timestamp column of a native query, whichever Java type the driver and Hibernate chose. */
-    static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        throw new IllegalStateException("unexpected timestamp type " + value.getClass().getSimpleName());
     }
 
     boolean trackingCodeTaken(String code) {

@@ -1,9 +1,10 @@
 package ci.milie.request;
 
+import static ci.milie.common.SqlValues.instant;
+
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -163,21 +164,5 @@ final class WorkQueue {
         return new Views.RequestSummary((UUID) row[0], (String) row[1], RequestType.valueOf((String) row[2]),
                 (String) row[3], Channel.valueOf((String) row[4]), (String) row[5], status, (UUID) row[7],
                 (String) row[8], instant(row[9]), due, overdue);
-    }
-
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        throw new IllegalStateException("unexpected timestamp type " + value.getClass().getSimpleName());
     }
 }

@@ -1,5 +1,7 @@
 package ci.milie.stats;
 
+import static ci.milie.common.SqlValues.date;
+
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -226,16 +228,6 @@ class StatsQueries {
         return buckets;
     }
 
-    private static java.time.LocalDate date(Object value) {
-        if (value instanceof java.time.LocalDate d) {
-            return d;
-        }
-        if (value instanceof java.sql.Date d) {
-            return d.toLocalDate();
-        }
-        throw new IllegalStateException("Unexpected date type " + value.getClass().getSimpleName());
-    }
-
     /** Code and name of each administration or category, by id. */
     Map<UUID, String[]> labels(Dimension dimension, java.util.Collection<UUID> ids) {
         Map<UUID, String[]> labels = new HashMap<>();
@@ -364,19 +356,6 @@ class StatsQueries {
 
     private static long number(Object value) {
         return value == null ? 0 : ((Number) value).longValue();
-    }
-
-    static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        throw new IllegalStateException("Unexpected timestamp type " + value.getClass().getSimpleName());
     }
 
     /** A conjunction of fixed SQL fragments and the values bound to their parameters. */

@@ -1,5 +1,8 @@
 package ci.milie.stats;
 
+import static ci.milie.common.SqlValues.date;
+import static ci.milie.common.SqlValues.instant;
+
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -18,6 +21,7 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import ci.milie.common.ClusterLock;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -33,6 +37,8 @@ public class StatsRollup {
     static final String JOB = "stats-rollup";
     /** Transactions are far shorter than this: a change committed late is still seen by the next run. */
     static final Duration OVERLAP = Duration.ofMinutes(10);
+    /** New days folded in per transaction. */
+    static final int DAYS_PER_STEP = 31;
 
     /** What one run did. */
     public record Run(boolean skipped, LocalDate rolledUntil, int days, int rows) {
@@ -58,21 +64,48 @@ public class StatsRollup {
         }
     }
 
-    /** Brings the roll-up up to yesterday; skipped when another instance is doing it. */
-    @Transactional
+    /**
+     * Brings the roll-up up to yesterday; skipped when another instance is doing it. A month of new
+     * days per transaction, oldest first: building a national archive takes minutes, far beyond a
+     * transaction's timeout, and readers use each month as soon as it is in.
+     */
     public Run refresh() {
+        int days = 0;
+        int rows = 0;
+        LocalDate until = null;
+        while (true) {
+            Step step = QuarkusTransaction.requiringNew().call(this::step);
+            if (step.skipped()) {
+                return new Run(days == 0, until, days, rows);
+            }
+            until = step.rolledUntil();
+            days += step.days();
+            rows += step.rows();
+            if (!step.more()) {
+                return new Run(false, step.rolledUntil(), days, rows);
+            }
+        }
+    }
+
+    private record Step(boolean skipped, LocalDate rolledUntil, int days, int rows, boolean more) {
+        static final Step SKIPPED = new Step(true, null, 0, 0, false);
+    }
+
+    /** Folds in up to a month of new days and every past day touched since the last step. */
+    private Step step() {
         if (!lock.tryAcquire(JOB)) {
-            return new Run(true, null, 0, 0);
+            return Step.SKIPPED;
         }
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         Object[] state = (Object[]) em.createNativeQuery(
                 "select rolled_until, checked_at from stats_rollup_state where id = 1 for update").getSingleResult();
         LocalDate rolledUntil = date(state[0]);
-        Instant checkedAt = state[1] == null ? null : StatsQueries.instant(state[1]);
+        Instant checkedAt = instant(state[1]);
         TreeSet<LocalDate> days = new TreeSet<>();
         LocalDate first = rolledUntil != null ? rolledUntil : firstDay().orElse(today);
-        for (LocalDate d = first; d.isBefore(today); d = d.plusDays(1)) {
+        LocalDate stop = first.plusDays(DAYS_PER_STEP).isBefore(today) ? first.plusDays(DAYS_PER_STEP) : today;
+        for (LocalDate d = first; d.isBefore(stop); d = d.plusDays(1)) {
             days.add(d);
         }
         if (rolledUntil != null && checkedAt != null) {
@@ -84,10 +117,10 @@ public class StatsRollup {
         }
         int rows = days.isEmpty() ? 0 : ((Number) em.createNativeQuery("select stats_rollup_days(cast(?1 as date[]))")
                 .setParameter(1, days.stream().map(Date::valueOf).toArray(Date[]::new)).getSingleResult()).intValue();
-        LocalDate until = rolledUntil == null || today.isAfter(rolledUntil) ? today : rolledUntil;
+        LocalDate until = rolledUntil == null || stop.isAfter(rolledUntil) ? stop : rolledUntil;
         em.createNativeQuery("update stats_rollup_state set rolled_until = ?1, checked_at = ?2 where id = 1")
                 .setParameter(1, Date.valueOf(until)).setParameter(2, Timestamp.from(now)).executeUpdate();
-        return new Run(false, until, days.size(), rows);
+        return new Step(false, until, days.size(), rows, stop.isBefore(today));
     }
 
     /** Forgets the roll-up: every figure is computed from the requests until the next refresh. */
@@ -103,7 +136,7 @@ public class StatsRollup {
     private Optional<LocalDate> firstDay() {
         Object first = em.createNativeQuery("select min(submitted_at) from citizen_request").getSingleResult();
         return first == null ? Optional.empty()
-                : Optional.of(LocalDate.ofInstant(StatsQueries.instant(first), ZoneOffset.UTC));
+                : Optional.of(LocalDate.ofInstant(instant(first), ZoneOffset.UTC));
     }
 
     /** Every day on which a request updated since {@code since} counts a figure. */
@@ -122,24 +155,11 @@ public class StatsRollup {
                     union all select e.occurred_at from request_event e join touched r on r.id = e.request_id
                               where e.type in ('HANDED_BACK', 'REROUTED')) moments
                 where t is not null""").setParameter(1, Timestamp.from(since)).getResultList();
-        return days.stream().map(StatsRollup::date).toList();
+        return days.stream().map(ci.milie.common.SqlValues::date).toList();
     }
 
     /** The day the roll-up is complete until (exclusive), or null when it is empty. */
     LocalDate rolledUntil() {
         return date(em.createNativeQuery("select rolled_until from stats_rollup_state where id = 1").getSingleResult());
-    }
-
-    private static LocalDate date(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof LocalDate d) {
-            return d;
-        }
-        if (value instanceof Date d) {
-            return d.toLocalDate();
-        }
-        throw new IllegalStateException("Unexpected date type " + value.getClass().getSimpleName());
     }
 }

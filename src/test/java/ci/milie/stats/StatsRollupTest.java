@@ -96,6 +96,21 @@ class StatsRollupTest {
     }
 
     @Test
+    void anArchiveOfSeveralMonthsIsBuiltAMonthAtATimeUpToToday() {
+        clock.reset();
+        clock.advance(Duration.ofDays(-200));
+        Setting at = Setting.create(false);
+        StatsFixture.submit(at.categoryCode(), false);
+        clock.reset();
+
+        StatsRollup.Run run = rollup.refresh();
+
+        assertFalse(run.skipped());
+        assertEquals(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), run.rolledUntil());
+        assertTrue(run.days() >= 200, "every day since the oldest request, in steps of " + StatsRollup.DAYS_PER_STEP);
+    }
+
+    @Test
     void aRegionFilterReadsTheRequestsAndAgreesWithTheRollup() {
         StatsFixture data = StatsFixture.get(clock, calendar);
         data.atEnd(clock);
