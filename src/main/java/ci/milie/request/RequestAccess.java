@@ -74,14 +74,16 @@ public class RequestAccess {
     }
 
     static boolean holdsKey(CitizenRequest request, String accessKey) {
-        return accessKey != null && !accessKey.isBlank() && accessKey.length() <= 100
-                && request.acceptsAccessKey(Secrets.sha256(accessKey));
+        return plausibleKey(accessKey) && request.acceptsAccessKey(Secrets.sha256(accessKey));
     }
 
     /** The same check against the stored hash, for reads that do not load the request. */
     static boolean holdsKey(String accessKeyHash, String accessKey) {
-        return accessKey != null && !accessKey.isBlank() && accessKey.length() <= 100
-                && Secrets.sameHash(accessKeyHash, Secrets.sha256(accessKey));
+        return plausibleKey(accessKey) && Secrets.sameHash(accessKeyHash, Secrets.sha256(accessKey));
+    }
+
+    private static boolean plausibleKey(String accessKey) {
+        return accessKey != null && !accessKey.isBlank() && accessKey.length() <= 100;
     }
 
     static ProblemException notFound() {

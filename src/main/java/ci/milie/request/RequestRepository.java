@@ -24,10 +24,6 @@ public class RequestRepository implements PanacheRepositoryBase<CitizenRequest, 
         this.em = em;
     }
 
-    public Optional<CitizenRequest> findByTrackingCode(String code) {
-        return find("trackingCode", code).firstResultOptional();
-    }
-
     /** Answered requests whose answer is older than {@code before}: their dispute window has ended. */
     public List<CitizenRequest> answeredBefore(java.time.Instant before, int limit) {
         return find("status = ?1 and answeredAt < ?2 order by answeredAt", RequestStatus.ANSWERED, before)
