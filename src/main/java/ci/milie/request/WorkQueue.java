@@ -55,11 +55,9 @@ final class WorkQueue {
 
     Page<Views.RequestSummary> page(Filter filter, Sort sort, int limit, String cursor) {
         Instant now = clock.instant();
-        StringBuilder sql = new StringBuilder("""
-                select r.id, r.tracking_code, r.type, c.code, r.channel, r.subject, r.status, r.administration_id,
-                       r.region, r.submitted_at, r.due_at
-                from citizen_request r join category c on c.id = r.category_id
-                where 1 = 1""");
+        // The page's ids first, then their rows: the ids of a queue often come from an index alone
+        // (the overdue queue: 29k entries of a covering index, newest 50 kept, instead of 29k row reads).
+        StringBuilder sql = new StringBuilder("select r.id, r.submitted_at, r.due_at from citizen_request r where 1 = 1");
         Map<String, Object> params = new LinkedHashMap<>();
         if (!filter.statuses().isEmpty()) {
             sql.append(" and r.status in (:statuses)");
@@ -89,6 +87,7 @@ final class WorkQueue {
             params.put("now", ts(now));
         }
         String[] after = decode(cursor, sort);
+        String order;
         if (sort == Sort.SUBMITTED) {
             if (after != null) {
                 sql.append(" and (r.submitted_at, r.id) < (:afterTime, :afterId)");
@@ -96,6 +95,7 @@ final class WorkQueue {
                 params.put("afterId", UUID.fromString(after[1]));
             }
             sql.append(" order by r.submitted_at desc, r.id desc");
+            order = " order by p.submitted_at desc, p.id desc";
         } else {
             sql.append(" and r.due_at is not null");
             if (after != null) {
@@ -104,11 +104,16 @@ final class WorkQueue {
                 params.put("afterId", UUID.fromString(after[1]));
             }
             sql.append(" order by r.due_at, r.id");
+            order = " order by p.due_at, p.id";
         }
         sql.append(" limit :limit");
         params.put("limit", limit + 1);
 
-        Query query = em.createNativeQuery(sql.toString());
+        Query query = em.createNativeQuery("""
+                select r.id, r.tracking_code, r.type, c.code, r.channel, r.subject, r.status, r.administration_id,
+                       r.region, r.submitted_at, r.due_at
+                from (%s) p join citizen_request r on r.id = p.id join category c on c.id = r.category_id""".formatted(sql)
+                + order);
         params.forEach(query::setParameter);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();

@@ -25,7 +25,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Keeps the daily roll-up (stats_daily, V11) in step with the requests. Each run folds in the
+ * Keeps the roll-up (stats_daily and stats_daily_region, V11; complete months and the percentiles
+ * of complete calendar periods, V12) in step with the requests. Each run folds in the
  * whole days that ended since the last run and recomputes every past day that a request updated
  * since then counts in. Today is never rolled up: readers compute it from the requests, so the
  * figures of the current day are always live and those of past days are at most one interval old.
@@ -118,6 +119,13 @@ public class StatsRollup {
         int rows = days.isEmpty() ? 0 : ((Number) em.createNativeQuery("select stats_rollup_days(cast(?1 as date[]))")
                 .setParameter(1, days.stream().map(Date::valueOf).toArray(Date[]::new)).getSingleResult()).intValue();
         LocalDate until = rolledUntil == null || stop.isAfter(rolledUntil) ? stop : rolledUntil;
+        if (!days.isEmpty()) {
+            // The complete months, quarters and years holding these days: their monthly rows and
+            // exact percentiles (V12).
+            em.createNativeQuery("select cast(stats_rollup_periods(cast(?1 as date[]), ?2) as text)")
+                    .setParameter(1, days.stream().map(Date::valueOf).toArray(Date[]::new))
+                    .setParameter(2, Date.valueOf(until)).getSingleResult();
+        }
         em.createNativeQuery("update stats_rollup_state set rolled_until = ?1, checked_at = ?2 where id = 1")
                 .setParameter(1, Date.valueOf(until)).setParameter(2, Timestamp.from(now)).executeUpdate();
         return new Step(false, until, days.size(), rows, stop.isBefore(today));
@@ -128,6 +136,9 @@ public class StatsRollup {
     public void clear() {
         em.createNativeQuery("delete from stats_daily").executeUpdate();
         em.createNativeQuery("delete from stats_daily_region").executeUpdate();
+        em.createNativeQuery("delete from stats_monthly").executeUpdate();
+        em.createNativeQuery("delete from stats_monthly_region").executeUpdate();
+        em.createNativeQuery("delete from stats_period_times").executeUpdate();
         em.createNativeQuery("update stats_rollup_state set rolled_until = null, checked_at = null where id = 1")
                 .executeUpdate();
     }

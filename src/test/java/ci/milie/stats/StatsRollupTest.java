@@ -40,6 +40,9 @@ class StatsRollupTest {
     @Inject
     StatsRollup rollup;
 
+    @Inject
+    jakarta.persistence.EntityManager em;
+
     @AfterEach
     void forgetTheRollup() {
         // Other test classes read live figures of days this test rolled up: leave nothing behind.
@@ -111,11 +114,16 @@ class StatsRollupTest {
     }
 
     @Test
-    void aRegionFilterReadsTheRequestsAndAgreesWithTheRollup() {
+    void aRegionFilterReadsTheRegionRollupAndAgreesWithTheRequests() {
         StatsFixture data = StatsFixture.get(clock, calendar);
         data.atEnd(clock);
+        Map<String, String> inAbidjan = new LinkedHashMap<>(data.period());
+        inAbidjan.put("region", "abidjan");
+        Map<String, String> live = everyStatistic(inAbidjan);
+
         rollup.refresh();
 
+        assertEquals(live, everyStatistic(inAbidjan));
         as(TestTokens.of("supervisor")).queryParams(data.period()).queryParam("administrationId", data.a.administrationId())
                 .queryParam("region", "abidjan").get("/api/v1/stats/overview").then().statusCode(200)
                 .body("received", equalTo(6))
@@ -123,16 +131,62 @@ class StatsRollupTest {
                 .body("answered", equalTo(5));
     }
 
+    @Test
+    void aCalendarMonthQuarterOrYearReadsItsRankedPercentilesAndAgreesWithTheRequests() {
+        StatsFixture data = StatsFixture.get(clock, calendar);
+        LocalDate month = data.monday.withDayOfMonth(1);
+        LocalDate quarter = month.withMonth(3 * ((month.getMonthValue() - 1) / 3) + 1);
+        LocalDate year = month.withDayOfYear(1);
+        // Well after the fixture's year: every one of these periods is complete and rolled up.
+        clock.reset();
+        clock.advance(Duration.between(clock.instant(), year.plusYears(1).plusDays(3).atStartOfDay(ZoneOffset.UTC)
+                .toInstant()));
+        Map<String, Map<String, String>> periods = new LinkedHashMap<>();
+        periods.put("month", Map.of("from", month.toString(), "to", month.plusMonths(1).minusDays(1).toString()));
+        periods.put("quarter", Map.of("from", quarter.toString(), "to", quarter.plusMonths(3).minusDays(1).toString()));
+        periods.put("year", Map.of("from", year.toString(), "to", year.plusYears(1).minusDays(1).toString()));
+        periods.put("quarter of A", Map.of("from", quarter.toString(), "to", quarter.plusMonths(3).minusDays(1).toString(),
+                "administrationId", data.a.administrationId()));
+        periods.put("quarter of A's category", Map.of("from", quarter.toString(),
+                "to", quarter.plusMonths(3).minusDays(1).toString(), "categoryCode", data.a.categoryCode()));
+        Map<String, Map<String, String>> live = new LinkedHashMap<>();
+        periods.forEach((name, period) -> live.put(name, everyStatistic(period)));
+
+        rollup.refresh();
+
+        for (String unit : new String[] { "month", "quarter", "year" }) {
+            LocalDate start = unit.equals("month") ? month : unit.equals("quarter") ? quarter : year;
+            Object ranked = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
+                    select answer_p50 from stats_period_times
+                    where unit = ?1 and start = ?2 and scope = 1 and administration_id = ?3""")
+                    .setParameter(1, unit).setParameter(2, java.sql.Date.valueOf(start))
+                    .setParameter(3, java.util.UUID.fromString(data.a.administrationId())).getSingleResult());
+            assertTrue(ranked instanceof Number, "the " + unit + "'s median time to answer of A is ranked");
+        }
+        periods.forEach((name, period) -> assertEquals(live.get(name), everyStatistic(period), name));
+        as(TestTokens.of("supervisor")).queryParams(periods.get("quarter of A"))
+                .get("/api/v1/stats/administrations").then().statusCode(200)
+                .body("administrations[0].answered", equalTo(5))
+                .body("administrations[0].ratings", equalTo(5));
+    }
+
     /** The JSON of each statistics endpoint over the fixture's fortnight. */
     private static Map<String, String> everyStatistic(StatsFixture data) {
+        return everyStatistic(data.period());
+    }
+
+    /** The JSON of each statistics endpoint with these query parameters. */
+    private static Map<String, String> everyStatistic(Map<String, String> params) {
         Map<String, String> bodies = new LinkedHashMap<>();
         String[] paths = { "/api/v1/stats/overview", "/api/v1/stats/administrations", "/api/v1/stats/categories",
-                "/api/v1/stats/timeseries?interval=day", "/api/v1/stats/timeseries?interval=week" };
+                "/api/v1/stats/timeseries?interval=day", "/api/v1/stats/timeseries?interval=week",
+                "/api/v1/stats/timeseries?interval=month" };
         for (String path : paths) {
-            bodies.put(path, as(TestTokens.of("supervisor")).queryParams(data.period()).get(path).then().statusCode(200)
+            bodies.put(path, as(TestTokens.of("supervisor")).queryParams(params).get(path).then().statusCode(200)
                     .extract().asString());
         }
-        bodies.put("/api/v1/public/stats", io.restassured.RestAssured.given().queryParams(data.period())
+        Map<String, String> period = Map.of("from", params.get("from"), "to", params.get("to"));
+        bodies.put("/api/v1/public/stats", io.restassured.RestAssured.given().queryParams(period)
                 .get("/api/v1/public/stats").then().statusCode(200).extract().asString());
         return bodies;
     }
