@@ -2,8 +2,10 @@
 -- SQL below is what it sends, with the bound values written in), on a database filled by
 -- generate-requests.sql whose roll-up the application has built (bench/stats.sh does both).
 --
--- Usage: psql "$DB" -v from=2026-07-01 -v to=2026-10-01 -f bench/sql/stats-plans.sql
---        (from inclusive, to exclusive, both dates; default: the last whole quarter)
+-- Usage: psql "$DB" -f bench/sql/stats-plans.sql
+-- Periods: the last 365 days up to today included (a rolling year: complete months from
+-- stats_monthly, the days around them from stats_daily, today from the requests) and the last
+-- whole quarter (a calendar period: its percentiles from stats_period_times).
 -- Run it twice and read the second run: the first one also measures reading from disk.
 \set ON_ERROR_STOP on
 \pset pager off
@@ -11,23 +13,28 @@
 set jit = off;
 -- and, as StatsQueries does in its transaction, room to sort a period's working times in memory
 set work_mem = '64MB';
-\if :{?from}
-\else
-  select to_char(date_trunc('quarter', now() at time zone 'UTC') - interval '3 months', 'YYYY-MM-DD') as from \gset
-\endif
-\if :{?to}
-\else
-  select to_char(date_trunc('quarter', now() at time zone 'UTC'), 'YYYY-MM-DD') as to \gset
-\endif
+select to_char(d - 365, 'YYYY-MM-DD') as year_from,
+       to_char(date_trunc('month', d - 365) + interval '1 month', 'YYYY-MM-DD') as first_month,
+       to_char(date_trunc('month', d), 'YYYY-MM-DD') as end_month,
+       to_char(d, 'YYYY-MM-DD') as today,
+       to_char(d + 1, 'YYYY-MM-DD') as tomorrow,
+       to_char(date_trunc('quarter', d) - interval '3 months', 'YYYY-MM-DD') as quarter_from,
+       to_char(date_trunc('quarter', d), 'YYYY-MM-DD') as quarter_to
+from (select (now() at time zone 'UTC')::date as d) today \gset
 select count(*) as requests from citizen_request;
-select rolled_until, checked_at, (select count(*) from stats_daily) as rollup_rows from stats_rollup_state;
-\echo 'period' :from '..' :to
+select rolled_until, checked_at, (select count(*) from stats_daily) as daily_rows,
+       (select count(*) from stats_monthly) as monthly_rows, (select count(*) from stats_daily_region) as region_rows,
+       (select count(*) from stats_period_times) as ranked_period_rows
+from stats_rollup_state;
+\echo 'rolling year' :year_from '..' :today ', months' :first_month '..' :end_month '; quarter' :quarter_from '..' :quarter_to
 
-\echo '--- S1 per administration over the period (GET /stats/administrations, the quarterly report, /public/stats)'
+\echo '--- S1 per administration over the rolling year (GET /stats/administrations?from=…&to=…): the slowest'
 explain (analyze, buffers)
-with f as materialized (select * from (select * from stats_daily where day >= date :'from' and day < date :'to'
-        union all select * from stats_facts(timestamptz :'from', timestamptz :'from', null)
-        union all select * from stats_facts(timestamptz :'to', timestamptz :'to', null)) f
+with f as materialized (select * from (
+        select * from stats_daily where day >= date :'year_from' and day < date :'first_month'
+        union all select * from stats_monthly where day >= date :'first_month' and day < date :'end_month'
+        union all select * from stats_daily where day >= date :'end_month' and day < date :'today'
+        union all select * from stats_facts(timestamptz :'today', timestamptz :'tomorrow', null)) f
     where f.administration_id is not null),
 totals as (
     select f.administration_id as id, sum(f.received) as received, sum(f.answered) as answered,
@@ -35,31 +42,60 @@ totals as (
            sum(f.answers_judged) as answer_judged, sum(f.answers_met) as answer_met,
            sum(f.answered_reopened) as reopened, sum(f.handbacks) as handbacks,
            sum(f.reroutes) as reroutes, sum(f.delivered) as delivered, sum(f.ratings) as ratings,
-           sum(f.rating_sum) as rating_sum, sum(f.rated_4_or_5) as rated_4_or_5, sum(f.satisfied) as satisfied
+           sum(f.rating_sum) as rating_sum, sum(f.rated_4_or_5) as rated_4_or_5, sum(f.satisfied) as satisfied,
+           sum(f.acknowledged) as acknowledged
     from f group by 1),
 acknowledgement as (
     select id, percentile_cont(array[0.5, 0.9]) within group (order by d) as p
     from (select f.administration_id as id, unnest(f.acknowledgement_days) as d from f where true) days group by 1),
 answer as (
     select id, percentile_cont(array[0.5, 0.9]) within group (order by d) as p
-    from (select f.administration_id as id, unnest(f.answer_days) as d from f) days group by 1)
-select t.*, ack.p, ans.p
-from totals t left join acknowledgement ack on ack.id = t.id left join answer ans on ans.id = t.id;
+    from (select f.administration_id as id, unnest(f.answer_days) as d from f) days group by 1),
+times as (
+    select coalesce(ack.id, ans.id) as id, ack.p[1] as ack_p50, ack.p[2] as ack_p90,
+           ans.p[1] as answer_p50, ans.p[2] as answer_p90
+    from acknowledgement ack full join answer ans on ans.id = ack.id)
+select t.*, times.ack_p50, times.ack_p90, times.answer_p50, times.answer_p90
+from totals t left join times on times.id = t.id;
 
-\echo '--- S2 overview counts over the period (GET /stats/overview)'
+\echo '--- S2 per administration over the calendar quarter (the same endpoint; percentiles ranked by the roll-up)'
+explain (analyze, buffers)
+with f as materialized (select * from (
+        select * from stats_monthly where day >= date :'quarter_from' and day < date :'quarter_to') f
+    where f.administration_id is not null),
+totals as (
+    select f.administration_id as id, sum(f.received) as received, sum(f.answered) as answered,
+           sum(f.acknowledgements_judged) as ack_judged, sum(f.acknowledgements_met) as ack_met,
+           sum(f.answers_judged) as answer_judged, sum(f.answers_met) as answer_met,
+           sum(f.answered_reopened) as reopened, sum(f.handbacks) as handbacks,
+           sum(f.reroutes) as reroutes, sum(f.delivered) as delivered, sum(f.ratings) as ratings,
+           sum(f.rating_sum) as rating_sum, sum(f.rated_4_or_5) as rated_4_or_5, sum(f.satisfied) as satisfied,
+           sum(f.acknowledged) as acknowledged
+    from f group by 1),
+times as (
+    select f.administration_id as id, f.acknowledgement_p50 as ack_p50, f.acknowledgement_p90 as ack_p90,
+           f.answer_p50, f.answer_p90
+    from stats_period_times f where f.unit = 'quarter' and f.start = date :'quarter_from' and f.scope = 1)
+select t.*, times.ack_p50, times.ack_p90, times.answer_p50, times.answer_p90
+from totals t left join times on times.id = t.id;
+
+\echo '--- S3 overview counts over the rolling year (GET /stats/overview?from=…&to=…)'
 explain (analyze, buffers)
 select f.type, f.channel, f.category_id, sum(f.received), sum(f.answered), sum(f.closed), sum(f.rejected),
        sum(f.rejected_out_of_scope), sum(f.rejected_abusive), sum(f.rejected_duplicate), sum(f.rejected_insufficient)
-from (select * from stats_daily where day >= date :'from' and day < date :'to'
-      union all select * from stats_facts(timestamptz :'from', timestamptz :'from', null)
-      union all select * from stats_facts(timestamptz :'to', timestamptz :'to', null)) f
+from (select * from stats_daily where day >= date :'year_from' and day < date :'first_month'
+      union all select * from stats_monthly where day >= date :'first_month' and day < date :'end_month'
+      union all select * from stats_daily where day >= date :'end_month' and day < date :'today'
+      union all select * from stats_facts(timestamptz :'today', timestamptz :'tomorrow', null)) f
 where true group by 1, 2, 3;
 
-\echo '--- S3 today, computed from the requests (the live part of every call)'
+\echo '--- S4 today, computed from the requests (the live part of every call)'
 explain (analyze, buffers)
 select count(*), sum(received), sum(answered) from stats_facts(date_trunc('day', now()), now(), null);
 
-\echo '--- S4 a region filter: the period computed from the requests (GET /stats/overview?region=…)'
+\echo '--- S5 a region filter over the quarter (GET /stats/overview?…&region=Abidjan): the region roll-up'
 explain (analyze, buffers)
 select f.type, f.channel, f.category_id, sum(f.received), sum(f.answered)
-from stats_facts(timestamptz :'from', timestamptz :'to', 'Abidjan') f group by 1, 2, 3;
+from (select * from stats_monthly_region
+      where lower(region) = lower('Abidjan') and day >= date :'quarter_from' and day < date :'quarter_to') f
+group by 1, 2, 3;

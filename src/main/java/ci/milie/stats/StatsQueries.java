@@ -122,7 +122,7 @@ class StatsQueries {
                 Long::sum));
         Map<String, Long> byRegion = new TreeMap<>();
         for (Object[] row : rows("select f.region, sum(f.received) from %s f where %s group by 1",
-                regionFacts(filter, rolledUntil).dimensions(filter))) {
+                regionFacts(filter, rolledUntil).dimensions(filter).and("f.received > 0"))) {
             byRegion.put((String) row[0], number(row[1]));
         }
         Map<String, Long> rejectedByReason = new TreeMap<>();
