@@ -197,9 +197,10 @@ class StatsQueries {
                                ans.p[1] as answer_p50, ans.p[2] as answer_p90
                         from acknowledgement ack full join answer ans on ans.id = ack.id)""";
         }
-        // One pass: the period's rows are read once and summed.
+        // One pass: the period's rows are read once and summed. Materialised when the working times
+        // are ranked too; otherwise inlined, so that their arrays are never read.
         for (Object[] row : rows(("""
-                with f as materialized (select * from %1$s f where %2$s),
+                with f as %5$s (select * from %1$s f where %2$s),
                 totals as (
                     select %3$s as id, sum(f.received) as received, sum(f.answered) as answered,
                            sum(f.acknowledgements_judged) as ack_judged, sum(f.acknowledgements_met) as ack_met,
@@ -215,7 +216,8 @@ class StatsQueries {
                        t.handbacks, t.reroutes, t.delivered, t.ratings, t.rating_sum, t.rated_4_or_5, t.satisfied,
                        times.ack_p50, times.ack_p90, times.answer_p50, times.answer_p90, t.acknowledged
                 from totals t
-                left join times on times.id = t.id""").formatted("%1$s", "%2$s", key, acknowledgementTimes), where)) {
+                left join times on times.id = t.id""").formatted("%1$s", "%2$s", key, acknowledgementTimes,
+                calendar.isPresent() ? "not materialized" : "materialized"), where)) {
             Figures f = at(figures, row[0]);
             f.received = number(row[1]);
             f.answered = number(row[2]);
