@@ -60,7 +60,7 @@ from totals t left join times on times.id = t.id;
 
 \echo '--- S2 per administration over the calendar quarter (the same endpoint; percentiles ranked by the roll-up)'
 explain (analyze, buffers)
-with f as materialized (select * from (
+with f as not materialized (select * from (
         select * from stats_monthly where day >= date :'quarter_from' and day < date :'quarter_to') f
     where f.administration_id is not null),
 totals as (
