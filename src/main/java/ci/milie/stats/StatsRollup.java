@@ -116,15 +116,15 @@ public class StatsRollup {
                 }
             }
         }
+        Date[] dates = days.stream().map(Date::valueOf).toArray(Date[]::new);
         int rows = days.isEmpty() ? 0 : ((Number) em.createNativeQuery("select stats_rollup_days(cast(?1 as date[]))")
-                .setParameter(1, days.stream().map(Date::valueOf).toArray(Date[]::new)).getSingleResult()).intValue();
+                .setParameter(1, dates).getSingleResult()).intValue();
         LocalDate until = rolledUntil == null || stop.isAfter(rolledUntil) ? stop : rolledUntil;
         if (!days.isEmpty()) {
             // The complete months, quarters and years holding these days: their monthly rows and
             // exact percentiles (V12).
             em.createNativeQuery("select cast(stats_rollup_periods(cast(?1 as date[]), ?2) as text)")
-                    .setParameter(1, days.stream().map(Date::valueOf).toArray(Date[]::new))
-                    .setParameter(2, Date.valueOf(until)).getSingleResult();
+                    .setParameter(1, dates).setParameter(2, Date.valueOf(until)).getSingleResult();
         }
         em.createNativeQuery("update stats_rollup_state set rolled_until = ?1, checked_at = ?2 where id = 1")
                 .setParameter(1, Date.valueOf(until)).setParameter(2, Timestamp.from(now)).executeUpdate();
