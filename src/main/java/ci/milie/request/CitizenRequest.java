@@ -3,6 +3,7 @@ package ci.milie.request;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -179,7 +180,8 @@ public class CitizenRequest {
         ensure(Action.ROUTE, move);
         this.qualified = true;
         this.administrationId = administrationId;
-        moveTo(RequestStatus.ROUTED, move, EventType.ROUTED, administrationName, Visibility.PUBLIC);
+        moveTo(RequestStatus.ROUTED, move, EventType.ROUTED, administrationName, Visibility.PUBLIC,
+                Map.of("administrationId", administrationId.toString()));
     }
 
     /** OSEP moves a routed request to another administration; the acknowledgement clock restarts. */
@@ -188,9 +190,12 @@ public class CitizenRequest {
         if (administrationId.equals(this.administrationId)) {
             throw ProblemException.conflict("SAME_ADMINISTRATION", "The request is already routed to this administration");
         }
+        UUID previous = this.administrationId;
         this.administrationId = administrationId;
-        record(move, EventType.REROUTED, status, RequestStatus.ROUTED, reason, Visibility.INTERNAL);
-        moveTo(RequestStatus.ROUTED, move, EventType.ROUTED, administrationName, Visibility.PUBLIC);
+        record(move, EventType.REROUTED, status, RequestStatus.ROUTED, reason, Visibility.INTERNAL,
+                Map.of("fromAdministrationId", previous.toString(), "toAdministrationId", administrationId.toString()));
+        moveTo(RequestStatus.ROUTED, move, EventType.ROUTED, administrationName, Visibility.PUBLIC,
+                Map.of("administrationId", administrationId.toString()));
     }
 
     /** The administration takes the request in hand. */
@@ -217,8 +222,10 @@ public class CitizenRequest {
     /** The administration says the request is not theirs: back to OSEP for routing. */
     void handBack(Move move, String reason) {
         ensure(Action.HAND_BACK, move);
+        UUID previous = this.administrationId;
         this.administrationId = null;
-        moveTo(RequestStatus.RECEIVED, move, EventType.HANDED_BACK, reason, Visibility.INTERNAL);
+        moveTo(RequestStatus.RECEIVED, move, EventType.HANDED_BACK, reason, Visibility.INTERNAL,
+                Map.of("administrationId", previous.toString()));
     }
 
     /**
@@ -338,6 +345,11 @@ public class CitizenRequest {
     }
 
     private void moveTo(RequestStatus to, Move move, EventType event, String message, Visibility visibility) {
+        moveTo(to, move, event, message, visibility, Map.of());
+    }
+
+    private void moveTo(RequestStatus to, Move move, EventType event, String message, Visibility visibility,
+            Map<String, Object> data) {
         RequestStatus from = status;
         Instant now = move.now();
         recordStageOutcome(from, to, move);
@@ -362,7 +374,7 @@ public class CitizenRequest {
             };
         }
         touch(move);
-        record(move, event, from, to, message, visibility);
+        record(move, event, from, to, message, visibility, data);
     }
 
     /** Whether the stage that ends with this move met its deadline, kept for statistics. */
@@ -434,7 +446,12 @@ public class CitizenRequest {
 
     private void record(Move move, EventType event, RequestStatus from, RequestStatus to, String message,
             Visibility visibility) {
-        newEvents.add(new RequestEvent(id, move.now(), event, move.actor(), from, to, message, visibility));
+        record(move, event, from, to, message, visibility, Map.of());
+    }
+
+    private void record(Move move, EventType event, RequestStatus from, RequestStatus to, String message,
+            Visibility visibility, Map<String, Object> data) {
+        newEvents.add(new RequestEvent(id, move.now(), event, move.actor(), from, to, message, visibility, data));
     }
 
     /** Events recorded since load, in order; the service persists and then clears them. */

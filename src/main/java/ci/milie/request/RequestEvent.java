@@ -1,6 +1,7 @@
 package ci.milie.request;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -11,6 +12,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.Immutable;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** One line of a request's history. Never updated nor deleted (the database refuses both). */
 @Entity
@@ -39,6 +42,9 @@ public class RequestEvent {
     private String message;
     @Enumerated(EnumType.STRING)
     private Visibility visibility;
+    /** Ids and codes the event is about (docs/EVENTS.md): what figures and subscribers read, never free text. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    private Map<String, Object> data;
     /** Written by the database: the order of events that share a timestamp. */
     @Column(insertable = false, updatable = false)
     private Long seq;
@@ -47,7 +53,7 @@ public class RequestEvent {
     }
 
     RequestEvent(UUID requestId, Instant at, EventType type, Actor actor, RequestStatus from, RequestStatus to,
-            String message, Visibility visibility) {
+            String message, Visibility visibility, Map<String, Object> data) {
         this.id = UUID.randomUUID();
         this.requestId = requestId;
         this.occurredAt = at;
@@ -58,6 +64,7 @@ public class RequestEvent {
         this.toStatus = to;
         this.message = message;
         this.visibility = visibility;
+        this.data = Map.copyOf(data);
     }
 
     public UUID id() {
@@ -98,5 +105,9 @@ public class RequestEvent {
 
     public Visibility visibility() {
         return visibility;
+    }
+
+    public Map<String, Object> data() {
+        return data == null ? Map.of() : data;
     }
 }
