@@ -2,6 +2,7 @@ package ci.milie;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import org.junit.jupiter.api.Test;
 
@@ -81,5 +82,48 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("ci.milie.identity..", "ci.milie.request..",
                         "ci.milie.stats..")
                 .check(CLASSES);
+    }
+
+    @Test
+    void noCycleBetweenFeatures() {
+        slices().matching("ci.milie.(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    @Test
+    void onlyTheRequestModuleTouchesTheRequestAggregate() {
+        noClasses().that().resideOutsideOfPackage("ci.milie.request..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("ci.milie.request.CitizenRequest")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("ci.milie.request.RequestRepository")
+                .check(CLASSES);
+    }
+
+    @Test
+    void everyChangeOfARequestGoesThroughItsDoor() {
+        // CitizenRequest itself may follow one move with another (a trusted administration's answer is delivered at once).
+        noClasses().that().doNotHaveFullyQualifiedName("ci.milie.request.RequestCommands")
+                .and().doNotHaveFullyQualifiedName("ci.milie.request.CitizenRequest")
+                .should().callMethodWhere(target("ci.milie.request.CitizenRequest", "apply"))
+                .orShould().callMethodWhere(target("ci.milie.request.CitizenRequest", "submit"))
+                .orShould().callMethodWhere(target("ci.milie.request.RequestRepository", "save"))
+                .check(CLASSES);
+    }
+
+    @Test
+    void noFeatureUsesAnotherFeaturesEntity() {
+        for (String feature : FEATURES) {
+            noClasses().that().resideOutsideOfPackage("ci.milie." + feature + "..")
+                    .should().dependOnClassesThat(DescribedPredicate.describe("an entity of " + feature,
+                            type -> type.getPackageName().startsWith("ci.milie." + feature)
+                                    && type.isAnnotatedWith(Entity.class)))
+                    .check(CLASSES);
+        }
+    }
+
+    private static final String[] FEATURES = { "identity", "directory", "request", "answer", "feedback", "sla",
+            "notification", "stats", "common" };
+
+    private static DescribedPredicate<com.tngtech.archunit.core.domain.JavaMethodCall> target(String owner, String name) {
+        return DescribedPredicate.describe(owner + "." + name,
+                call -> call.getTargetOwner().getFullName().equals(owner) && call.getName().equals(name));
     }
 }

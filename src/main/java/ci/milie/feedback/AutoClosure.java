@@ -1,16 +1,15 @@
 package ci.milie.feedback;
 
-import java.time.Clock;
-import java.time.Instant;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import ci.milie.common.Caller;
 import ci.milie.common.ClusterLock;
-import ci.milie.request.Actor;
-import ci.milie.request.CitizenRequest;
-import ci.milie.request.RequestRepository;
-import ci.milie.sla.DeadlinePolicy;
+import ci.milie.request.Action;
+import ci.milie.request.Payload;
+import ci.milie.request.RequestCommands;
 import io.quarkus.scheduler.Scheduled;
 
 /** Closes answered requests nobody disputed once the window has passed; once at a time across the cluster. */
@@ -20,17 +19,13 @@ public class AutoClosure {
     static final String JOB = "auto-closure";
     private static final int BATCH = 500;
 
-    private final RequestRepository requests;
+    private final RequestCommands commands;
     private final ClusterLock lock;
-    private final DeadlinePolicy deadlines;
-    private final FeedbackConfig config;
-    private final Clock clock;
+    private final java.time.Clock clock;
 
-    AutoClosure(RequestRepository requests, ClusterLock lock, DeadlinePolicy deadlines, FeedbackConfig config, Clock clock) {
-        this.requests = requests;
+    AutoClosure(RequestCommands commands, ClusterLock lock, java.time.Clock clock) {
+        this.commands = commands;
         this.lock = lock;
-        this.deadlines = deadlines;
-        this.config = config;
         this.clock = clock;
     }
 
@@ -46,12 +41,9 @@ public class AutoClosure {
         if (!lock.tryAcquire(JOB)) {
             return -1;
         }
-        Instant now = clock.instant();
-        var expired = requests.answeredBefore(now.minus(config.reopenWindow()), BATCH);
-        CitizenRequest.Move move = new CitizenRequest.Move(Actor.system(), now, deadlines);
-        for (CitizenRequest request : expired) {
-            request.closeAfterWindow(move);
-            requests.save(request);
+        var expired = commands.disputeWindowOver(clock.instant(), BATCH);
+        for (UUID id : expired) {
+            commands.apply(id, Action.AUTO_CLOSE, Payload.NONE, Caller.system(), null, null);
         }
         return expired.size();
     }

@@ -9,11 +9,21 @@ import ci.milie.common.Roles;
 public record Actor(UUID id, String role) {
 
     public static final String ANONYMOUS = "anonymous";
-    public static final String SYSTEM = "system";
+    public static final String SYSTEM = Caller.SYSTEM;
 
-    public static Actor of(Caller caller) {
-        if (caller.isAnonymous()) {
-            return new Actor(null, ANONYMOUS);
+    /** The actor a caller is for one request: a key holder acts without an account, as "anonymous". */
+    static Actor of(Caller caller, Party party) {
+        return switch (party) {
+            case SYSTEM -> new Actor(null, SYSTEM);
+            case KEY_HOLDER, ANONYMOUS -> new Actor(null, ANONYMOUS);
+            default -> of(caller);
+        };
+    }
+
+    /** The caller's main role and account. */
+    static Actor of(Caller caller) {
+        if (caller.isSystem()) {
+            return new Actor(null, SYSTEM);
         }
         for (String role : new String[] { Roles.SYSADMIN, Roles.OSEP, Roles.SUPERVISOR, Roles.AGENT, Roles.OPERATOR,
                 Roles.CITIZEN }) {
@@ -22,20 +32,5 @@ public record Actor(UUID id, String role) {
             }
         }
         return new Actor(caller.id().orElse(null), ANONYMOUS);
-    }
-
-    /** The citizen holding the access key of a request, without an account. */
-    public static Actor keyHolder() {
-        return new Actor(null, ANONYMOUS);
-    }
-
-    /** Miliê itself: scheduled jobs. */
-    public static Actor system() {
-        return new Actor(null, SYSTEM);
-    }
-
-    /** The role that counts in the lifecycle: a key holder acts as the citizen. */
-    String lifecycleRole() {
-        return ANONYMOUS.equals(role) ? Roles.CITIZEN : role;
     }
 }

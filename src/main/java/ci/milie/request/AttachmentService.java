@@ -19,7 +19,7 @@ import ci.milie.common.ProblemException;
 import ci.milie.common.Roles;
 import ci.milie.common.Secrets;
 import ci.milie.request.FileTypes.FileType;
-import ci.milie.sla.DeadlinePolicy;
+
 
 /**
  * Files joined to a request. The citizen (account or access key), OSEP and the administration
@@ -41,34 +41,30 @@ public class AttachmentService {
     }
 
     private final RequestAccess access;
-    private final RequestRepository requests;
+    private final RequestCommands commands;
     private final AttachmentRepository attachments;
     private final AttachmentStorage storage;
     private final AttachmentsConfig config;
-    private final DeadlinePolicy deadlines;
     private final Clock clock;
 
-    AttachmentService(RequestAccess access, RequestRepository requests, AttachmentRepository attachments,
-            AttachmentStorage storage, AttachmentsConfig config, DeadlinePolicy deadlines, Clock clock) {
+    AttachmentService(RequestAccess access, RequestCommands commands, AttachmentRepository attachments,
+            AttachmentStorage storage, AttachmentsConfig config, Clock clock) {
         this.access = access;
-        this.requests = requests;
+        this.commands = commands;
         this.attachments = attachments;
         this.storage = storage;
         this.config = config;
-        this.deadlines = deadlines;
         this.clock = clock;
     }
 
     /** Adds the files, all or none: one refused file refuses the upload. */
     @Transactional
     public List<AttachmentView> upload(UUID requestId, List<Upload> uploads, Caller caller, String accessKey) {
-        CitizenRequest request = access.visibleTo(requestId, caller, accessKey);
-        Actor actor = uploader(request, caller, accessKey);
+        Party party = commands.check(requestId, Action.ADD_ATTACHMENT, caller, accessKey);
         if (uploads.isEmpty()) {
             throw ProblemException.invalid("file", "at least one file is required, in parts named \"file\"");
         }
-        request.ensureAcceptsAttachments();
-        long existing = attachments.countOf(request.id());
+        long existing = attachments.countOf(requestId);
         if (existing + uploads.size() > config.maxPerRequest()) {
             throw ProblemException.conflict("TOO_MANY_ATTACHMENTS", "A request carries at most "
                     + config.maxPerRequest() + " files; this one has " + existing);
@@ -76,26 +72,27 @@ public class AttachmentService {
         List<Accepted> accepted = uploads.stream().map(this::accept).toList();
 
         Instant now = clock.instant();
+        String uploadedBy = party.isCitizen() ? Roles.CITIZEN : Actor.of(caller).role();
         List<AttachmentView> views = new ArrayList<>();
         for (int i = 0; i < accepted.size(); i++) {
             Accepted file = accepted.get(i);
             // a microsecond apart, so that the files of one upload list in the order they were sent
-            CitizenRequest.Move move = new CitizenRequest.Move(actor, now.plus(i, ChronoUnit.MICROS), deadlines);
-            request.attachmentAdded(move, file.fileName());
-            Attachment attachment = new Attachment(request.id(), file.type(), file.fileName(), file.content().length,
-                    Secrets.sha256(file.content()), actor.lifecycleRole(), move.now());
+            Attachment attachment = new Attachment(requestId, file.type(), file.fileName(), file.content().length,
+                    Secrets.sha256(file.content()), uploadedBy, now.plus(i, ChronoUnit.MICROS));
+            commands.apply(requestId, Action.ADD_ATTACHMENT, new Payload.File(attachment.id(), file.fileName()), caller,
+                    accessKey, null);
             storage.write(attachment, file.content());
             attachments.persist(attachment);
             views.add(attachment.view());
         }
-        requests.save(request);
         return views;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<AttachmentView> list(UUID requestId, Caller caller, String accessKey) {
-        boolean staff = caller.isStaff();
-        return attachments.views(access.visibleTo(requestId, caller, accessKey).id()).stream()
+        CitizenRequest request = access.visibleTo(requestId, caller, accessKey);
+        boolean staff = RequestAccess.sight(request, caller, accessKey).staffView();
+        return attachments.views(request.id()).stream()
                 .filter(view -> staff || Roles.CITIZEN.equals(view.uploadedBy()))
                 .toList();
     }
@@ -103,28 +100,16 @@ public class AttachmentService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Download download(UUID requestId, UUID attachmentId, Caller caller, String accessKey) {
         CitizenRequest request = access.visibleTo(requestId, caller, accessKey);
+        boolean staff = RequestAccess.sight(request, caller, accessKey).staffView();
         // Staff files are working documents, like internal notes: the citizen sees only their own.
         Attachment attachment = attachments.of(request.id(), attachmentId)
-                .filter(a -> caller.isStaff() || Roles.CITIZEN.equals(a.uploadedBy()))
+                .filter(a -> staff || Roles.CITIZEN.equals(a.uploadedBy()))
                 .orElseThrow(() -> ProblemException.notFound("Attachment"));
         byte[] content = storage.read(attachment);
         if (!Secrets.sameHash(attachment.sha256(), Secrets.sha256(content))) {
             throw new IllegalStateException("attachment " + attachment.id() + " no longer matches its SHA-256");
         }
         return new Download(attachment.fileName(), attachment.contentType(), content);
-    }
-
-    /** OSEP and the administration in charge as themselves; the submitter as the citizen. */
-    private Actor uploader(CitizenRequest request, Caller caller, String accessKey) {
-        if (caller.hasRole(Roles.OSEP) || caller.hasRole(Roles.AGENT)) {
-            return Actor.of(caller);
-        }
-        if (access.isSubmitter(request, caller, accessKey)) {
-            boolean owner = caller.hasRole(Roles.CITIZEN)
-                    && caller.id().map(id -> id.equals(request.citizenId())).orElse(false);
-            return owner ? Actor.of(caller) : Actor.keyHolder();
-        }
-        throw ProblemException.forbidden("Only the citizen, OSEP and the administration in charge add files");
     }
 
     /** The file's real type and safe name, or 413 / 415. */

@@ -2,6 +2,7 @@ package ci.milie.request;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,10 +18,8 @@ import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
 import ci.milie.common.ProblemException;
-import ci.milie.common.Roles;
 import ci.milie.directory.RequestType;
-import ci.milie.sla.DeadlinePolicy;
-import ci.milie.sla.DeadlinePolicy.Stage;
+
 
 /**
  * The aggregate: a citizen's complaint, suggestion or observation. Its status changes only
@@ -32,7 +31,7 @@ import ci.milie.sla.DeadlinePolicy.Stage;
 public class CitizenRequest {
 
     /** What every move needs: who, when, and the deadline rules. */
-    public record Move(Actor actor, Instant now, DeadlinePolicy deadlines) {
+    public record Move(Actor actor, Party party, Instant now, Deadlines deadlines) {
     }
 
     @Id
@@ -139,7 +138,9 @@ public class CitizenRequest {
         request.updatedAt = move.now();
         request.statusChangedAt = move.now();
         request.dueAt = move.deadlines().dueAt(Stage.TRIAGE, request.type, request.categoryId, move.now());
-        request.record(move, EventType.SUBMITTED, null, RequestStatus.RECEIVED, null, Visibility.PUBLIC);
+        request.record(move, EventType.SUBMITTED, null, RequestStatus.RECEIVED, null, Visibility.PUBLIC,
+                data("type", request.type, "categoryId", request.categoryId, "channel", request.channel,
+                        "anonymous", request.anonymous));
         return request;
     }
 
@@ -149,203 +150,171 @@ public class CitizenRequest {
             UUID enteredByStaffId) {
     }
 
-    /** OSEP accepts the request, possibly correcting its type and category; it stays RECEIVED until routed. */
-    void qualify(Move move, RequestType correctedType, UUID correctedCategoryId) {
-        ensure(Action.QUALIFY, move);
-        StringBuilder changes = new StringBuilder("Accepted");
-        if (correctedType != null && correctedType != type) {
-            changes.append("; type ").append(type).append(" → ").append(correctedType);
-            type = correctedType;
-        }
-        if (correctedCategoryId != null && !correctedCategoryId.equals(categoryId)) {
-            changes.append("; category corrected");
-            categoryId = correctedCategoryId;
-        }
-        qualified = true;
-        touch(move);
-        record(move, EventType.QUALIFIED, status, status, changes.toString(), Visibility.INTERNAL);
-    }
-
-    /** OSEP refuses the request; the reason and message go to the citizen. */
-    void reject(Move move, String reasonCode, UUID duplicateOf, String message) {
-        ensure(Action.REJECT, move);
-        this.rejectionReason = reasonCode;
-        this.duplicateOf = duplicateOf;
-        this.closedAt = move.now();
-        moveTo(RequestStatus.REJECTED, move, EventType.REJECTED, message, Visibility.PUBLIC);
-    }
-
-    /** OSEP sends the request to an administration (accepting it if it was not qualified yet). */
-    void route(Move move, UUID administrationId, String administrationName) {
-        ensure(Action.ROUTE, move);
-        this.qualified = true;
-        this.administrationId = administrationId;
-        moveTo(RequestStatus.ROUTED, move, EventType.ROUTED, administrationName, Visibility.PUBLIC,
-                Map.of("administrationId", administrationId.toString()));
-    }
-
-    /** OSEP moves a routed request to another administration; the acknowledgement clock restarts. */
-    void reroute(Move move, UUID administrationId, String administrationName, String reason) {
-        ensure(Action.REROUTE, move);
-        if (administrationId.equals(this.administrationId)) {
-            throw ProblemException.conflict("SAME_ADMINISTRATION", "The request is already routed to this administration");
-        }
-        UUID previous = this.administrationId;
-        this.administrationId = administrationId;
-        record(move, EventType.REROUTED, status, RequestStatus.ROUTED, reason, Visibility.INTERNAL,
-                Map.of("fromAdministrationId", previous.toString(), "toAdministrationId", administrationId.toString()));
-        moveTo(RequestStatus.ROUTED, move, EventType.ROUTED, administrationName, Visibility.PUBLIC,
-                Map.of("administrationId", administrationId.toString()));
-    }
-
-    /** The administration takes the request in hand. */
-    void acknowledge(Move move) {
-        ensure(Action.ACKNOWLEDGE, move);
-        moveTo(RequestStatus.IN_PROGRESS, move, EventType.ACKNOWLEDGED, null, Visibility.PUBLIC);
-    }
-
-    /** OSEP or the administration asks the citizen a question; the clock waits for the answer. */
-    void requestInformation(Move move, String question) {
-        ensure(Action.REQUEST_INFORMATION, move);
-        this.resumeStatus = status;
-        moveTo(RequestStatus.AWAITING_CITIZEN, move, EventType.INFORMATION_REQUESTED, question, Visibility.PUBLIC);
-    }
-
-    /** The citizen answers; the request goes back to where it was. */
-    void receiveCitizenReply(Move move, String text) {
-        ensure(Action.CITIZEN_REPLY, move);
-        RequestStatus back = resumeStatus;
-        this.resumeStatus = null;
-        moveTo(back, move, EventType.CITIZEN_REPLIED, text, Visibility.PUBLIC);
-    }
-
-    /** The administration says the request is not theirs: back to OSEP for routing. */
-    void handBack(Move move, String reason) {
-        ensure(Action.HAND_BACK, move);
-        UUID previous = this.administrationId;
-        this.administrationId = null;
-        moveTo(RequestStatus.RECEIVED, move, EventType.HANDED_BACK, reason, Visibility.INTERNAL,
-                Map.of("administrationId", previous.toString()));
-    }
-
     /**
-     * The administration submitted an answer: OSEP reviews it, unless the administration is
-     * trusted, in which case it is delivered at once.
+     * Applies one row of the lifecycle table: its effect on the request, the move to its target
+     * and the events it records, then what follows it. The door has already checked who may and the
+     * row's policies; the status is checked again here so that no path can skip the table.
      */
-    public void answerSubmitted(Move move, boolean reviewRequired) {
-        ensure(Action.SUBMIT_ANSWER, move);
-        moveTo(RequestStatus.UNDER_REVIEW, move, EventType.ANSWER_SUBMITTED, null, Visibility.INTERNAL);
-        if (!reviewRequired) {
-            deliverAnswer(move);
-        }
-    }
-
-    /** OSEP approves the answer under review: it reaches the citizen. */
-    public void answerApproved(Move move) {
-        ensure(Action.APPROVE_ANSWER, move);
-        deliverAnswer(move);
-    }
-
-    /** OSEP returns the answer to the administration with remarks. */
-    public void answerReturned(Move move, String remarks) {
-        ensure(Action.RETURN_ANSWER, move);
-        moveTo(RequestStatus.IN_PROGRESS, move, EventType.ANSWER_RETURNED, remarks, Visibility.INTERNAL);
-    }
-
-    private void deliverAnswer(Move move) {
-        this.answeredAt = move.now();
-        moveTo(RequestStatus.ANSWERED, move, EventType.ANSWER_DELIVERED, null, Visibility.PUBLIC);
-    }
-
-    /** OSEP closes an answered request, or a suggestion or observation once acknowledged. */
-    void close(Move move, String message) {
-        ensure(Action.CLOSE, move);
-        if (status == RequestStatus.IN_PROGRESS && type == RequestType.COMPLAINT) {
-            throw ProblemException.invalidTransition(status.name(),
-                    "A complaint is closed only once answered; this one is " + status);
-        }
-        this.closedAt = move.now();
-        moveTo(RequestStatus.CLOSED, move, EventType.CLOSED, message, Visibility.PUBLIC);
-    }
-
-    /**
-     * The citizen disputes the answer: back to the same administration, within {@code window}
-     * after the answer and at most {@code maxReopenings} times.
-     */
-    public void reopen(Move move, String reason, java.time.Duration window, int maxReopenings) {
-        ensure(Action.REOPEN, move);
-        if (answeredAt != null && move.now().isAfter(answeredAt.plus(window))) {
-            throw ProblemException.conflict("REOPEN_WINDOW_CLOSED",
-                    "The answer can be disputed for " + window.toDays() + " days after it was delivered; that time is over");
-        }
-        if (reopenCount >= maxReopenings) {
-            throw ProblemException.conflict("REOPEN_LIMIT_REACHED",
-                    "This request was already reopened " + reopenCount + " times, the most allowed");
-        }
-        reopenCount++;
-        moveTo(RequestStatus.ROUTED, move, EventType.REOPENED, reason, Visibility.PUBLIC);
-    }
-
-    /** The citizen rated the answer and is satisfied: nothing left to do. */
-    public void closeSatisfied(Move move) {
-        ensure(Action.CONFIRM, move);
-        closedAt = move.now();
-        moveTo(RequestStatus.CLOSED, move, EventType.CLOSED, "Le citoyen est satisfait de la réponse", Visibility.PUBLIC);
-    }
-
-    /** Nobody disputed the answer within the window. */
-    public void closeAfterWindow(Move move) {
-        ensure(Action.AUTO_CLOSE, move);
-        closedAt = move.now();
-        moveTo(RequestStatus.CLOSED, move, EventType.CLOSED, "Clôturée automatiquement à la fin du délai de contestation",
-                Visibility.PUBLIC);
-    }
-
-    /** The citizen's rating, in the timeline and the audit trail. */
-    public void feedbackGiven(Move move, int rating, boolean satisfied) {
-        touch(move);
-        record(move, EventType.FEEDBACK_GIVEN, status, status, rating + "/5" + (satisfied ? ", satisfait" : ", non satisfait"),
-                Visibility.PUBLIC);
-    }
-
-    /** An internal note: staff only, never shown to the citizen. */
-    void addNote(Move move, String text) {
-        touch(move);
-        record(move, EventType.NOTE_ADDED, status, status, text, Visibility.INTERNAL);
-    }
-
-    /**
-     * A file joins the request, until it is closed or rejected. The citizen's own files show on
-     * their timeline (PUBLIC); staff's files are recorded in the audit trail only (INTERNAL).
-     */
-    void attachmentAdded(Move move, String fileName) {
-        ensureAcceptsAttachments();
-        touch(move);
-        Visibility visibility = Roles.CITIZEN.equals(move.actor().lifecycleRole()) ? Visibility.PUBLIC
-                : Visibility.INTERNAL;
-        record(move, EventType.ATTACHMENT_ADDED, status, status, fileName, visibility);
-    }
-
-    /** Files are welcome until the request is closed or rejected; after that, 409 REQUEST_CLOSED. */
-    void ensureAcceptsAttachments() {
-        if (status.isTerminal()) {
-            throw ProblemException.conflictInStatus("REQUEST_CLOSED", status.name(),
-                    "No file can be added to a request that is " + status);
-        }
-    }
-
-    private void ensure(Action action, Move move) {
-        if (!Lifecycle.allows(status, action)) {
+    void apply(Action action, Payload payload, Move move, Circumstances circumstances) {
+        Lifecycle.Rule rule = Lifecycle.rule(action);
+        if (!rule.from().contains(status)) {
             throw ProblemException.invalidTransition(status.name(),
                     "Cannot " + action.name().toLowerCase().replace('_', ' ') + " a request that is " + status);
         }
-        if (!Lifecycle.roleMay(move.actor().lifecycleRole(), action)) {
-            throw ProblemException.forbidden("Your role cannot " + action.name().toLowerCase().replace('_', ' '));
+        RequestStatus from = status;
+        RequestStatus to = rule.target().from(this);
+        List<Detail> details = effect(action, payload, move);
+        List<Lifecycle.Recorded> records = rule.records();
+        for (int i = 0; i < records.size(); i++) {
+            Lifecycle.Recorded recorded = records.get(i);
+            Detail detail = details.get(i);
+            Visibility visibility = recorded.shown().forParty(move.party());
+            boolean last = i == records.size() - 1;
+            if (last && to != from) {
+                moveTo(to, move, recorded.type(), detail.message(), visibility, detail.data());
+            } else {
+                touch(move);
+                record(move, recorded.type(), from, last ? from : to, detail.message(), visibility, detail.data());
+            }
+        }
+        switch (rule.then()) {
+            case DELIVER_UNLESS_REVIEWED -> {
+                if (!circumstances.reviewRequired()) {
+                    apply(Action.APPROVE_ANSWER, payload, move, circumstances);
+                }
+            }
+            case CLOSE_IF_SATISFIED -> {
+                if (((Payload.Rating) payload).satisfied() && status == RequestStatus.ANSWERED) {
+                    closedAt = move.now();
+                    moveTo(RequestStatus.CLOSED, move, EventType.CLOSED, "Le citoyen est satisfait de la réponse",
+                            Visibility.PUBLIC, data("reason", "SATISFIED"));
+                }
+            }
+            case NOTHING -> {
+            }
         }
     }
 
-    private void moveTo(RequestStatus to, Move move, EventType event, String message, Visibility visibility) {
-        moveTo(to, move, event, message, visibility, Map.of());
+    /** The message and data of an event an action records. */
+    private record Detail(String message, Map<String, Object> data) {
+    }
+
+    /** What an action changes besides the status, and what its events say, in the order the table records them. */
+    private List<Detail> effect(Action action, Payload payload, Move move) {
+        Instant now = move.now();
+        return switch (action) {
+            case QUALIFY -> {
+                Payload.Qualification q = (Payload.Qualification) payload;
+                StringBuilder changes = new StringBuilder("Accepted");
+                Map<String, Object> data = new LinkedHashMap<>();
+                if (q.correctedType() != null && q.correctedType() != type) {
+                    changes.append("; type ").append(type).append(" → ").append(q.correctedType());
+                    data.put("previousType", type.name());
+                    type = q.correctedType();
+                }
+                if (q.correctedCategoryId() != null && !q.correctedCategoryId().equals(categoryId)) {
+                    changes.append("; category corrected");
+                    data.put("previousCategoryId", categoryId.toString());
+                    categoryId = q.correctedCategoryId();
+                }
+                data.put("type", type.name());
+                data.put("categoryId", categoryId.toString());
+                qualified = true;
+                yield List.of(new Detail(changes.toString(), data));
+            }
+            case REJECT -> {
+                Payload.Rejection r = (Payload.Rejection) payload;
+                rejectionReason = r.reasonCode();
+                duplicateOf = r.duplicateOf();
+                closedAt = now;
+                yield List.of(new Detail(r.message(), data("reasonCode", r.reasonCode(), "duplicateOf", r.duplicateOf())));
+            }
+            case ROUTE -> {
+                Payload.Routing r = (Payload.Routing) payload;
+                qualified = true;
+                administrationId = r.administrationId();
+                yield List.of(new Detail(r.administrationName(), data("administrationId", administrationId)));
+            }
+            case REROUTE -> {
+                Payload.Routing r = (Payload.Routing) payload;
+                UUID previous = administrationId;
+                administrationId = r.administrationId();
+                yield List.of(new Detail(r.reason(), data("fromAdministrationId", previous, "toAdministrationId", administrationId)),
+                        new Detail(r.administrationName(), data("administrationId", administrationId)));
+            }
+            case ACKNOWLEDGE -> List.of(new Detail(null, data("administrationId", administrationId)));
+            case REQUEST_INFORMATION -> {
+                resumeStatus = status;
+                yield List.of(new Detail(((Payload.Text) payload).text(), data("resumeStatus", status)));
+            }
+            case REPLY -> {
+                RequestStatus back = resumeStatus;
+                resumeStatus = null;
+                yield List.of(new Detail(((Payload.Text) payload).text(), data("resumedStatus", back)));
+            }
+            case HAND_BACK -> {
+                UUID previous = administrationId;
+                administrationId = null;
+                yield List.of(new Detail(((Payload.Text) payload).text(), data("administrationId", previous)));
+            }
+            case SUBMIT_ANSWER -> List.of(new Detail(null,
+                    data("answerId", ((Payload.AnswerStep) payload).answerId(), "administrationId", administrationId)));
+            case APPROVE_ANSWER -> {
+                answeredAt = now;
+                yield List.of(new Detail(null,
+                        data("answerId", ((Payload.AnswerStep) payload).answerId(), "administrationId", administrationId)));
+            }
+            case RETURN_ANSWER -> {
+                Payload.AnswerStep a = (Payload.AnswerStep) payload;
+                yield List.of(new Detail(a.remarks(), data("answerId", a.answerId(), "administrationId", administrationId)));
+            }
+            case CLOSE -> {
+                closedAt = now;
+                yield List.of(new Detail(((Payload.Text) payload).text(), data("reason", "OSEP")));
+            }
+            case AUTO_CLOSE -> {
+                closedAt = now;
+                yield List.of(new Detail("Clôturée automatiquement à la fin du délai de contestation",
+                        data("reason", "DISPUTE_WINDOW_OVER")));
+            }
+            case REOPEN -> {
+                reopenCount++;
+                yield List.of(new Detail(((Payload.Text) payload).text(),
+                        data("administrationId", administrationId, "reopenCount", reopenCount)));
+            }
+            case RATE -> {
+                Payload.Rating r = (Payload.Rating) payload;
+                yield List.of(new Detail(r.rating() + "/5" + (r.satisfied() ? ", satisfait" : ", non satisfait"),
+                        data("answerId", r.answerId(), "rating", r.rating(), "satisfied", r.satisfied())));
+            }
+            case ADD_NOTE -> List.of(new Detail(((Payload.Text) payload).text(), Map.of()));
+            case ADD_ATTACHMENT -> {
+                Payload.File f = (Payload.File) payload;
+                yield List.of(new Detail(f.fileName(), data("attachmentId", f.attachmentId())));
+            }
+            case FLAG_OVERDUE -> {
+                overdueDueAt = dueAt;
+                yield List.of(new Detail("Échéance dépassée : " + currentStage(),
+                        data("stage", currentStage(), "dueAt", dueAt, "level", "OVERDUE")));
+            }
+            case ESCALATE -> {
+                escalatedDueAt = dueAt;
+                yield List.of(new Detail("Escalade aux superviseurs de l'OSEP : " + currentStage(),
+                        data("stage", currentStage(), "dueAt", dueAt, "level", "ESCALATED")));
+            }
+        };
+    }
+
+    /** Event data from key-value pairs, values as JSON strings, numbers or booleans; null values left out. */
+    private static Map<String, Object> data(Object... pairs) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            Object value = pairs[i + 1];
+            if (value != null) {
+                data.put((String) pairs[i], value instanceof Number || value instanceof Boolean ? value : value.toString());
+            }
+        }
+        return data;
     }
 
     private void moveTo(RequestStatus to, Move move, EventType event, String message, Visibility visibility,
@@ -355,7 +324,7 @@ public class CitizenRequest {
         recordStageOutcome(from, to, move);
         status = to;
         statusChangedAt = now;
-        DeadlinePolicy deadlines = move.deadlines();
+        Deadlines deadlines = move.deadlines();
         if (to == RequestStatus.AWAITING_CITIZEN) {
             // The clock stops while the citizen has the ball; it resumes with the time that was left.
             pausedRemainingSeconds = dueAt == null ? null : deadlines.remaining(dueAt, now).toSeconds();
@@ -414,7 +383,7 @@ public class CitizenRequest {
         return dueAt != null && !dueAt.equals(remindedDueAt);
     }
 
-    public void reminded() {
+    void reminded() {
         remindedDueAt = dueAt;
     }
 
@@ -423,30 +392,13 @@ public class CitizenRequest {
         return dueAt != null && now.isAfter(dueAt) && !dueAt.equals(overdueDueAt);
     }
 
-    /** The deadline passed: an internal event, once per stage. */
-    public void flagOverdue(Move move) {
-        overdueDueAt = dueAt;
-        record(move, EventType.DEADLINE_MISSED, status, status, "Échéance dépassée : " + currentStage(), Visibility.INTERNAL);
-    }
-
     /** Flagged overdue longer than {@code delay} ago and not yet escalated to OSEP's supervisors. */
     public boolean awaitsEscalation(Instant now, java.time.Duration delay) {
         return dueAt != null && dueAt.equals(overdueDueAt) && now.isAfter(dueAt.plus(delay)) && !dueAt.equals(escalatedDueAt);
     }
 
-    public void escalate(Move move) {
-        escalatedDueAt = dueAt;
-        record(move, EventType.DEADLINE_MISSED, status, status, "Escalade aux superviseurs de l'OSEP : " + currentStage(),
-                Visibility.INTERNAL);
-    }
-
     private void touch(Move move) {
         updatedAt = move.now();
-    }
-
-    private void record(Move move, EventType event, RequestStatus from, RequestStatus to, String message,
-            Visibility visibility) {
-        record(move, event, from, to, message, visibility, Map.of());
     }
 
     private void record(Move move, EventType event, RequestStatus from, RequestStatus to, String message,
@@ -517,6 +469,10 @@ public class CitizenRequest {
 
     public UUID enteredByStaffId() {
         return enteredByStaffId;
+    }
+
+    RequestStatus resumeStatus() {
+        return resumeStatus;
     }
 
     public RequestStatus status() {

@@ -1,6 +1,5 @@
 package ci.milie.request;
 
-import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
 
@@ -8,49 +7,38 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import ci.milie.common.Caller;
-import ci.milie.common.ProblemException;
-import ci.milie.common.Roles;
 import ci.milie.notification.MessageKind;
 import ci.milie.notification.Outbox;
-import ci.milie.sla.DeadlinePolicy;
 
 /** The administration's and the citizen's moves: acknowledge, hand back, ask and answer questions, notes. */
 @ApplicationScoped
 public class HandlingService {
 
-    private final RequestAccess access;
+    private final RequestCommands commands;
     private final RequestRepository requests;
     private final RequestQueries queries;
-    private final DeadlinePolicy deadlines;
     private final Outbox outbox;
     private final RequestLinks links;
-    private final Clock clock;
 
-    HandlingService(RequestAccess access, RequestRepository requests, RequestQueries queries, DeadlinePolicy deadlines,
-            Outbox outbox, RequestLinks links, Clock clock) {
-        this.access = access;
+    HandlingService(RequestCommands commands, RequestRepository requests, RequestQueries queries, Outbox outbox,
+            RequestLinks links) {
+        this.commands = commands;
         this.requests = requests;
         this.queries = queries;
-        this.deadlines = deadlines;
         this.outbox = outbox;
         this.links = links;
-        this.clock = clock;
     }
 
     @Transactional
     public Views.RequestView acknowledge(UUID id, Caller caller, String ifMatch) {
-        CitizenRequest request = access.forAction(id, caller, null, ifMatch);
-        request.acknowledge(move(caller));
-        requests.save(request);
-        return queries.view(request, caller);
+        commands.apply(id, Action.ACKNOWLEDGE, Payload.NONE, caller, null, ifMatch);
+        return queries.afterChange(id, caller, null);
     }
 
     @Transactional
     public Views.RequestView handBack(UUID id, Commands.Handback command, Caller caller, String ifMatch) {
-        CitizenRequest request = access.forAction(id, caller, null, ifMatch);
-        request.handBack(move(caller), command.reason().strip());
-        requests.save(request);
-        return queries.view(request, caller);
+        commands.apply(id, Action.HAND_BACK, new Payload.Text(command.reason().strip()), caller, null, ifMatch);
+        return queries.afterChange(id, caller, null);
     }
 
     /**
@@ -59,34 +47,23 @@ public class HandlingService {
      */
     @Transactional
     public Views.RequestView message(UUID id, Commands.Message command, Caller caller, String accessKey, String ifMatch) {
-        CitizenRequest request = access.forAction(id, caller, accessKey, ifMatch);
         String text = command.text().strip();
-        if (caller.hasRole(Roles.OSEP) || caller.hasRole(Roles.AGENT)) {
-            request.requestInformation(move(caller), text);
-            outbox.notify(SubmissionService.recipientOf(request), MessageKind.INFORMATION_REQUESTED,
+        RequestCommands.Change change = commands.message(id, text, caller, accessKey, ifMatch);
+        RequestFacts request = change.request();
+        if (request.status() == RequestStatus.AWAITING_CITIZEN) {
+            outbox.notify(request.citizen(), MessageKind.INFORMATION_REQUESTED,
                     Map.of("trackingCode", request.trackingCode(), "question", text,
                             "trackingUrl", links.tracking(request.trackingCode(), null)),
                     request.id());
-        } else if (access.isSubmitter(request, caller, accessKey)) {
-            Actor actor = caller.hasRole(Roles.CITIZEN) ? Actor.of(caller) : Actor.keyHolder();
-            request.receiveCitizenReply(new CitizenRequest.Move(actor, clock.instant(), deadlines), text);
-        } else {
-            throw ProblemException.forbidden("Only OSEP, the administration in charge and the citizen write on the thread");
         }
-        requests.save(request);
-        return queries.view(request, caller);
+        return queries.afterChange(id, caller, accessKey);
     }
 
     @Transactional
     public Views.EventView note(UUID id, Commands.Note command, Caller caller) {
-        CitizenRequest request = access.visibleTo(id, caller, null);
-        request.addNote(move(caller), command.text().strip());
-        RequestEvent event = request.newEvents().get(0);
-        requests.save(request);
+        RequestCommands.Change change = commands.apply(id, Action.ADD_NOTE, new Payload.Text(command.text().strip()),
+                caller, null, null);
+        RequestEvent event = requests.event(change.events().get(0).eventId());
         return RequestQueries.eventView(event, true, true);
-    }
-
-    private CitizenRequest.Move move(Caller caller) {
-        return new CitizenRequest.Move(Actor.of(caller), clock.instant(), deadlines);
     }
 }

@@ -10,11 +10,30 @@ import ci.milie.common.Roles;
 import ci.milie.common.Secrets;
 
 /**
- * Object-level authorisation: who may see which request. Anyone else gets the same 404 as for a
- * request that does not exist, so existence never leaks.
+ * Object-level authorisation, first layer: what a caller is to a request ({@link Party}), whether
+ * they may see it at all, and which of its fields. Every read, write, filter and export asks here;
+ * the lifecycle table then says what that party may do. Anyone who may not see a request gets the
+ * same 404 as for one that does not exist, so existence never leaks.
  */
 @ApplicationScoped
 public class RequestAccess {
+
+    /** What a caller sees of one request. */
+    public record Sight(Party party, boolean seesRequest, boolean seesContact) {
+
+        /** Staff's view: internal events, every answer, the routing suggestion. */
+        public boolean staffView() {
+            return switch (party) {
+                case OSEP, SUPERVISOR, AGENT_IN_CHARGE, OPERATOR_WHO_ENTERED, SYSTEM -> true;
+                default -> false;
+            };
+        }
+
+        /** Whether the account ids of the citizen (in events, in fields) may be shown. */
+        public boolean seesCitizenAccount() {
+            return seesContact && party != Party.AGENT_IN_CHARGE;
+        }
+    }
 
     private final RequestRepository requests;
 
@@ -23,54 +42,63 @@ public class RequestAccess {
     }
 
     /** The request, if the caller (token or access key) may see it; otherwise 404. */
-    public CitizenRequest visibleTo(UUID id, Caller caller, String accessKey) {
+    CitizenRequest visibleTo(UUID id, Caller caller, String accessKey) {
         CitizenRequest request = requests.findByIdOptional(id).orElseThrow(RequestAccess::notFound);
-        if (!canSee(request, caller, accessKey)) {
+        if (!sight(request, caller, accessKey).seesRequest()) {
             throw notFound();
         }
         return request;
     }
 
-    /**
-     * The request a caller is about to act on, locked against concurrent changes: with an
-     * {@code If-Match} version that is not the current one, 409 before anything happens.
-     */
-    public CitizenRequest forAction(UUID id, Caller caller, String accessKey, String ifMatch) {
-        CitizenRequest request = visibleTo(id, caller, accessKey);
-        if (ifMatch != null && !ifMatch.isBlank()) {
-            String expected = ifMatch.trim().replace("W/", "").replace("\"", "");
-            if (!expected.equals(Long.toString(request.version()))) {
-                throw ProblemException.conflict("CONCURRENT_MODIFICATION",
-                        "The request changed since version " + expected + "; reload it and try again");
-            }
-        }
-        return request;
+    /** The one function: who the caller is to this request, and what they see of it. */
+    public static Sight sight(CitizenRequest request, Caller caller, String accessKey) {
+        Party party = party(request, caller, accessKey);
+        boolean sees = switch (party) {
+            case OSEP, SUPERVISOR, AGENT_IN_CHARGE, OPERATOR_WHO_ENTERED, OWNER, KEY_HOLDER, SYSTEM -> true;
+            default -> false;
+        };
+        // An agent never sees the contact of a citizen who asked for anonymity; everyone else who sees the request does.
+        boolean contact = sees && !(party == Party.AGENT_IN_CHARGE && request.anonymous());
+        return new Sight(party, sees, contact);
     }
 
-    public boolean canSee(CitizenRequest request, Caller caller, String accessKey) {
-        if (caller.hasRole(Roles.OSEP) || caller.hasRole(Roles.SUPERVISOR)) {
-            return true;
+    /** Whether a caller of this kind may see the contact of requests with this anonymity, for filters over many. */
+    public static boolean seesContactOf(Caller caller, boolean anonymousRequest) {
+        return !(anonymousRequest && caller.hasRole(Roles.AGENT) && !caller.hasRole(Roles.OSEP)
+                && !caller.hasRole(Roles.SUPERVISOR));
+    }
+
+    private static Party party(CitizenRequest request, Caller caller, String accessKey) {
+        if (caller.isSystem()) {
+            return Party.SYSTEM;
+        }
+        if (caller.hasRole(Roles.OSEP)) {
+            return Party.OSEP;
+        }
+        if (caller.hasRole(Roles.SUPERVISOR)) {
+            return Party.SUPERVISOR;
         }
         if (caller.hasRole(Roles.AGENT)) {
-            return request.administrationId() != null && caller.administrationId().map(request.administrationId()::equals).orElse(false);
+            boolean inCharge = request.administrationId() != null
+                    && caller.administrationId().map(request.administrationId()::equals).orElse(false);
+            return inCharge ? Party.AGENT_IN_CHARGE : Party.AGENT_ELSEWHERE;
         }
         if (caller.hasRole(Roles.OPERATOR)) {
-            return request.enteredByStaffId() != null && caller.id().map(request.enteredByStaffId()::equals).orElse(false);
+            boolean entered = request.enteredByStaffId() != null
+                    && caller.id().map(request.enteredByStaffId()::equals).orElse(false);
+            return entered ? Party.OPERATOR_WHO_ENTERED : Party.OPERATOR;
         }
         if (caller.hasRole(Roles.CITIZEN) && request.citizenId() != null
                 && caller.id().map(request.citizenId()::equals).orElse(false)) {
-            return true;
+            return Party.OWNER;
         }
-        return holdsKey(request, accessKey);
-    }
-
-    /** The submitter, by account or access key: may reply, upload, rate. */
-    public boolean isSubmitter(CitizenRequest request, Caller caller, String accessKey) {
-        if (caller.hasRole(Roles.CITIZEN) && request.citizenId() != null
-                && caller.id().map(request.citizenId()::equals).orElse(false)) {
-            return true;
+        if (holdsKey(request, accessKey)) {
+            return Party.KEY_HOLDER;
         }
-        return holdsKey(request, accessKey);
+        if (caller.hasRole(Roles.CITIZEN)) {
+            return Party.OTHER_CITIZEN;
+        }
+        return caller.hasRole(Roles.SYSADMIN) ? Party.SYSADMIN : Party.ANONYMOUS;
     }
 
     static boolean holdsKey(CitizenRequest request, String accessKey) {

@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import ci.milie.common.Caller;
-import ci.milie.common.Roles;
 import ci.milie.directory.CategorySummary;
 import ci.milie.directory.DirectoryQueries;
 
@@ -17,16 +16,18 @@ import ci.milie.directory.DirectoryQueries;
 public class RequestQueries {
 
     private final RequestAccess access;
+    private final RequestCommands commands;
     private final RequestRepository requests;
     private final DirectoryQueries directory;
     private final AnswerLookup answers;
-    private final ci.milie.sla.DeadlinePolicy deadlines;
+    private final Deadlines deadlines;
     private final Clock clock;
 
-    RequestQueries(RequestAccess access, RequestRepository requests, DirectoryQueries directory, AnswerLookup answers,
-            ci.milie.sla.DeadlinePolicy deadlines, Clock clock) {
+    RequestQueries(RequestAccess access, RequestCommands commands, RequestRepository requests, DirectoryQueries directory, AnswerLookup answers,
+            Deadlines deadlines, Clock clock) {
         this.deadlines = deadlines;
         this.access = access;
+        this.commands = commands;
         this.requests = requests;
         this.directory = directory;
         this.answers = answers;
@@ -35,13 +36,26 @@ public class RequestQueries {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Views.RequestView detail(UUID id, Caller caller, String accessKey) {
-        return view(access.visibleTo(id, caller, accessKey), caller);
+        CitizenRequest request = access.visibleTo(id, caller, accessKey);
+        return view(request, RequestAccess.sight(request, caller, accessKey));
     }
 
-    Views.RequestView view(CitizenRequest r, Caller caller) {
-        boolean staff = caller.isStaff();
+    /**
+     * The request as the caller of a change sees it right after: a caller who just gave it away
+     * (an agent handing it back) still gets the result of the move, without further actions.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Views.RequestView afterChange(UUID id, Caller caller, String accessKey) {
+        CitizenRequest request = requests.findByIdOptional(id).orElseThrow(RequestAccess::notFound);
+        RequestAccess.Sight sight = RequestAccess.sight(request, caller, accessKey);
+        return view(request, sight.seesRequest() ? sight : new RequestAccess.Sight(sight.party(), true, false));
+    }
+
+    Views.RequestView view(CitizenRequest r, RequestAccess.Sight sight) {
+        boolean staff = sight.staffView();
         CategorySummary category = directory.category(r.categoryId()).orElseThrow();
-        boolean hideContact = r.anonymous() && caller.hasRole(Roles.AGENT);
+        boolean hideContact = !sight.seesContact();
+        List<Action> allowed = commands.allowedActions(r, sight);
         Contact c = r.contact();
         Location l = r.location();
         return new Views.RequestView(r.id(), r.trackingCode(), r.type(), categoryRef(category), r.channel(),
@@ -53,13 +67,13 @@ public class RequestQueries {
                 r.anonymous(), r.submittedAt(), r.updatedAt(), r.dueAt(), deadline(r), r.answeredAt(), r.closedAt(),
                 r.rejectionReason() == null ? null : new Views.Rejection(r.rejectionReason(), r.duplicateOf()),
                 r.reopenCount(), staff ? answers.all(r.id()) : answers.delivered(r.id()),
-                staff ? Lifecycle.actionsFrom(r.status()) : List.of(), r.version());
+                allowed, allowed.contains(Action.REOPEN) ? commands.reopenUntil(r) : null, r.version());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Views.EventView> events(UUID id, Caller caller, String accessKey) {
         CitizenRequest request = access.visibleTo(id, caller, accessKey);
-        boolean staff = caller.isStaff();
+        boolean staff = RequestAccess.sight(request, caller, accessKey).staffView();
         return requests.events(request.id(), !staff).stream().map(e -> eventView(e, staff, true)).toList();
     }
 

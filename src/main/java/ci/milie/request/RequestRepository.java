@@ -16,7 +16,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import ci.milie.directory.RequestType;
 
 @ApplicationScoped
-public class RequestRepository implements PanacheRepositoryBase<CitizenRequest, UUID> {
+class RequestRepository implements PanacheRepositoryBase<CitizenRequest, UUID> {
 
     private final EntityManager em;
 
@@ -24,23 +24,23 @@ public class RequestRepository implements PanacheRepositoryBase<CitizenRequest, 
         this.em = em;
     }
 
-    /** Answered requests whose answer is older than {@code before}: their dispute window has ended. */
-    public List<CitizenRequest> answeredBefore(java.time.Instant before, int limit) {
-        return find("status = ?1 and answeredAt < ?2 order by answeredAt", RequestStatus.ANSWERED, before)
-                .range(0, limit - 1).list();
+    /** Ids of answered requests whose answer is older than {@code before}: their dispute window has ended. */
+    List<UUID> answeredBefore(java.time.Instant before, int limit) {
+        return em.createQuery("select r.id from CitizenRequest r where r.status = ?1 and r.answeredAt < ?2 order by r.answeredAt",
+                UUID.class).setParameter(1, RequestStatus.ANSWERED).setParameter(2, before).setMaxResults(limit)
+                .getResultList();
     }
 
     /** Ids of open requests due before {@code horizon}, most urgent first: the deadline watch's candidates. */
-    public List<UUID> openDueBefore(java.time.Instant horizon, int limit) {
+    List<UUID> openDueBefore(java.time.Instant horizon, int limit) {
         return em.createQuery("select r.id from CitizenRequest r where r.status in ?1 and r.dueAt < ?2 order by r.dueAt",
                 UUID.class)
-                .setParameter(1, List.of(RequestStatus.RECEIVED, RequestStatus.ROUTED, RequestStatus.IN_PROGRESS,
-                        RequestStatus.UNDER_REVIEW))
+                .setParameter(1, List.copyOf(RequestStatus.RUNNING))
                 .setParameter(2, horizon).setMaxResults(limit).getResultList();
     }
 
     /** Loads a request locked for update, for moves that must not race (one feedback per answer). */
-    public void lock(CitizenRequest request) {
+    void lock(CitizenRequest request) {
         em.lock(request, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
     }
 
@@ -103,14 +103,24 @@ public class RequestRepository implements PanacheRepositoryBase<CitizenRequest, 
      * Persists the events the aggregate recorded and flushes, so that a stale version fails here
      * (409) rather than at commit.
      */
-    public void save(CitizenRequest request) {
+    List<RequestEvent> save(CitizenRequest request) {
         if (!isPersistent(request)) {
             persist(request);
         }
-        List<RequestEvent> events = request.newEvents();
-        events.forEach(em::persist);
-        events.clear();
+        List<RequestEvent> events = List.copyOf(request.newEvents());
+        for (RequestEvent event : events) {
+            // One flush per event: the database numbers events (seq) in the order they are inserted, and
+            // Hibernate's insert ordering would not keep a move's REROUTED before its ROUTED.
+            em.persist(event);
+            flush();
+        }
+        request.newEvents().clear();
         flush();
+        return events;
+    }
+
+    RequestEvent event(UUID eventId) {
+        return em.find(RequestEvent.class, eventId);
     }
 
     List<RequestEvent> events(UUID requestId, boolean publicOnly) {

@@ -25,7 +25,7 @@ import ci.milie.directory.RequestType;
 import ci.milie.identity.CitizenDirectory;
 import ci.milie.notification.MessageKind;
 import ci.milie.notification.Outbox;
-import ci.milie.sla.DeadlinePolicy;
+
 
 /** Intake: validates a new request, files it, and sends the receipt, at most once per Idempotency-Key. */
 @ApplicationScoped
@@ -38,21 +38,21 @@ public class SubmissionService {
     }
 
     private final RequestRepository requests;
+    private final RequestCommands commands;
     private final DirectoryQueries directory;
     private final CitizenDirectory citizens;
-    private final DeadlinePolicy deadlines;
     private final Outbox outbox;
     private final RequestLinks links;
     private final ObjectMapper json;
     private final EntityManager em;
     private final Clock clock;
 
-    SubmissionService(RequestRepository requests, DirectoryQueries directory, CitizenDirectory citizens,
-            DeadlinePolicy deadlines, Outbox outbox, RequestLinks links, ObjectMapper json, EntityManager em, Clock clock) {
+    SubmissionService(RequestRepository requests, RequestCommands commands, DirectoryQueries directory,
+            CitizenDirectory citizens, Outbox outbox, RequestLinks links, ObjectMapper json, EntityManager em, Clock clock) {
         this.requests = requests;
+        this.commands = commands;
         this.directory = directory;
         this.citizens = citizens;
-        this.deadlines = deadlines;
         this.outbox = outbox;
         this.links = links;
         this.json = json;
@@ -64,7 +64,7 @@ public class SubmissionService {
     public Outcome submit(SubmitRequestCommand command, Caller caller, String idempotencyKey) {
         Actor actor = Actor.of(caller);
         if (idempotencyKey == null) {
-            return new Outcome(file(command, caller, actor), false);
+            return new Outcome(file(command, caller), false);
         }
         String hash = Secrets.sha256(actor.role() + "|" + actor.id() + "|" + canonical(command));
         // Serialises concurrent retries of one key: the second waits here until the first commits.
@@ -83,12 +83,12 @@ public class SubmissionService {
             em.remove(previous);
             em.flush();
         }
-        SubmissionReceipt receipt = file(command, caller, actor);
+        SubmissionReceipt receipt = file(command, caller);
         em.persist(new IdempotencyRecord(idempotencyKey, hash, receipt.id(), write(receipt), now));
         return new Outcome(receipt, false);
     }
 
-    private SubmissionReceipt file(SubmitRequestCommand command, Caller caller, Actor actor) {
+    private SubmissionReceipt file(SubmitRequestCommand command, Caller caller) {
         boolean operator = caller.hasRole(Roles.OPERATOR);
         if (caller.isStaff() && !operator) {
             throw ProblemException.forbidden("Only citizens and call-centre operators submit requests");
@@ -124,12 +124,10 @@ public class SubmissionService {
 
         String accessKey = Secrets.random(16);
         String trackingCode = uniqueTrackingCode();
-        CitizenRequest request = CitizenRequest.submit(submission, trackingCode, Secrets.sha256(accessKey),
-                new CitizenRequest.Move(actor, clock.instant(), deadlines));
-        requests.save(request);
+        CitizenRequest request = commands.submit(submission, trackingCode, Secrets.sha256(accessKey), caller);
 
         String trackingUrl = links.tracking(trackingCode, accessKey);
-        outbox.notify(recipientOf(request), MessageKind.RECEIPT,
+        outbox.notify(RequestFacts.of(request).citizen(), MessageKind.RECEIPT,
                 Map.of("trackingCode", trackingCode, "subject", request.subject(), "trackingUrl", trackingUrl),
                 request.id());
         return new SubmissionReceipt(request.id(), trackingCode, accessKey, request.status(), request.type(),
@@ -151,11 +149,6 @@ public class SubmissionService {
             }
         }
         return new Contact(name, email, phone, language);
-    }
-
-    static Outbox.Recipient recipientOf(CitizenRequest request) {
-        Contact contact = request.contact();
-        return new Outbox.Recipient(contact.email(), contact.phone(), contact.preferredLanguage());
     }
 
     private String uniqueTrackingCode() {

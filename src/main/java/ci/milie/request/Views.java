@@ -64,7 +64,8 @@ public final class Views {
             Rejection rejection,
             int reopenCount,
             List<AnswerLookup.AnswerSummary> answers,
-            @Schema(description = "Lifecycle actions the request's status allows") List<Action> allowedActions,
+            @Schema(description = "Exactly the actions the caller may take on the request now") List<Action> allowedActions,
+            @Schema(description = "Until when the citizen may still dispute the answer (with REOPEN in allowedActions)") Instant reopenUntil,
             @Schema(description = "Optimistic-locking version") long version) {
     }
 

@@ -1,7 +1,7 @@
 package ci.milie.sla;
 
 import ci.milie.directory.RequestType;
-import ci.milie.sla.DeadlinePolicy.Stage;
+import ci.milie.request.Stage;
 
 /** What one policy allows for each stage of a request. */
 record Allowances(Allowance triage, Allowance acknowledgement, Allowance answer) {

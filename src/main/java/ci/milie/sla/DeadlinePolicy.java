@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
+import ci.milie.request.Deadlines;
+import ci.milie.request.Stage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,11 +24,7 @@ import ci.milie.directory.RequestType;
  * the working time left at the pause, {@link #resume} sets the deadline again when it ends.
  */
 @ApplicationScoped
-public class DeadlinePolicy {
-
-    public enum Stage {
-        TRIAGE, ACKNOWLEDGEMENT, ANSWER
-    }
+public class DeadlinePolicy implements Deadlines {
 
     private final BiFunction<RequestType, UUID, Allowances> policies;
     private final Supplier<WorkingTime> calendar;
@@ -55,6 +53,7 @@ public class DeadlinePolicy {
      * When {@code stage}, entered at {@code since}, is due for a request of this type in this
      * category ({@code null}: the type's default applies).
      */
+    @Override
     public Instant dueAt(Stage stage, RequestType type, UUID categoryId, Instant since) {
         Objects.requireNonNull(stage, "stage");
         Objects.requireNonNull(type, "type");
@@ -67,16 +66,19 @@ public class DeadlinePolicy {
     }
 
     /** Working time left until {@code dueAt}; zero once it has passed. */
+    @Override
     public Duration remaining(Instant dueAt, Instant now) {
         return calendar.get().workingTimeBetween(now, dueAt);
     }
 
     /** Working time elapsed from {@code from} to {@code to}; zero when {@code to} is not after {@code from}. */
+    @Override
     public Duration workingTimeBetween(Instant from, Instant to) {
         return calendar.get().workingTimeBetween(from, to);
     }
 
     /** The new deadline of a clock restarted at {@code now} with {@code remaining} working time left. */
+    @Override
     public Instant resume(Duration remaining, Instant now) {
         return calendar.get().addWorkingTime(now, remaining.isNegative() ? Duration.ZERO : remaining);
     }

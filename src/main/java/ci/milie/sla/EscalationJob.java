@@ -18,9 +18,8 @@ import ci.milie.common.Throwables;
 import ci.milie.directory.DirectoryQueries;
 import ci.milie.notification.MessageKind;
 import ci.milie.notification.Outbox;
-import ci.milie.request.Actor;
-import ci.milie.request.CitizenRequest;
-import ci.milie.request.RequestRepository;
+import ci.milie.request.RequestCommands;
+import ci.milie.request.RequestFacts;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
@@ -42,31 +41,26 @@ public class EscalationJob {
         static final Run SKIPPED = new Run(true, 0, 0, 0);
     }
 
-    private final RequestRepository requests;
+    private final RequestCommands commands;
     private final DirectoryQueries directory;
-    private final DeadlinePolicy deadlines;
     private final Outbox outbox;
     private final ClusterLock lock;
     private final Clock clock;
     private final Duration reminderLead;
-    private final Duration escalationDelay;
     private final String osepEmail;
     private final String supervisorsEmail;
 
-    EscalationJob(RequestRepository requests, DirectoryQueries directory, DeadlinePolicy deadlines, Outbox outbox,
+    EscalationJob(RequestCommands commands, DirectoryQueries directory, Outbox outbox,
             ClusterLock lock, Clock clock,
             @ConfigProperty(name = "milie.deadlines.reminder-lead") Duration reminderLead,
-            @ConfigProperty(name = "milie.deadlines.escalation-delay") Duration escalationDelay,
             @ConfigProperty(name = "milie.osep.contact-email") String osepEmail,
             @ConfigProperty(name = "milie.osep.supervisors-email") String supervisorsEmail) {
-        this.requests = requests;
+        this.commands = commands;
         this.directory = directory;
-        this.deadlines = deadlines;
         this.outbox = outbox;
         this.lock = lock;
         this.clock = clock;
         this.reminderLead = reminderLead;
-        this.escalationDelay = escalationDelay;
         this.osepEmail = osepEmail;
         this.supervisorsEmail = supervisorsEmail;
     }
@@ -85,11 +79,11 @@ public class EscalationJob {
             }
             Instant now = clock.instant();
             // Working time never runs faster than calendar time, so a week covers any lead over a weekend and holidays.
-            List<UUID> candidates = requests.openDueBefore(now.plus(reminderLead).plus(Duration.ofDays(7)), BATCH);
+            List<UUID> candidates = commands.dueBefore(now.plus(reminderLead).plus(Duration.ofDays(7)), BATCH);
             int[] counts = new int[3];
             for (UUID id : candidates) {
                 try {
-                    QuarkusTransaction.requiringNew().run(() -> watch(id, now, counts));
+                    QuarkusTransaction.requiringNew().run(() -> watch(id, counts));
                 } catch (RuntimeException e) {
                     // A staff member changed the request meanwhile: the next run looks again.
                     LOG.debugf("Deadline watch skipped a request: %s", Throwables.describe(e));
@@ -99,37 +93,24 @@ public class EscalationJob {
         });
     }
 
-    private void watch(UUID id, Instant now, int[] counts) {
-        CitizenRequest request = requests.findById(id);
-        if (request == null || request.currentStage() == null || request.dueAt() == null) {
-            return;
-        }
-        CitizenRequest.Move move = new CitizenRequest.Move(Actor.system(), now, deadlines);
-        boolean changed = false;
-        if (request.awaitsOverdueFlag(now)) {
-            request.flagOverdue(move);
-            notify(responsibleFor(request), MessageKind.DEADLINE_MISSED, request, 1);
-            counts[1]++;
-            changed = true;
-        } else if (now.isBefore(request.dueAt()) && request.awaitsReminder()
-                && deadlines.remaining(request.dueAt(), now).compareTo(reminderLead) <= 0) {
-            request.reminded();
-            notify(responsibleFor(request), MessageKind.DEADLINE_REMINDER, request, 0);
-            counts[0]++;
-            changed = true;
-        }
-        if (request.awaitsEscalation(now, escalationDelay)) {
-            request.escalate(move);
-            notify(supervisorsEmail, MessageKind.DEADLINE_MISSED, request, 2);
-            counts[2]++;
-            changed = true;
-        }
-        if (changed) {
-            requests.save(request);
-        }
+    private void watch(UUID id, int[] counts) {
+        commands.watchDeadline(id, reminderLead).ifPresent(check -> {
+            RequestFacts request = check.request();
+            if (check.flagged()) {
+                notify(responsibleFor(request), MessageKind.DEADLINE_MISSED, request, 1);
+                counts[1]++;
+            } else if (check.reminded()) {
+                notify(responsibleFor(request), MessageKind.DEADLINE_REMINDER, request, 0);
+                counts[0]++;
+            }
+            if (check.escalated()) {
+                notify(supervisorsEmail, MessageKind.DEADLINE_MISSED, request, 2);
+                counts[2]++;
+            }
+        });
     }
 
-    private String responsibleFor(CitizenRequest request) {
+    private String responsibleFor(RequestFacts request) {
         if (request.osepResponsible()) {
             return osepEmail;
         }
@@ -137,7 +118,7 @@ public class EscalationJob {
                 .map(a -> a.contactEmail()).filter(e -> e != null && !e.isBlank()).orElse(osepEmail);
     }
 
-    private void notify(String email, MessageKind kind, CitizenRequest request, int level) {
+    private void notify(String email, MessageKind kind, RequestFacts request, int level) {
         Map<String, Object> values = new HashMap<>();
         values.put("trackingCode", request.trackingCode());
         values.put("subject", request.subject());

@@ -3,6 +3,7 @@ package ci.milie.request;
 import static ci.milie.support.Api.anonymous;
 import static ci.milie.support.Api.as;
 import static ci.milie.support.Api.uniqueEmail;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
@@ -186,7 +187,8 @@ class RequestJourneyTest {
         as(token).get("/api/v1/requests/" + id).then().statusCode(200)
                 .body("status", equalTo("ANSWERED"))
                 .body("answers[0].text", equalTo("Votre document est disponible."))
-                .body("allowedActions", hasSize(0));
+                .body("allowedActions", contains("REOPEN", "RATE", "ADD_ATTACHMENT"))
+                .body("reopenUntil", notNullValue());
         as(token).get("/api/v1/requests/" + id + "/events").then().statusCode(200)
                 .body("visibility", everyItem(equalTo("PUBLIC")));
         assertTrue(lastMailTo(email).getText().contains("Votre document est disponible."));

@@ -113,7 +113,7 @@ class HolidayResourceTest {
         assertFalse(calendar.isWorkingDay(day));
         Instant dayAfter = day.plusDays(1).atTime(10, 0).toInstant(ZoneOffset.UTC);
         assertEquals(dayAfter, calendar.addWorkingDays(dayBefore, 1));
-        assertEquals(dayAfter, deadlines.dueAt(DeadlinePolicy.Stage.TRIAGE, ci.milie.directory.RequestType.COMPLAINT,
+        assertEquals(dayAfter, deadlines.dueAt(ci.milie.request.Stage.TRIAGE, ci.milie.directory.RequestType.COMPLAINT,
                 dayBefore));
         as(TestTokens.of("osep")).queryParam("year", day.getYear()).get(HOLIDAYS).then().statusCode(200)
                 .body("items.date", hasItems(day.toString()));

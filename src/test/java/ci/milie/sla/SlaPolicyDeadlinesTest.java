@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import ci.milie.directory.DirectoryQueries;
 import ci.milie.directory.RequestType;
-import ci.milie.sla.DeadlinePolicy.Stage;
+import ci.milie.request.Stage;
 import ci.milie.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
 

@@ -1,11 +1,12 @@
-package ci.milie.feedback;
+package ci.milie.request;
 
 import java.time.Duration;
 
 import io.smallrye.config.ConfigMapping;
 
+/** How long and how often a citizen may dispute an answer; read by the lifecycle's rules and the auto-closure. */
 @ConfigMapping(prefix = "milie.feedback")
-public interface FeedbackConfig {
+public interface DisputeConfig {
 
     /** How long after an answer the citizen may dispute it; past it, the request closes. */
     Duration reopenWindow();

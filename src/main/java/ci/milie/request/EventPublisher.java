@@ -1,0 +1,64 @@
+package ci.milie.request;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import org.jboss.logging.Logger;
+
+/**
+ * Publishes the events of a transaction once it has committed, in the order they were recorded
+ * (one synchronization per transaction: the transaction manager would call one per event in
+ * reverse order). Nothing is published for a transaction that rolls back.
+ */
+@ApplicationScoped
+class EventPublisher {
+
+    private static final Logger LOG = Logger.getLogger(EventPublisher.class);
+    private static final Object KEY = EventPublisher.class;
+
+    private final TransactionSynchronizationRegistry transactions;
+    private final Event<RequestEventRecorded> published;
+
+    EventPublisher(TransactionSynchronizationRegistry transactions, Event<RequestEventRecorded> published) {
+        this.transactions = transactions;
+        this.published = published;
+    }
+
+    void afterCommit(List<RequestEventRecorded> events) {
+        @SuppressWarnings("unchecked")
+        List<RequestEventRecorded> pending = (List<RequestEventRecorded>) transactions.getResource(KEY);
+        if (pending == null) {
+            List<RequestEventRecorded> queue = new ArrayList<>();
+            transactions.putResource(KEY, queue);
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        queue.forEach(EventPublisher.this::fire);
+                    }
+                }
+            });
+            pending = queue;
+        }
+        pending.addAll(events);
+    }
+
+    private void fire(RequestEventRecorded event) {
+        try {
+            published.fire(event);
+        } catch (RuntimeException e) {
+            // The change is committed: a failing subscriber must not make it look failed.
+            LOG.warnf("A subscriber failed on event %s (%s): %s", event.eventId(), event.type(), e.toString());
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package ci.milie.request;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import ci.milie.common.ProblemException;
+import ci.milie.directory.RequestType;
+
+/** The lifecycle's rules that are not statuses, each with its name (the table lists them per action). */
+public enum Policies implements Policy {
+
+    /** A re-routing says why: the administration it leaves and OSEP's supervisors read it. */
+    REROUTING_NEEDS_A_REASON(true) {
+        @Override
+        public Optional<ProblemException> refusal(CitizenRequest request, Payload payload, Circumstances circumstances) {
+            String reason = ((Payload.Routing) payload).reason();
+            return reason == null || reason.isBlank()
+                    ? Optional.of(ProblemException.invalid("reason", "is required to re-route a request"))
+                    : Optional.empty();
+        }
+    },
+
+    /** Re-routing goes to another administration. */
+    REROUTING_CHANGES_THE_ADMINISTRATION(true) {
+        @Override
+        public Optional<ProblemException> refusal(CitizenRequest request, Payload payload, Circumstances circumstances) {
+            UUID target = ((Payload.Routing) payload).administrationId();
+            return target.equals(request.administrationId())
+                    ? Optional.of(ProblemException.conflict("SAME_ADMINISTRATION",
+                            "The request is already routed to this administration"))
+                    : Optional.empty();
+        }
+    },
+
+    /** A complaint is closed only once answered; a suggestion or an observation once acknowledged. */
+    COMPLAINT_CLOSED_ONLY_ONCE_ANSWERED(false) {
+        @Override
+        public Optional<ProblemException> refusal(CitizenRequest request, Payload payload, Circumstances circumstances) {
+            return request.status() == RequestStatus.IN_PROGRESS && request.type() == RequestType.COMPLAINT
+                    ? Optional.of(ProblemException.invalidTransition(request.status().name(),
+                            "A complaint is closed only once answered; this one is " + request.status()))
+                    : Optional.empty();
+        }
+    },
+
+    /** The answer can be disputed for a while after it was delivered. */
+    REOPEN_WINDOW(false) {
+        @Override
+        public Optional<ProblemException> refusal(CitizenRequest request, Payload payload, Circumstances circumstances) {
+            return request.answeredAt() != null
+                    && circumstances.now().isAfter(request.answeredAt().plus(circumstances.reopenWindow()))
+                            ? Optional.of(ProblemException.conflict("REOPEN_WINDOW_CLOSED", "The answer can be disputed for "
+                                    + circumstances.reopenWindow().toDays() + " days after it was delivered; that time is over"))
+                            : Optional.empty();
+        }
+    },
+
+    /** A request is reopened a limited number of times. */
+    REOPEN_LIMIT(false) {
+        @Override
+        public Optional<ProblemException> refusal(CitizenRequest request, Payload payload, Circumstances circumstances) {
+            return request.reopenCount() >= circumstances.maxReopenings()
+                    ? Optional.of(ProblemException.conflict("REOPEN_LIMIT_REACHED",
+                            "This request was already reopened " + request.reopenCount() + " times, the most allowed"))
+                    : Optional.empty();
+        }
+    },
+
+    /** The citizen rates the latest delivered answer, once. */
+    ONE_RATING_PER_DELIVERED_ANSWER(false) {
+        @Override
+        public Optional<ProblemException> refusal(CitizenRequest request, Payload payload, Circumstances circumstances) {
+            Optional<UUID> answer = circumstances.latestDeliveredAnswer();
+            if (answer.isEmpty()) {
+                return Optional.of(ProblemException.conflict("NO_DELIVERED_ANSWER", "There is no answer to rate yet"));
+            }
+            return circumstances.rated(answer.get())
+                    ? Optional.of(ProblemException.conflict("FEEDBACK_ALREADY_GIVEN", "This answer was already rated"))
+                    : Optional.empty();
+        }
+    },
+
+    /** Files are welcome until the request is closed or rejected. */
+    FILES_UNTIL_CLOSED(false) {
+        @Override
+        public Optional<ProblemException> refusal(CitizenRequest request, Payload payload, Circumstances circumstances) {
+            return request.status().isTerminal()
+                    ? Optional.of(ProblemException.conflictInStatus("REQUEST_CLOSED", request.status().name(),
+                            "No file can be added to a request that is " + request.status()))
+                    : Optional.empty();
+        }
+    },
+
+    /** Answered requests close by themselves once nobody disputed them within the window. */
+    DISPUTE_WINDOW_OVER(false) {
+        @Override
+        public Optional<ProblemException> refusal(CitizenRequest request, Payload payload, Circumstances circumstances) {
+            return request.answeredAt() != null
+                    && circumstances.now().isAfter(request.answeredAt().plus(circumstances.reopenWindow()))
+                            ? Optional.empty()
+                            : Optional.of(ProblemException.conflict("DISPUTE_WINDOW_OPEN", "The answer can still be disputed"));
+        }
+    },
+
+    /** The current stage's deadline passed and was not flagged yet. */
+    PAST_DUE(false) {
+        @Override
+        public Optional<ProblemException> refusal(CitizenRequest request, Payload payload, Circumstances circumstances) {
+            return request.awaitsOverdueFlag(circumstances.now()) ? Optional.empty()
+                    : Optional.of(ProblemException.conflict("NOT_OVERDUE", "The current stage is not newly overdue"));
+        }
+    },
+
+    /** Flagged overdue longer than the escalation delay ago, not yet escalated. */
+    ESCALATION_DUE(false) {
+        @Override
+        public Optional<ProblemException> refusal(CitizenRequest request, Payload payload, Circumstances circumstances) {
+            return request.awaitsEscalation(circumstances.now(), circumstances.escalationDelay()) ? Optional.empty()
+                    : Optional.of(ProblemException.conflict("NOT_ESCALATED", "The current stage is not due for escalation"));
+        }
+    };
+
+    private final boolean readsInput;
+
+    Policies(boolean readsInput) {
+        this.readsInput = readsInput;
+    }
+
+    @Override
+    public boolean readsInput() {
+        return readsInput;
+    }
+}
