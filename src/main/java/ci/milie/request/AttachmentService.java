@@ -81,12 +81,14 @@ public class AttachmentService {
             Accepted file = accepted.get(i);
             // a microsecond apart, so that the files of one upload list in the order they were sent
             CitizenRequest.Move move = new CitizenRequest.Move(actor, now.plus(i, ChronoUnit.MICROS), deadlines);
-            request.attachmentAdded(move, file.fileName());
+            // the history is read by the administration too: on an anonymous request it never names the file
+            request.attachmentAdded(move,
+                    ContactVisibility.recordedFileName(request.anonymous(), actor.lifecycleRole(), file.fileName()));
             Attachment attachment = new Attachment(request.id(), file.type(), file.fileName(), file.content().length,
                     Secrets.sha256(file.content()), actor.lifecycleRole(), move.now());
             storage.write(attachment, file.content());
             attachments.persist(attachment);
-            views.add(attachment.view());
+            views.add(shownTo(caller, request, attachment.view()));
         }
         requests.save(request);
         return views;
@@ -95,8 +97,10 @@ public class AttachmentService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<AttachmentView> list(UUID requestId, Caller caller, String accessKey) {
         boolean staff = caller.isStaff();
-        return attachments.views(access.visibleTo(requestId, caller, accessKey).id()).stream()
+        CitizenRequest request = access.visibleTo(requestId, caller, accessKey);
+        return attachments.views(request.id()).stream()
                 .filter(view -> staff || Roles.CITIZEN.equals(view.uploadedBy()))
+                .map(view -> shownTo(caller, request, view))
                 .toList();
     }
 
@@ -111,7 +115,15 @@ public class AttachmentService {
         if (!Secrets.sameHash(attachment.sha256(), Secrets.sha256(content))) {
             throw new IllegalStateException("attachment " + attachment.id() + " no longer matches its SHA-256");
         }
-        return new Download(attachment.fileName(), attachment.contentType(), content);
+        return new Download(ContactVisibility.fileName(caller, request.anonymous(), attachment.uploadedBy(),
+                attachment.fileName()), attachment.contentType(), content);
+    }
+
+    /** The file as this caller may see it: under a neutral name if its name could tell who the citizen is. */
+    private static AttachmentView shownTo(Caller caller, CitizenRequest request, AttachmentView view) {
+        return new AttachmentView(view.id(),
+                ContactVisibility.fileName(caller, request.anonymous(), view.uploadedBy(), view.fileName()),
+                view.contentType(), view.size(), view.sha256(), view.uploadedAt(), view.uploadedBy());
     }
 
     /** OSEP and the administration in charge as themselves; the submitter as the citizen. */
