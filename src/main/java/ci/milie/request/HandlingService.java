@@ -83,7 +83,7 @@ public class HandlingService {
         request.addNote(move(caller), command.text().strip());
         RequestEvent event = request.newEvents().get(0);
         requests.save(request);
-        return RequestQueries.eventView(event, true, true);
+        return RequestQueries.eventView(event, true, true, ContactVisibility.seesContact(caller, request.anonymous()));
     }
 
     private CitizenRequest.Move move(Caller caller) {

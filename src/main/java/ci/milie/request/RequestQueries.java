@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import ci.milie.common.Caller;
-import ci.milie.common.Roles;
 import ci.milie.directory.CategorySummary;
 import ci.milie.directory.DirectoryQueries;
 
@@ -41,7 +40,7 @@ public class RequestQueries {
     Views.RequestView view(CitizenRequest r, Caller caller) {
         boolean staff = caller.isStaff();
         CategorySummary category = directory.category(r.categoryId()).orElseThrow();
-        boolean hideContact = r.anonymous() && caller.hasRole(Roles.AGENT);
+        boolean hideContact = !ContactVisibility.seesContact(caller, r.anonymous());
         Contact c = r.contact();
         Location l = r.location();
         return new Views.RequestView(r.id(), r.trackingCode(), r.type(), categoryRef(category), r.channel(),
@@ -60,7 +59,8 @@ public class RequestQueries {
     public List<Views.EventView> events(UUID id, Caller caller, String accessKey) {
         CitizenRequest request = access.visibleTo(id, caller, accessKey);
         boolean staff = caller.isStaff();
-        return requests.events(request.id(), !staff).stream().map(e -> eventView(e, staff, true)).toList();
+        boolean seesContact = ContactVisibility.seesContact(caller, request.anonymous());
+        return requests.events(request.id(), !staff).stream().map(e -> eventView(e, staff, true, seesContact)).toList();
     }
 
     /**
@@ -127,8 +127,18 @@ public class RequestQueries {
                 .map(a -> new Views.AdministrationRef(a.id(), a.code(), a.name())).orElse(null);
     }
 
-    static Views.EventView eventView(RequestEvent e, boolean staff, boolean withMessage) {
-        return new Views.EventView(e.id(), e.type(), e.occurredAt(), e.fromStatus(), e.toStatus(),
-                withMessage ? e.message() : null, e.visibility(), e.actorRole(), staff ? e.actorId() : null);
+    /**
+     * One event as the caller may read it. To a caller who may not see the contact, the citizen's
+     * own events carry no account id and a file the citizen joined no name (events recorded before
+     * file names were kept out of anonymous requests' history included them).
+     */
+    static Views.EventView eventView(RequestEvent e, boolean staff, boolean withMessage, boolean seesContact) {
+        boolean citizenHidden = !seesContact && ContactVisibility.citizenActor(e.actorRole());
+        String message = withMessage ? e.message() : null;
+        if (message != null && !seesContact && e.type() == EventType.ATTACHMENT_ADDED) {
+            message = ContactVisibility.recordedFileName(true, e.actorRole(), message);
+        }
+        return new Views.EventView(e.id(), e.type(), e.occurredAt(), e.fromStatus(), e.toStatus(), message,
+                e.visibility(), e.actorRole(), staff && !citizenHidden ? e.actorId() : null);
     }
 }
