@@ -61,6 +61,7 @@ public class AttachmentService {
     @Transactional
     public List<AttachmentView> upload(UUID requestId, List<Upload> uploads, Caller caller, String accessKey) {
         Party party = commands.check(requestId, Action.ADD_ATTACHMENT, caller, accessKey);
+        CitizenRequest request = access.visibleTo(requestId, caller, accessKey);
         if (uploads.isEmpty()) {
             throw ProblemException.invalid("file", "at least one file is required, in parts named \"file\"");
         }
@@ -79,11 +80,13 @@ public class AttachmentService {
             // a microsecond apart, so that the files of one upload list in the order they were sent
             Attachment attachment = new Attachment(requestId, file.type(), file.fileName(), file.content().length,
                     Secrets.sha256(file.content()), uploadedBy, now.plus(i, ChronoUnit.MICROS));
-            commands.apply(requestId, Action.ADD_ATTACHMENT, new Payload.File(attachment.id(), file.fileName()), caller,
+            // the history is read by the administration too: on an anonymous request it never names the file
+            String recorded = ContactVisibility.recordedFileName(request.anonymous(), uploadedBy, file.fileName());
+            commands.apply(requestId, Action.ADD_ATTACHMENT, new Payload.File(attachment.id(), recorded), caller,
                     accessKey, null);
             storage.write(attachment, file.content());
             attachments.persist(attachment);
-            views.add(attachment.view());
+            views.add(shownTo(caller, request, attachment.view()));
         }
         return views;
     }
@@ -94,6 +97,7 @@ public class AttachmentService {
         boolean staff = RequestAccess.sight(request, caller, accessKey).staffView();
         return attachments.views(request.id()).stream()
                 .filter(view -> staff || Roles.CITIZEN.equals(view.uploadedBy()))
+                .map(view -> shownTo(caller, request, view))
                 .toList();
     }
 
@@ -109,7 +113,15 @@ public class AttachmentService {
         if (!Secrets.sameHash(attachment.sha256(), Secrets.sha256(content))) {
             throw new IllegalStateException("attachment " + attachment.id() + " no longer matches its SHA-256");
         }
-        return new Download(attachment.fileName(), attachment.contentType(), content);
+        return new Download(ContactVisibility.fileName(caller, request.anonymous(), attachment.uploadedBy(),
+                attachment.fileName()), attachment.contentType(), content);
+    }
+
+    /** The file as this caller may see it: under a neutral name if its name could tell who the citizen is. */
+    private static AttachmentView shownTo(Caller caller, CitizenRequest request, AttachmentView view) {
+        return new AttachmentView(view.id(),
+                ContactVisibility.fileName(caller, request.anonymous(), view.uploadedBy(), view.fileName()),
+                view.contentType(), view.size(), view.sha256(), view.uploadedAt(), view.uploadedBy());
     }
 
     /** The file's real type and safe name, or 413 / 415. */

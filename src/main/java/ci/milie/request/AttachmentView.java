@@ -9,7 +9,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "AttachmentView")
 public record AttachmentView(
         UUID id,
-        @Schema(description = "Display name: the uploaded name without path or control characters, ending in the real type's extension") String fileName,
+        @Schema(description = "Display name: the uploaded name without path or control characters, ending in the real type's extension. "
+                + "On an anonymous request the administration sees the files it did not join itself as piece-jointe.<extension>") String fileName,
         @Schema(description = "Decided from the file's first bytes", enumeration = { "image/jpeg", "image/png", "application/pdf" }) String contentType,
         @Schema(description = "Size in bytes") long size,
         @Schema(description = "SHA-256 of the bytes, hexadecimal") String sha256,

@@ -2,6 +2,7 @@ package ci.milie.request;
 
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
+import java.util.Arrays;
 import java.util.Locale;
 
 import ci.milie.request.FileTypes.FileType;
@@ -14,6 +15,8 @@ import ci.milie.request.FileTypes.FileType;
 final class FileNames {
 
     static final int MAX_LENGTH = 255;
+    /** The name of a file that has none, or whose name must not be shown. */
+    static final String NAMELESS = "piece-jointe";
     private static final String UNSAFE = "\"*:<>?\\/|";
 
     private FileNames() {
@@ -39,7 +42,7 @@ final class FileNames {
         String base = strip(kept.toString());
         String extension = "." + type.extension();
         if (base.isEmpty()) {
-            return "piece-jointe" + extension;
+            return NAMELESS + extension;
         }
         int dot = base.lastIndexOf('.');
         if (dot > 0 && type.knownAs(base.substring(dot + 1).toLowerCase(Locale.ROOT))) {
@@ -47,6 +50,17 @@ final class FileNames {
             base = base.substring(0, dot);
         }
         return truncate(base, MAX_LENGTH - extension.length()) + extension;
+    }
+
+    /**
+     * The name of a file without anything its sender wrote: {@code piece-jointe} and the usual
+     * extension of its type ({@code "CNI Awa Traoré.JPEG"} becomes {@code piece-jointe.jpg}).
+     */
+    static String neutral(String name) {
+        int dot = name == null ? -1 : name.lastIndexOf('.');
+        String extension = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+        return NAMELESS + Arrays.stream(FileType.values()).filter(type -> type.knownAs(extension))
+                .findFirst().map(type -> "." + type.extension()).orElse("");
     }
 
     /** Without the spaces and dots around it (no hidden files, no "name ."). */

@@ -64,6 +64,6 @@ public class HandlingService {
         RequestCommands.Change change = commands.apply(id, Action.ADD_NOTE, new Payload.Text(command.text().strip()),
                 caller, null, null);
         RequestEvent event = requests.event(change.events().get(0).eventId());
-        return RequestQueries.eventView(event, true, true);
+        return RequestQueries.eventView(event, true, true, false);
     }
 }

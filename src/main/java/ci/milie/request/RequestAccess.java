@@ -11,7 +11,8 @@ import ci.milie.common.Secrets;
 
 /**
  * Object-level authorisation, first layer: what a caller is to a request ({@link Party}), whether
- * they may see it at all, and which of its fields. Every read, write, filter and export asks here;
+ * they may see it at all, and which of its fields (the citizen's identity: {@link ContactVisibility},
+ * which also serves the filters over many requests). Every read and write asks here;
  * the lifecycle table then says what that party may do. Anyone who may not see a request gets the
  * same 404 as for one that does not exist, so existence never leaks.
  */
@@ -29,10 +30,6 @@ public class RequestAccess {
             };
         }
 
-        /** Whether the account ids of the citizen (in events, in fields) may be shown. */
-        public boolean seesCitizenAccount() {
-            return seesContact && party != Party.AGENT_IN_CHARGE;
-        }
     }
 
     private final RequestRepository requests;
@@ -57,15 +54,8 @@ public class RequestAccess {
             case OSEP, SUPERVISOR, AGENT_IN_CHARGE, OPERATOR_WHO_ENTERED, OWNER, KEY_HOLDER, SYSTEM -> true;
             default -> false;
         };
-        // An agent never sees the contact of a citizen who asked for anonymity; everyone else who sees the request does.
-        boolean contact = sees && !(party == Party.AGENT_IN_CHARGE && request.anonymous());
+        boolean contact = sees && (party == Party.SYSTEM || ContactVisibility.seesContact(caller, request.anonymous()));
         return new Sight(party, sees, contact);
-    }
-
-    /** Whether a caller of this kind may see the contact of requests with this anonymity, for filters over many. */
-    public static boolean seesContactOf(Caller caller, boolean anonymousRequest) {
-        return !(anonymousRequest && caller.hasRole(Roles.AGENT) && !caller.hasRole(Roles.OSEP)
-                && !caller.hasRole(Roles.SUPERVISOR));
     }
 
     private static Party party(CitizenRequest request, Caller caller, String accessKey) {

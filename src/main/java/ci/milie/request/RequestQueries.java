@@ -73,8 +73,10 @@ public class RequestQueries {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Views.EventView> events(UUID id, Caller caller, String accessKey) {
         CitizenRequest request = access.visibleTo(id, caller, accessKey);
-        boolean staff = RequestAccess.sight(request, caller, accessKey).staffView();
-        return requests.events(request.id(), !staff).stream().map(e -> eventView(e, staff, true)).toList();
+        RequestAccess.Sight sight = RequestAccess.sight(request, caller, accessKey);
+        boolean staff = sight.staffView();
+        return requests.events(request.id(), !staff).stream()
+                .map(e -> eventView(e, staff, true, sight.seesContact())).toList();
     }
 
     /**
@@ -141,8 +143,18 @@ public class RequestQueries {
                 .map(a -> new Views.AdministrationRef(a.id(), a.code(), a.name())).orElse(null);
     }
 
-    static Views.EventView eventView(RequestEvent e, boolean staff, boolean withMessage) {
-        return new Views.EventView(e.id(), e.type(), e.occurredAt(), e.fromStatus(), e.toStatus(),
-                withMessage ? e.message() : null, e.visibility(), e.actorRole(), staff ? e.actorId() : null);
+    /**
+     * One event as the caller may read it. To a caller who may not see the contact, the citizen's
+     * own events carry no account id and a file the citizen joined no name (events recorded before
+     * file names were kept out of anonymous requests' history included them).
+     */
+    static Views.EventView eventView(RequestEvent e, boolean staff, boolean withMessage, boolean seesContact) {
+        boolean citizenHidden = !seesContact && ContactVisibility.citizenActor(e.actorRole());
+        String message = withMessage ? e.message() : null;
+        if (message != null && !seesContact && e.type() == EventType.ATTACHMENT_ADDED) {
+            message = ContactVisibility.recordedFileName(true, e.actorRole(), message);
+        }
+        return new Views.EventView(e.id(), e.type(), e.occurredAt(), e.fromStatus(), e.toStatus(), message,
+                e.visibility(), e.actorRole(), staff && !citizenHidden ? e.actorId() : null);
     }
 }

@@ -96,7 +96,7 @@ public final class Views {
     public record EventView(UUID id, EventType type, Instant occurredAt, RequestStatus fromStatus,
             RequestStatus toStatus, String message, Visibility visibility,
             @Schema(description = "citizen, anonymous, osep, agent, operator or system") String actorRole,
-            @Schema(description = "Staff only") UUID actorId) {
+            @Schema(description = "Staff only; never the citizen's account to the administration of an anonymous request") UUID actorId) {
     }
 
     /** What anyone with the tracking code sees; with the access key, also the thread and the answers. */

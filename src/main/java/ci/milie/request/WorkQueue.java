@@ -34,12 +34,26 @@ final class WorkQueue {
         DUE
     }
 
+    /**
+     * What to list. {@code contactOfAnonymous}: whether the filters on who the citizen is
+     * ({@code phone}, {@code citizenId}) may match a request whose citizen asked for anonymity; false
+     * for a caller who may not see that citizen's contact, so that a filter never answers "is this
+     * the citizen's number?" for a request that hides it. {@code text} searches the subject and the
+     * description only, never the contact.
+     */
     record Filter(Set<RequestStatus> statuses, RequestType type, UUID categoryId, UUID administrationId,
             Channel channel, String region, Instant from, Instant to, Boolean overdue, Instant dueBefore, String text,
-            UUID citizenId, String trackingCode, String phone) {
+            UUID citizenId, String trackingCode, String phone, boolean contactOfAnonymous) {
 
         static Filter forCitizen(UUID citizenId) {
-            return new Filter(Set.of(), null, null, null, null, null, null, null, null, null, null, citizenId, null, null);
+            return new Filter(Set.of(), null, null, null, null, null, null, null, null, null, null, citizenId, null, null,
+                    true);
+        }
+
+        /** This filter within an administration (null: all) and what the caller may know of anonymous citizens. */
+        Filter scoped(UUID administration, boolean seesAnonymousContacts) {
+            return new Filter(statuses, type, categoryId, administration, channel, region, from, to, overdue, dueBefore,
+                    text, citizenId, trackingCode, phone, seesAnonymousContacts);
         }
     }
 
@@ -71,9 +85,10 @@ final class WorkQueue {
         add(sql, params, ts(filter.from()), "r.submitted_at >= :from", "from");
         add(sql, params, ts(filter.to()), "r.submitted_at < :to", "to");
         add(sql, params, ts(filter.dueBefore()), "r.due_at < :dueBefore", "dueBefore");
-        add(sql, params, filter.citizenId(), "r.citizen_id = :citizen", "citizen");
+        String unlessAnonymous = filter.contactOfAnonymous() ? "" : " and not r.anonymous";
+        add(sql, params, filter.citizenId(), "r.citizen_id = :citizen" + unlessAnonymous, "citizen");
         add(sql, params, filter.trackingCode(), "r.tracking_code = :code", "code");
-        add(sql, params, filter.phone(), "r.contact_phone = :phone", "phone");
+        add(sql, params, filter.phone(), "r.contact_phone = :phone" + unlessAnonymous, "phone");
         if (filter.text() != null) {
             sql.append(" and r.search @@ websearch_to_tsquery('french', :text)");
             params.put("text", filter.text());

@@ -66,9 +66,10 @@ public class WorkQueueResource {
             @QueryParam("to") @Parameter(description = "Submitted before (ISO-8601)") String to,
             @QueryParam("overdue") @Parameter(schema = @Schema(implementation = Boolean.class)) String overdue,
             @QueryParam("dueBefore") @Parameter(description = "Current stage due before (ISO-8601)") String dueBefore,
-            @QueryParam("q") @Parameter(description = "Full-text search in subject and description (French)") String q,
+            @QueryParam("q") @Parameter(description = "Full-text search in subject and description (French); never in the citizen's contact") String q,
             @QueryParam("trackingCode") @Parameter(description = "Operators: with phone") String trackingCode,
-            @QueryParam("phone") @Parameter(description = "Operators: the caller's phone") String phone,
+            @QueryParam("phone") @Parameter(description = "The citizen's phone; operators send it with trackingCode. "
+                    + "For agents it matches only requests whose contact they may see: never an anonymous one") String phone,
             @QueryParam("sort") @DefaultValue("submittedAt") @Parameter(description = "submittedAt (newest first) or dueAt (most urgent first)") String sort,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
             @QueryParam("cursor") String cursor) {
@@ -101,7 +102,7 @@ public class WorkQueueResource {
                 region == null || region.isBlank() ? null : region.strip(), instant(from, "from"), instant(to, "to"),
                 Params.bool(overdue, "overdue"), instant(dueBefore, "dueBefore"), text, null,
                 trackingCode == null || trackingCode.isBlank() ? null : TrackingCodes.normalise(trackingCode),
-                normalisedPhone);
+                normalisedPhone, false);
         return queues.queue(filter, order, limit, cursor, caller);
     }
 

@@ -26,21 +26,16 @@ public class WorkQueueService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<Views.RequestSummary> queue(WorkQueue.Filter requested, WorkQueue.Sort sort, int limit, String cursor,
             Caller caller) {
-        WorkQueue.Filter filter = requested;
+        java.util.UUID administration = requested.administrationId();
         if (caller.hasRole(Roles.AGENT)) {
-            var mine = caller.administrationId()
+            administration = caller.administrationId()
                     .orElseThrow(() -> ProblemException.forbidden("Your account is not attached to an administration"));
-            filter = withAdministration(requested, mine);
         } else if (caller.hasRole(Roles.OPERATOR) && !caller.hasRole(Roles.OSEP) && !caller.hasRole(Roles.SUPERVISOR)) {
             if (requested.trackingCode() == null || requested.phone() == null) {
                 throw ProblemException.invalid("trackingCode", "operators look a request up by trackingCode and phone together");
             }
         }
+        WorkQueue.Filter filter = requested.scoped(administration, ContactVisibility.seesContact(caller, true));
         return new WorkQueue(em, clock).page(filter, sort, limit, cursor);
-    }
-
-    private static WorkQueue.Filter withAdministration(WorkQueue.Filter f, java.util.UUID administrationId) {
-        return new WorkQueue.Filter(f.statuses(), f.type(), f.categoryId(), administrationId, f.channel(), f.region(),
-                f.from(), f.to(), f.overdue(), f.dueBefore(), f.text(), f.citizenId(), f.trackingCode(), f.phone());
     }
 }

@@ -56,4 +56,14 @@ class FileNamesTest {
         assertEquals("attachment; filename=\"a_b_.pdf\"; filename*=UTF-8''a%22b%25.pdf",
                 FileNames.attachmentDisposition("a\"b%.pdf"));
     }
+
+    @Test
+    void aNeutralNameKeepsOnlyTheUsualExtensionOfTheType() {
+        assertEquals("piece-jointe.jpg", FileNames.neutral("CNI Awa Traoré.JPEG"));
+        assertEquals("piece-jointe.pdf", FileNames.neutral("courrier.pdf"));
+        assertEquals("piece-jointe.png", FileNames.neutral("scan.pdf.png"));
+        assertEquals("piece-jointe", FileNames.neutral("Awa Traoré"));
+        assertEquals("piece-jointe", FileNames.neutral("Awa.Traoré"));
+        assertEquals("piece-jointe", FileNames.neutral(null));
+    }
 }
