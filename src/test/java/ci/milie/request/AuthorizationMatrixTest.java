@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
@@ -36,11 +37,12 @@ import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
+import ci.milie.common.Caller;
+import ci.milie.common.ProblemException;
 import ci.milie.notification.OutboxRelay;
 import ci.milie.support.Api;
 import ci.milie.support.Outboxes;
@@ -156,6 +158,9 @@ class AuthorizationMatrixTest {
     private static final Map<String, Optional<List<String>>> reads = new HashMap<>();
 
     @Inject
+    RequestCommands commands;
+
+    @Inject
     MockMailbox mailbox;
 
     @Inject
@@ -241,7 +246,8 @@ class AuthorizationMatrixTest {
         if (!performedOverHttp(cell)) {
             assertTrue(offered.map(actions -> actions.contains(cell.action())).orElse(false),
                     cell.name() + ": offered in allowedActions " + offered);
-            inProcessOnly(cell);
+            inProcess(cell, fresh);
+            return;
         }
         Response response = send(cell.action(), cell.who(), fresh);
         assertAll(cell.name(),
@@ -256,10 +262,11 @@ class AuthorizationMatrixTest {
         int expected = Integer.parseInt(cell.expected());
         Fixture fixture = shared(cell.status());
         Optional<List<String>> offered = readShared(fixture, cell.who());
-        if (!performedOverHttp(cell)) {
+        if (!performedOverHttp(cell) && passesTheEndpointsRoles(cell)) {
             offered.ifPresent(actions -> assertFalse(actions.contains(cell.action()),
                     cell.name() + ": must not be offered, allowedActions = " + actions));
-            inProcessOnly(cell);
+            inProcess(cell, fixture);
+            return;
         }
         Response response = send(cell.action(), cell.who(), fixture);
         if (response.statusCode() / 100 == 2) {
@@ -299,15 +306,45 @@ class AuthorizationMatrixTest {
         };
     }
 
-    /*
-     * TODO(RequestCommands): once the lead's single entry point exists, check these cells in
-     * process instead of skipping them: inject ci.milie.request.RequestCommands and assert that
-     * commands.check(requestId, action, caller, accessKey) refuses with the cell's status (or
-     * allows an ok cell). Until then the cell only checks what is offered, then is skipped.
+    /**
+     * The routing endpoint is for OSEP only: any other caller is refused by the endpoint's roles
+     * (401 or 403) before an action is chosen, so that call tests the cell over HTTP as well.
      */
-    private static void inProcessOnly(Cell cell) {
-        Assumptions.abort("TODO(RequestCommands): " + cell.name()
-                + " is performed as the sibling action over HTTP; check it in process with RequestCommands.check");
+    static boolean passesTheEndpointsRoles(Cell cell) {
+        return !(cell.action().equals("ROUTE") || cell.action().equals("REROUTE")) || cell.who() == Who.OSEP;
+    }
+
+    /**
+     * A cell whose HTTP call would be performed as the sibling action: asked of the request's door
+     * directly, with the same caller, which must allow it (ok) or refuse it with the cell's status.
+     */
+    private void inProcess(Cell cell, Fixture fixture) {
+        Caller caller = callerOf(cell.who());
+        String key = cell.who() == Who.KEY_HOLDER ? fixture.key() : null;
+        Action action = Action.valueOf(cell.action());
+        UUID id = UUID.fromString(fixture.id());
+        if (cell.expected().equals("ok")) {
+            assertEquals(Party.class, commands.check(id, action, caller, key).getClass(), cell.name());
+        } else {
+            ProblemException refused = assertThrows(ProblemException.class, () -> commands.check(id, action, caller, key),
+                    cell.name() + ": refused by the door");
+            assertEquals(Integer.parseInt(cell.expected()), refused.status(), cell.name() + ": " + refused.getMessage());
+        }
+    }
+
+    private Caller callerOf(Who who) {
+        World w = world();
+        return switch (who) {
+            case ANONYMOUS, KEY_HOLDER -> Caller.anonymous();
+            case OTHER_CITIZEN -> Caller.of(Set.of("citizen"), UUID.randomUUID(), null);
+            case OWNER -> Caller.of(Set.of("citizen"), w.ownerId(), null);
+            case OPERATOR -> Caller.of(Set.of("operator"), UUID.randomUUID(), null);
+            case OSEP -> Caller.of(Set.of("osep"), UUID.randomUUID(), null);
+            case AGENT_IN_CHARGE -> Caller.of(Set.of("agent"), UUID.randomUUID(), UUID.fromString(w.at().administrationId()));
+            case AGENT_ELSEWHERE -> Caller.of(Set.of("agent"), UUID.randomUUID(), UUID.fromString(w.elsewhere()));
+            case SUPERVISOR -> Caller.of(Set.of("supervisor"), UUID.randomUUID(), null);
+            case SYSADMIN -> Caller.of(Set.of("sysadmin"), UUID.randomUUID(), null);
+        };
     }
 
     // --- Callers and calls ---------------------------------------------------------------------
