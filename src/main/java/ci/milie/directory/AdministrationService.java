@@ -13,7 +13,7 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
-import ci.milie.common.Cursor;
+import ci.milie.common.Keyset;
 import ci.milie.common.Page;
 import ci.milie.common.ProblemException;
 
@@ -33,7 +33,7 @@ class AdministrationService {
     @Transactional(TxType.SUPPORTS)
     Page<AdministrationView> list(AdministrationKind kind, UUID parentId, boolean includeInactive, String cursor,
             int limit) {
-        return Keyset.page(administrations.page(kind, parentId, includeInactive, Cursor.decode(cursor), limit),
+        return Keyset.page(administrations.page(kind, parentId, includeInactive, Keyset.after(cursor), limit),
                 limit, Administration::code, AdministrationView::of);
     }
 

@@ -12,7 +12,7 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
-import ci.milie.common.Cursor;
+import ci.milie.common.Keyset;
 import ci.milie.common.Page;
 import ci.milie.common.ProblemException;
 
@@ -36,7 +36,7 @@ class CategoryService {
     @Transactional(TxType.SUPPORTS)
     Page<CategoryView> list(UUID parentId, String parentCode, RequestType type, boolean includeInactive,
             String cursor, int limit) {
-        return Keyset.page(categories.page(parentId, parentCode, type, includeInactive, Cursor.decode(cursor), limit),
+        return Keyset.page(categories.page(parentId, parentCode, type, includeInactive, Keyset.after(cursor), limit),
                 limit, Category::code, CategoryView::of);
     }
 

@@ -2,7 +2,6 @@ package ci.milie.sla;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
@@ -13,7 +12,7 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
-import ci.milie.common.Cursor;
+import ci.milie.common.Keyset;
 import ci.milie.common.Page;
 import ci.milie.common.ProblemException;
 
@@ -32,11 +31,8 @@ class HolidayService {
 
     @Transactional(TxType.SUPPORTS)
     Page<HolidayView> list(Integer year, String cursor, int limit) {
-        List<PublicHoliday> rows = holidays.page(year, after(cursor), limit);
-        boolean more = rows.size() > limit;
-        List<PublicHoliday> items = more ? rows.subList(0, limit) : rows;
-        String next = more ? Cursor.encode(items.get(items.size() - 1).date().toString()) : null;
-        return new Page<>(items.stream().map(HolidayView::of).toList(), next);
+        List<PublicHoliday> rows = holidays.page(year, Keyset.after(cursor, LocalDate::parse), limit);
+        return Keyset.page(rows, limit, h -> h.date().toString(), HolidayView::of);
     }
 
     @Transactional
@@ -68,18 +64,6 @@ class HolidayService {
             changes.fire(new CalendarChanged());
         }
         return deleted;
-    }
-
-    private static LocalDate after(String cursor) {
-        String key = Cursor.decode(cursor);
-        if (key == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(key);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid("cursor", "is not a cursor returned by this API");
-        }
     }
 
     private static ProblemException duplicate(LocalDate date) {

@@ -13,7 +13,7 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
-import ci.milie.common.Cursor;
+import ci.milie.common.Keyset;
 import ci.milie.common.Page;
 import ci.milie.common.ProblemException;
 import ci.milie.directory.CategorySummary;
@@ -36,11 +36,8 @@ class SlaPolicyService {
 
     @Transactional(TxType.SUPPORTS)
     Page<SlaPolicyView> list(RequestType type, UUID categoryId, String cursor, int limit) {
-        List<SlaPolicy> rows = policies.page(type, categoryId, decode(cursor), limit);
-        boolean more = rows.size() > limit;
-        List<SlaPolicy> items = more ? rows.subList(0, limit) : rows;
-        String next = more ? encode(items.get(items.size() - 1)) : null;
-        return new Page<>(items.stream().map(this::view).toList(), next);
+        List<SlaPolicy> rows = policies.page(type, categoryId, Keyset.after(cursor, SlaPolicyService::parseKey), limit);
+        return Keyset.page(rows, limit, SlaPolicyService::key, this::view);
     }
 
     @Transactional(TxType.SUPPORTS)
@@ -134,23 +131,16 @@ class SlaPolicyService {
                 : "This category already has a policy for " + type + "; change it instead");
     }
 
-    private static String encode(SlaPolicy last) {
-        return Cursor.encode(last.requestType() + "/" + (last.categoryId() == null ? "" : last.categoryId()));
+    /** A policy's sort key: its type, then its category (none for the type's default). */
+    private static String key(SlaPolicy policy) {
+        return policy.requestType() + "/" + (policy.categoryId() == null ? "" : policy.categoryId());
     }
 
-    private static PolicyKey decode(String cursor) {
-        String key = Cursor.decode(cursor);
-        if (key == null) {
-            return null;
-        }
-        try {
-            int slash = key.indexOf('/');
-            RequestType type = RequestType.valueOf(key.substring(0, slash));
-            String category = key.substring(slash + 1);
-            return new PolicyKey(type, category.isEmpty() ? null : UUID.fromString(category));
-        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
-            throw ProblemException.invalid("cursor", "is not a cursor returned by this API");
-        }
+    private static PolicyKey parseKey(String key) {
+        int slash = key.indexOf('/');
+        RequestType type = RequestType.valueOf(key.substring(0, slash));
+        String category = key.substring(slash + 1);
+        return new PolicyKey(type, category.isEmpty() ? null : UUID.fromString(category));
     }
 
     private Instant now() {
