@@ -30,7 +30,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import ci.milie.common.Page;
 import ci.milie.common.Params;
-import ci.milie.common.ProblemException;
 import ci.milie.common.Roles;
 
 @Path("/staff")
@@ -64,7 +63,7 @@ public class StaffResource {
     @Operation(summary = "One staff account")
     @APIResponse(responseCode = "200", description = "The account", content = @Content(schema = @Schema(implementation = StaffView.class)))
     public StaffView get(@PathParam("id") UUID id) {
-        return staff.get(id).orElseThrow(() -> ProblemException.notFound("Staff account"));
+        return staff.get(id);
     }
 
     @POST

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,8 +48,9 @@ public class StaffService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<StaffView> get(UUID id) {
-        return accounts.findByIdOptional(id).map(StaffView::of);
+    public StaffView get(UUID id) {
+        return accounts.findByIdOptional(id).map(StaffView::of)
+                .orElseThrow(() -> ProblemException.notFound("Staff account"));
     }
 
     @Transactional

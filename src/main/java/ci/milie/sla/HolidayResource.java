@@ -1,7 +1,6 @@
 package ci.milie.sla;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -27,7 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import ci.milie.common.Page;
-import ci.milie.common.ProblemException;
 import ci.milie.common.Roles;
 
 @Path("/holidays")
@@ -36,8 +34,11 @@ import ci.milie.common.Roles;
 @Consumes(MediaType.APPLICATION_JSON)
 public class HolidayResource {
 
-    @Inject
-    HolidayService service;
+    private final HolidayService service;
+
+    HolidayResource(HolidayService service) {
+        this.service = service;
+    }
 
     @GET
     @RolesAllowed({ Roles.SYSADMIN, Roles.OSEP, Roles.SUPERVISOR })
@@ -76,8 +77,6 @@ public class HolidayResource {
     public void deleteHoliday(
             @Parameter(description = "The day, as YYYY-MM-DD", schema = @Schema(type = SchemaType.STRING, format = "date"))
             @PathParam("date") String date) {
-        if (!service.delete(Holidays.date(date, "date"))) {
-            throw ProblemException.notFound("Holiday");
-        }
+        service.delete(Holidays.date(date, "date"));
     }
 }

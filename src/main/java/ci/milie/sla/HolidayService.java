@@ -7,7 +7,6 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
@@ -20,14 +19,15 @@ import ci.milie.common.ProblemException;
 @ApplicationScoped
 class HolidayService {
 
-    @Inject
-    PublicHolidayRepository holidays;
+    private final PublicHolidayRepository holidays;
+    private final Event<CalendarChanged> changes;
+    private final Clock clock;
 
-    @Inject
-    Event<CalendarChanged> changes;
-
-    @Inject
-    Clock clock;
+    HolidayService(PublicHolidayRepository holidays, Event<CalendarChanged> changes, Clock clock) {
+        this.holidays = holidays;
+        this.changes = changes;
+        this.clock = clock;
+    }
 
     @Transactional(TxType.SUPPORTS)
     Page<HolidayView> list(Integer year, String cursor, int limit) {
@@ -56,14 +56,17 @@ class HolidayService {
         return HolidayView.of(holiday);
     }
 
-    /** Removes the holiday of that date; false when there is none. */
+    /** Removes the holiday of that date; not found when there is none. */
     @Transactional
-    boolean delete(LocalDate date) {
-        boolean deleted = holidays.deleteById(date);
-        if (deleted) {
-            changes.fire(new CalendarChanged());
+    void delete(LocalDate date) {
+        if (!holidays.deleteById(date)) {
+            throw notFound();
         }
-        return deleted;
+        changes.fire(new CalendarChanged());
+    }
+
+    private static ProblemException notFound() {
+        return ProblemException.notFound("Holiday");
     }
 
     private static ProblemException duplicate(LocalDate date) {

@@ -3,7 +3,6 @@ package ci.milie.sla;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -31,7 +30,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import ci.milie.common.Page;
 import ci.milie.common.Params;
-import ci.milie.common.ProblemException;
 import ci.milie.common.Roles;
 import ci.milie.directory.RequestType;
 
@@ -41,8 +39,11 @@ import ci.milie.directory.RequestType;
 @Consumes(MediaType.APPLICATION_JSON)
 public class SlaPolicyResource {
 
-    @Inject
-    SlaPolicyService service;
+    private final SlaPolicyService service;
+
+    SlaPolicyResource(SlaPolicyService service) {
+        this.service = service;
+    }
 
     @GET
     @RolesAllowed({ Roles.SYSADMIN, Roles.OSEP, Roles.SUPERVISOR })
@@ -69,7 +70,7 @@ public class SlaPolicyResource {
     @APIResponse(responseCode = "200", description = "The policy",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SlaPolicyView.class)))
     public SlaPolicyView getSlaPolicy(@PathParam("id") UUID id) {
-        return service.find(id).orElseThrow(() -> ProblemException.notFound("SLA policy"));
+        return service.get(id);
     }
 
     @POST
@@ -97,7 +98,7 @@ public class SlaPolicyResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SlaPolicyView.class)))
     @APIResponse(responseCode = "409", description = "Stale version (CONCURRENT_MODIFICATION)")
     public SlaPolicyView updateSlaPolicy(@PathParam("id") UUID id, @Valid UpdateSlaPolicyCommand command) {
-        return service.update(id, command).orElseThrow(() -> ProblemException.notFound("SLA policy"));
+        return service.update(id, command);
     }
 
     @DELETE
@@ -108,8 +109,6 @@ public class SlaPolicyResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "409", description = "A type's default cannot be deleted (DEFAULT_POLICY_REQUIRED)")
     public void deleteSlaPolicy(@PathParam("id") UUID id) {
-        if (!service.delete(id)) {
-            throw ProblemException.notFound("SLA policy");
-        }
+        service.delete(id);
     }
 }

@@ -4,11 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
@@ -25,14 +23,15 @@ import ci.milie.sla.SlaPolicyRepository.PolicyKey;
 @ApplicationScoped
 class SlaPolicyService {
 
-    @Inject
-    SlaPolicyRepository policies;
+    private final SlaPolicyRepository policies;
+    private final DirectoryQueries directory;
+    private final Clock clock;
 
-    @Inject
-    DirectoryQueries directory;
-
-    @Inject
-    Clock clock;
+    SlaPolicyService(SlaPolicyRepository policies, DirectoryQueries directory, Clock clock) {
+        this.policies = policies;
+        this.directory = directory;
+        this.clock = clock;
+    }
 
     @Transactional(TxType.SUPPORTS)
     Page<SlaPolicyView> list(RequestType type, UUID categoryId, String cursor, int limit) {
@@ -41,8 +40,8 @@ class SlaPolicyService {
     }
 
     @Transactional(TxType.SUPPORTS)
-    Optional<SlaPolicyView> find(UUID id) {
-        return policies.findByIdOptional(id).map(this::view);
+    SlaPolicyView get(UUID id) {
+        return policies.findByIdOptional(id).map(this::view).orElseThrow(SlaPolicyService::notFound);
     }
 
     @Transactional
@@ -74,35 +73,27 @@ class SlaPolicyService {
     }
 
     @Transactional
-    Optional<SlaPolicyView> update(UUID id, UpdateSlaPolicyCommand command) {
+    SlaPolicyView update(UUID id, UpdateSlaPolicyCommand command) {
         Allowances allowances = withinAYear(command.allowances());
-        Optional<SlaPolicy> found = policies.findForUpdate(id);
-        if (found.isEmpty()) {
-            return Optional.empty();
-        }
-        SlaPolicy policy = found.get();
+        SlaPolicy policy = policies.findForUpdate(id).orElseThrow(SlaPolicyService::notFound);
         if (command.version() != null && command.version() != policy.version()) {
             throw ProblemException.conflict("CONCURRENT_MODIFICATION",
                     "Someone else changed this policy meanwhile; reload it and try again");
         }
         policy.change(allowances, now());
         policies.flush(); // the new version, for the view
-        return Optional.of(view(policy));
+        return view(policy);
     }
 
-    /** Deletes a category's policy; false when there is no such policy. A type's default stays. */
+    /** Deletes a category's policy. A type's default stays. */
     @Transactional
-    boolean delete(UUID id) {
-        Optional<SlaPolicy> found = policies.findForUpdate(id);
-        if (found.isEmpty()) {
-            return false;
-        }
-        if (found.get().isTypeDefault()) {
+    void delete(UUID id) {
+        SlaPolicy policy = policies.findForUpdate(id).orElseThrow(SlaPolicyService::notFound);
+        if (policy.isTypeDefault()) {
             throw ProblemException.conflict("DEFAULT_POLICY_REQUIRED",
                     "The default policy of a request type can be changed but not deleted");
         }
-        policies.delete(found.get());
-        return true;
+        policies.delete(policy);
     }
 
     private SlaPolicyView view(SlaPolicy policy) {
@@ -129,6 +120,10 @@ class SlaPolicyService {
         return ProblemException.conflict("DUPLICATE_POLICY", categoryId == null
                 ? "The default policy of " + type + " already exists; change it instead"
                 : "This category already has a policy for " + type + "; change it instead");
+    }
+
+    private static ProblemException notFound() {
+        return ProblemException.notFound("SLA policy");
     }
 
     /** A policy's sort key: its type, then its category (none for the type's default). */
