@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import ci.milie.common.Caller;
+import ci.milie.common.Locations;
 import ci.milie.common.Page;
 import ci.milie.common.Roles;
 
@@ -87,8 +88,8 @@ public class AdministrationResource {
     @APIResponse(responseCode = "409", description = "Another administration has this code (DUPLICATE_CODE)")
     public RestResponse<AdministrationView> createAdministration(@Valid CreateAdministrationCommand command, UriInfo uri) {
         AdministrationView created = service.create(command);
-        return RestResponse.ResponseBuilder.<AdministrationView>created(
-                uri.getAbsolutePathBuilder().path(created.id().toString()).build()).entity(created).build();
+        return RestResponse.ResponseBuilder.<AdministrationView>created(Locations.child(uri, created.id()))
+                .entity(created).build();
     }
 
     @PUT

@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import ci.milie.common.Caller;
+import ci.milie.common.Locations;
 import ci.milie.common.Page;
 import ci.milie.common.Roles;
 
@@ -89,8 +90,8 @@ public class CategoryResource {
     @APIResponse(responseCode = "409", description = "Another category has this code (DUPLICATE_CODE)")
     public RestResponse<CategoryView> createCategory(@Valid CreateCategoryCommand command, UriInfo uri) {
         CategoryView created = service.create(command);
-        return RestResponse.ResponseBuilder.<CategoryView>created(
-                uri.getAbsolutePathBuilder().path(created.id().toString()).build()).entity(created).build();
+        return RestResponse.ResponseBuilder.<CategoryView>created(Locations.child(uri, created.id()))
+                .entity(created).build();
     }
 
     @PUT

@@ -35,6 +35,11 @@ class HolidayService {
         return Keyset.page(rows, limit, h -> h.date().toString(), HolidayView::of);
     }
 
+    @Transactional(TxType.SUPPORTS)
+    HolidayView get(LocalDate date) {
+        return holidays.findByIdOptional(date).map(HolidayView::of).orElseThrow(HolidayService::notFound);
+    }
+
     @Transactional
     HolidayView create(CreateHolidayCommand command) {
         LocalDate date = Holidays.inRange(command.date(), "date");

@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import ci.milie.common.Locations;
 import ci.milie.common.Page;
 import ci.milie.common.Params;
 import ci.milie.common.Roles;
@@ -84,8 +85,8 @@ public class SlaPolicyResource {
             + "(DUPLICATE_POLICY)")
     public RestResponse<SlaPolicyView> createSlaPolicy(@Valid CreateSlaPolicyCommand command, UriInfo uri) {
         SlaPolicyView created = service.create(command);
-        return RestResponse.ResponseBuilder.<SlaPolicyView>created(
-                uri.getAbsolutePathBuilder().path(created.id().toString()).build()).entity(created).build();
+        return RestResponse.ResponseBuilder.<SlaPolicyView>created(Locations.child(uri, created.id()))
+                .entity(created).build();
     }
 
     @PUT
