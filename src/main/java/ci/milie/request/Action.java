@@ -1,6 +1,9 @@
 package ci.milie.request;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** Everything that can move a request from one status to another. */
+@Schema(name = "Action")
 public enum Action {
     QUALIFY, REJECT, ROUTE, REROUTE, ACKNOWLEDGE, REQUEST_INFORMATION, CITIZEN_REPLY, HAND_BACK,
     SUBMIT_ANSWER, APPROVE_ANSWER, RETURN_ANSWER, CLOSE,

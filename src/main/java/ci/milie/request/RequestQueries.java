@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 import ci.milie.common.Caller;
 import ci.milie.common.ProblemException;
 import ci.milie.common.Roles;
+import ci.milie.directory.AdministrationRef;
 import ci.milie.directory.CategorySummary;
 import ci.milie.directory.DirectoryQueries;
 
@@ -125,9 +126,9 @@ public class RequestQueries {
         return new Views.CategoryRef(category.id(), category.code(), category.labelFr(), category.labelEn());
     }
 
-    private Views.AdministrationRef administration(UUID id) {
+    private AdministrationRef administration(UUID id) {
         return id == null ? null : directory.administration(id)
-                .map(a -> new Views.AdministrationRef(a.id(), a.code(), a.name())).orElse(null);
+                .map(a -> new AdministrationRef(a.id(), a.code(), a.name())).orElse(null);
     }
 
     static Views.EventView eventView(RequestEvent e, boolean staff, boolean withMessage) {
