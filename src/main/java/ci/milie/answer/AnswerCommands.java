@@ -15,6 +15,7 @@ final class AnswerCommands {
     record Submit(@NotBlank @Size(max = 10000) @Schema(description = "The answer to the citizen") String text) {
     }
 
+    @Schema(name = "ReviewDecision")
     enum Decision {
         APPROVE, RETURN
     }

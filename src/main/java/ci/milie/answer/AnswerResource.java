@@ -1,12 +1,13 @@
 package ci.milie.answer;
 
-import java.net.URI;
 import java.util.UUID;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -23,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import ci.milie.common.Caller;
+import ci.milie.common.Locations;
 import ci.milie.common.Roles;
 
 @Path("/requests/{id}/answers")
@@ -32,10 +35,12 @@ import ci.milie.common.Roles;
 public class AnswerResource {
 
     private final AnswerService answers;
+    private final AnswerReads reads;
     private final Caller caller;
 
-    AnswerResource(AnswerService answers, Caller caller) {
+    AnswerResource(AnswerService answers, AnswerReads reads, Caller caller) {
         this.answers = answers;
+        this.reads = reads;
         this.caller = caller;
     }
 
@@ -45,9 +50,22 @@ public class AnswerResource {
     @APIResponse(responseCode = "201", description = "The answer", content = @Content(schema = @Schema(implementation = AnswerView.class)))
     @APIResponse(responseCode = "409", description = "INVALID_TRANSITION (the request must be IN_PROGRESS) or CONCURRENT_MODIFICATION")
     public Response submit(@PathParam("id") UUID id, @Valid @NotNull AnswerCommands.Submit command,
-            @Parameter(description = "Version of the request last read") @HeaderParam("If-Match") String ifMatch) {
+            @Parameter(description = "Version of the request last read") @HeaderParam("If-Match") String ifMatch,
+            UriInfo uri) {
         AnswerView answer = answers.submit(id, command, caller, ifMatch);
-        return Response.created(URI.create("/api/v1/requests/" + id + "/answers/" + answer.id())).entity(answer).build();
+        return Response.created(Locations.child(uri, answer.id())).entity(answer).build();
+    }
+
+    @GET
+    @Path("/{answerId}")
+    @PermitAll
+    @Operation(summary = "One answer: any of them for staff who may see the request; a delivered one for its citizen (token or X-Access-Key)")
+    @APIResponse(responseCode = "200", description = "The answer; requestStatus is the request's current status",
+            content = @Content(schema = @Schema(implementation = AnswerView.class)))
+    public AnswerView get(@PathParam("id") UUID id, @PathParam("answerId") UUID answerId,
+            @Parameter(description = "The request's access key, for a citizen without a token")
+            @HeaderParam("X-Access-Key") String accessKey) {
+        return reads.get(id, answerId, caller, accessKey);
     }
 
     @POST

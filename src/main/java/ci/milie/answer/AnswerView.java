@@ -16,7 +16,7 @@ public record AnswerView(
         Instant submittedAt,
         @Schema(nullable = true) Instant deliveredAt,
         @Schema(nullable = true) String remarks,
-        @Schema(description = "The request's status after this move") RequestStatus requestStatus) {
+        @Schema(description = "The request's status after this move; when read, its current status") RequestStatus requestStatus) {
 
     static AnswerView of(Answer answer, RequestStatus requestStatus) {
         return new AnswerView(answer.id(), answer.requestId(), answer.status().name(), answer.text(),

@@ -1,6 +1,11 @@
 package ci.milie.common;
 
-/** The JWT {@code groups} of Miliê (see DESIGN.md, "Actors and roles"). */
+/**
+ * The JWT {@code groups} of Miliê: citizens (signed in with a one-time code) and five staff roles.
+ * Operators enter requests phoned in; OSEP triages, routes and reviews; an agent works the requests
+ * of one administration (claim {@code administration_id}); supervisors read everything; sysadmins
+ * manage the platform. Anyone without a token may still submit and follow a request.
+ */
 public final class Roles {
     public static final String CITIZEN = "citizen";
     public static final String OPERATOR = "operator";

@@ -4,7 +4,7 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-@Schema(description = "An administration named by another resource")
+@Schema(name = "AdministrationRef", description = "An administration named by another resource")
 public record AdministrationRef(UUID id, @Schema(examples = "ONECI") String code, String name) {
 
     static AdministrationRef of(Administration a) {

@@ -1,6 +1,5 @@
 package ci.milie.directory;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -8,8 +7,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import ci.milie.common.SqlFilter;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 
 @ApplicationScoped
 class AdministrationRepository implements PanacheRepositoryBase<Administration, UUID> {
@@ -41,26 +40,14 @@ class AdministrationRepository implements PanacheRepositoryBase<Administration, 
     /** One keyset page sorted by code: at most {@code limit + 1} rows, the extra one says "more". */
     List<Administration> page(AdministrationKind kind, UUID parentId, boolean includeInactive, String afterCode,
             int limit) {
-        List<String> where = new ArrayList<>();
-        Parameters parameters = new Parameters();
+        SqlFilter where = new SqlFilter();
         if (!includeInactive) {
-            where.add("a.active = true");
+            where.and("a.active = true");
         }
-        if (kind != null) {
-            where.add("a.kind = :kind");
-            parameters.and("kind", kind);
-        }
-        if (parentId != null) {
-            where.add("a.parent.id = :parentId");
-            parameters.and("parentId", parentId);
-        }
-        if (afterCode != null) {
-            where.add("a.code > :after");
-            parameters.and("after", afterCode);
-        }
-        String query = "from Administration a left join fetch a.parent"
-                + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
-                + " order by a.code";
-        return find(query, parameters).range(0, limit).list();
+        where.andIfPresent("a.kind = :kind", "kind", kind)
+                .andIfPresent("a.parent.id = :parentId", "parentId", parentId)
+                .andIfPresent("a.code > :after", "after", afterCode);
+        return find("from Administration a left join fetch a.parent" + where.whereClause() + " order by a.code",
+                where.params()).range(0, limit).list();
     }
 }

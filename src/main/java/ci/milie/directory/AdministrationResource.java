@@ -4,7 +4,6 @@ import java.util.UUID;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -30,10 +29,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import ci.milie.common.Caller;
+import ci.milie.common.Locations;
 import ci.milie.common.Page;
-import ci.milie.common.ProblemException;
 import ci.milie.common.Roles;
-import io.quarkus.security.identity.SecurityIdentity;
 
 @Path("/administrations")
 @Tag(name = "Directory")
@@ -41,11 +40,13 @@ import io.quarkus.security.identity.SecurityIdentity;
 @Consumes(MediaType.APPLICATION_JSON)
 public class AdministrationResource {
 
-    @Inject
-    AdministrationService service;
+    private final AdministrationService service;
+    private final Caller caller;
 
-    @Inject
-    SecurityIdentity identity;
+    AdministrationResource(AdministrationService service, Caller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
 
     @GET
     @PermitAll
@@ -65,7 +66,7 @@ public class AdministrationResource {
             @Parameter(description = "Page size, 1 to 500")
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
         return service.list(QueryParams.enumValue(AdministrationKind.class, kind, "kind"),
-                QueryParams.uuid(parentId, "parentId"), includeInactive && DirectoryAccess.seesInactive(identity),
+                QueryParams.uuid(parentId, "parentId"), includeInactive && DirectoryAccess.seesInactive(caller),
                 cursor, limit);
     }
 
@@ -76,8 +77,7 @@ public class AdministrationResource {
     @APIResponse(responseCode = "200", description = "The administration",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AdministrationView.class)))
     public AdministrationView getAdministration(@PathParam("id") UUID id) {
-        return service.find(id, DirectoryAccess.seesInactive(identity))
-                .orElseThrow(() -> ProblemException.notFound("Administration"));
+        return service.get(id, DirectoryAccess.seesInactive(caller));
     }
 
     @POST
@@ -88,8 +88,8 @@ public class AdministrationResource {
     @APIResponse(responseCode = "409", description = "Another administration has this code (DUPLICATE_CODE)")
     public RestResponse<AdministrationView> createAdministration(@Valid CreateAdministrationCommand command, UriInfo uri) {
         AdministrationView created = service.create(command);
-        return RestResponse.ResponseBuilder.<AdministrationView>created(
-                uri.getAbsolutePathBuilder().path(created.id().toString()).build()).entity(created).build();
+        return RestResponse.ResponseBuilder.<AdministrationView>created(Locations.child(uri, created.id()))
+                .entity(created).build();
     }
 
     @PUT
@@ -103,7 +103,7 @@ public class AdministrationResource {
     @APIResponse(responseCode = "409", description = "DUPLICATE_CODE, CONCURRENT_MODIFICATION (stale version), or "
             + "ADMINISTRATION_IN_USE when deactivating the default administration of an active category")
     public AdministrationView updateAdministration(@PathParam("id") UUID id, @Valid UpdateAdministrationCommand command) {
-        return service.update(id, command).orElseThrow(() -> ProblemException.notFound("Administration"));
+        return service.update(id, command);
     }
 
     @DELETE
@@ -114,8 +114,6 @@ public class AdministrationResource {
     @APIResponse(responseCode = "204", description = "Deactivated (or already inactive)")
     @APIResponse(responseCode = "409", description = "An active category routes to it by default (ADMINISTRATION_IN_USE)")
     public void deactivateAdministration(@PathParam("id") UUID id) {
-        if (!service.deactivate(id)) {
-            throw ProblemException.notFound("Administration");
-        }
+        service.deactivate(id);
     }
 }

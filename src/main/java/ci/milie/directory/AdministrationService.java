@@ -4,16 +4,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
-import ci.milie.common.Cursor;
+import ci.milie.common.Keyset;
 import ci.milie.common.Page;
 import ci.milie.common.ProblemException;
 
@@ -21,27 +19,29 @@ import ci.milie.common.ProblemException;
 @ApplicationScoped
 class AdministrationService {
 
-    @Inject
-    AdministrationRepository administrations;
+    private final AdministrationRepository administrations;
+    private final CategoryRepository categories;
+    private final Clock clock;
 
-    @Inject
-    CategoryRepository categories;
-
-    @Inject
-    Clock clock;
+    AdministrationService(AdministrationRepository administrations, CategoryRepository categories, Clock clock) {
+        this.administrations = administrations;
+        this.categories = categories;
+        this.clock = clock;
+    }
 
     @Transactional(TxType.SUPPORTS)
     Page<AdministrationView> list(AdministrationKind kind, UUID parentId, boolean includeInactive, String cursor,
             int limit) {
-        return Keyset.page(administrations.page(kind, parentId, includeInactive, Cursor.decode(cursor), limit),
+        return Keyset.page(administrations.page(kind, parentId, includeInactive, Keyset.after(cursor), limit),
                 limit, Administration::code, AdministrationView::of);
     }
 
     @Transactional(TxType.SUPPORTS)
-    Optional<AdministrationView> find(UUID id, boolean includeInactive) {
+    AdministrationView get(UUID id, boolean includeInactive) {
         return administrations.findByIdOptional(id)
                 .filter(a -> includeInactive || a.isActive())
-                .map(AdministrationView::of);
+                .map(AdministrationView::of)
+                .orElseThrow(AdministrationService::notFound);
     }
 
     @Transactional
@@ -61,12 +61,8 @@ class AdministrationService {
     }
 
     @Transactional
-    Optional<AdministrationView> update(UUID id, UpdateAdministrationCommand command) {
-        Optional<Administration> found = administrations.findForUpdate(id);
-        if (found.isEmpty()) {
-            return Optional.empty();
-        }
-        Administration administration = found.get();
+    AdministrationView update(UUID id, UpdateAdministrationCommand command) {
+        Administration administration = administrations.findForUpdate(id).orElseThrow(AdministrationService::notFound);
         if (command.version() != null && command.version() != administration.version()) {
             throw Conflicts.staleVersion();
         }
@@ -92,18 +88,15 @@ class AdministrationService {
             administration.deactivate(now);
         }
         flush(command.code());
-        return Optional.of(AdministrationView.of(administration));
+        return AdministrationView.of(administration);
     }
 
-    /** Deactivates; false when there is no such administration. Deactivating twice is harmless. */
+    /** Deactivates; deactivating twice is harmless. */
     @Transactional
-    boolean deactivate(UUID id) {
-        Optional<Administration> found = administrations.findForUpdate(id);
-        found.ifPresent(administration -> {
-            ensureNotRoutedTo(administration);
-            administration.deactivate(now());
-        });
-        return found.isPresent();
+    void deactivate(UUID id) {
+        Administration administration = administrations.findForUpdate(id).orElseThrow(AdministrationService::notFound);
+        ensureNotRoutedTo(administration);
+        administration.deactivate(now());
     }
 
     /**
@@ -154,6 +147,10 @@ class AdministrationService {
             }
             throw e;
         }
+    }
+
+    private static ProblemException notFound() {
+        return ProblemException.notFound("Administration");
     }
 
     private static ProblemException duplicateCode(String code) {

@@ -5,7 +5,7 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-@Schema(description = "An administration requests can be routed to")
+@Schema(name = "AdministrationView", description = "An administration requests can be routed to")
 public record AdministrationView(
         UUID id,
         @Schema(examples = "MSHPCMU") String code,

@@ -1,6 +1,5 @@
 package ci.milie.directory;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -8,8 +7,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import ci.milie.common.SqlFilter;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 
 @ApplicationScoped
 class CategoryRepository implements PanacheRepositoryBase<Category, UUID> {
@@ -52,30 +51,15 @@ class CategoryRepository implements PanacheRepositoryBase<Category, UUID> {
     /** One keyset page sorted by code: at most {@code limit + 1} rows, the extra one says "more". */
     List<Category> page(UUID parentId, String parentCode, RequestType type, boolean includeInactive,
             String afterCode, int limit) {
-        List<String> where = new ArrayList<>();
-        Parameters parameters = new Parameters();
+        SqlFilter where = new SqlFilter();
         if (!includeInactive) {
-            where.add("c.active = true");
+            where.and("c.active = true");
         }
-        if (parentId != null) {
-            where.add("p.id = :parentId");
-            parameters.and("parentId", parentId);
-        }
-        if (parentCode != null) {
-            where.add("p.code = :parentCode");
-            parameters.and("parentCode", parentCode);
-        }
-        if (type != null) {
-            where.add("array_contains(c.applicableTypes, :type)");
-            parameters.and("type", type.name());
-        }
-        if (afterCode != null) {
-            where.add("c.code > :after");
-            parameters.and("after", afterCode);
-        }
-        String query = "from Category c left join fetch c.parent p left join fetch c.defaultAdministration"
-                + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
-                + " order by c.code";
-        return find(query, parameters).range(0, limit).list();
+        where.andIfPresent("p.id = :parentId", "parentId", parentId)
+                .andIfPresent("p.code = :parentCode", "parentCode", parentCode)
+                .andIfPresent("array_contains(c.applicableTypes, :type)", "type", type == null ? null : type.name())
+                .andIfPresent("c.code > :after", "after", afterCode);
+        return find("from Category c left join fetch c.parent p left join fetch c.defaultAdministration"
+                + where.whereClause() + " order by c.code", where.params()).range(0, limit).list();
     }
 }

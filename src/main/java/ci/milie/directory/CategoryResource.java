@@ -4,7 +4,6 @@ import java.util.UUID;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -30,10 +29,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import ci.milie.common.Caller;
+import ci.milie.common.Locations;
 import ci.milie.common.Page;
-import ci.milie.common.ProblemException;
 import ci.milie.common.Roles;
-import io.quarkus.security.identity.SecurityIdentity;
 
 @Path("/categories")
 @Tag(name = "Directory")
@@ -41,11 +40,13 @@ import io.quarkus.security.identity.SecurityIdentity;
 @Consumes(MediaType.APPLICATION_JSON)
 public class CategoryResource {
 
-    @Inject
-    CategoryService service;
+    private final CategoryService service;
+    private final Caller caller;
 
-    @Inject
-    SecurityIdentity identity;
+    CategoryResource(CategoryService service, Caller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
 
     @GET
     @PermitAll
@@ -68,7 +69,7 @@ public class CategoryResource {
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
         return service.list(QueryParams.uuid(parentId, "parentId"), QueryParams.text(parentCode),
                 QueryParams.enumValue(RequestType.class, type, "type"),
-                includeInactive && DirectoryAccess.seesInactive(identity), cursor, limit);
+                includeInactive && DirectoryAccess.seesInactive(caller), cursor, limit);
     }
 
     @GET
@@ -78,8 +79,7 @@ public class CategoryResource {
     @APIResponse(responseCode = "200", description = "The category",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CategoryView.class)))
     public CategoryView getCategory(@PathParam("id") UUID id) {
-        return service.find(id, DirectoryAccess.seesInactive(identity))
-                .orElseThrow(() -> ProblemException.notFound("Category"));
+        return service.get(id, DirectoryAccess.seesInactive(caller));
     }
 
     @POST
@@ -90,8 +90,8 @@ public class CategoryResource {
     @APIResponse(responseCode = "409", description = "Another category has this code (DUPLICATE_CODE)")
     public RestResponse<CategoryView> createCategory(@Valid CreateCategoryCommand command, UriInfo uri) {
         CategoryView created = service.create(command);
-        return RestResponse.ResponseBuilder.<CategoryView>created(
-                uri.getAbsolutePathBuilder().path(created.id().toString()).build()).entity(created).build();
+        return RestResponse.ResponseBuilder.<CategoryView>created(Locations.child(uri, created.id()))
+                .entity(created).build();
     }
 
     @PUT
@@ -105,7 +105,7 @@ public class CategoryResource {
     @APIResponse(responseCode = "409", description = "DUPLICATE_CODE, CONCURRENT_MODIFICATION (stale version), or "
             + "CATEGORY_IN_USE when deactivating a theme with active sub-categories")
     public CategoryView updateCategory(@PathParam("id") UUID id, @Valid UpdateCategoryCommand command) {
-        return service.update(id, command).orElseThrow(() -> ProblemException.notFound("Category"));
+        return service.update(id, command);
     }
 
     @DELETE
@@ -116,8 +116,6 @@ public class CategoryResource {
     @APIResponse(responseCode = "204", description = "Deactivated (or already inactive)")
     @APIResponse(responseCode = "409", description = "It has active sub-categories (CATEGORY_IN_USE)")
     public void deactivateCategory(@PathParam("id") UUID id) {
-        if (!service.deactivate(id)) {
-            throw ProblemException.notFound("Category");
-        }
+        service.deactivate(id);
     }
 }

@@ -3,16 +3,14 @@ package ci.milie.directory;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
-import ci.milie.common.Cursor;
+import ci.milie.common.Keyset;
 import ci.milie.common.Page;
 import ci.milie.common.ProblemException;
 
@@ -24,27 +22,29 @@ import ci.milie.common.ProblemException;
 @ApplicationScoped
 class CategoryService {
 
-    @Inject
-    CategoryRepository categories;
+    private final CategoryRepository categories;
+    private final AdministrationRepository administrations;
+    private final Clock clock;
 
-    @Inject
-    AdministrationRepository administrations;
-
-    @Inject
-    Clock clock;
+    CategoryService(CategoryRepository categories, AdministrationRepository administrations, Clock clock) {
+        this.categories = categories;
+        this.administrations = administrations;
+        this.clock = clock;
+    }
 
     @Transactional(TxType.SUPPORTS)
     Page<CategoryView> list(UUID parentId, String parentCode, RequestType type, boolean includeInactive,
             String cursor, int limit) {
-        return Keyset.page(categories.page(parentId, parentCode, type, includeInactive, Cursor.decode(cursor), limit),
+        return Keyset.page(categories.page(parentId, parentCode, type, includeInactive, Keyset.after(cursor), limit),
                 limit, Category::code, CategoryView::of);
     }
 
     @Transactional(TxType.SUPPORTS)
-    Optional<CategoryView> find(UUID id, boolean includeInactive) {
+    CategoryView get(UUID id, boolean includeInactive) {
         return categories.findByIdOptional(id)
                 .filter(c -> includeInactive || c.isActive())
-                .map(CategoryView::of);
+                .map(CategoryView::of)
+                .orElseThrow(CategoryService::notFound);
     }
 
     @Transactional
@@ -66,12 +66,8 @@ class CategoryService {
     }
 
     @Transactional
-    Optional<CategoryView> update(UUID id, UpdateCategoryCommand command) {
-        Optional<Category> found = categories.findForUpdate(id);
-        if (found.isEmpty()) {
-            return Optional.empty();
-        }
-        Category category = found.get();
+    CategoryView update(UUID id, UpdateCategoryCommand command) {
+        Category category = categories.findForUpdate(id).orElseThrow(CategoryService::notFound);
         if (command.version() != null && command.version() != category.version()) {
             throw Conflicts.staleVersion();
         }
@@ -99,18 +95,15 @@ class CategoryService {
             category.deactivate(now);
         }
         flush(command.code());
-        return Optional.of(CategoryView.of(category));
+        return CategoryView.of(category);
     }
 
-    /** Deactivates; false when there is no such category. Deactivating twice is harmless. */
+    /** Deactivates; deactivating twice is harmless. */
     @Transactional
-    boolean deactivate(UUID id) {
-        Optional<Category> found = categories.findForUpdate(id);
-        found.ifPresent(category -> {
-            ensureNoActiveSubCategories(category);
-            category.deactivate(now());
-        });
-        return found.isPresent();
+    void deactivate(UUID id) {
+        Category category = categories.findForUpdate(id).orElseThrow(CategoryService::notFound);
+        ensureNoActiveSubCategories(category);
+        category.deactivate(now());
     }
 
     /**
@@ -171,6 +164,10 @@ class CategoryService {
             }
             throw e;
         }
+    }
+
+    private static ProblemException notFound() {
+        return ProblemException.notFound("Category");
     }
 
     private static ProblemException duplicateCode(String code) {

@@ -6,7 +6,7 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-@Schema(description = "A category of the catalogue, with its theme and default administration")
+@Schema(name = "CategoryView", description = "A category of the catalogue, with its theme and default administration")
 public record CategoryView(
         UUID id,
         @Schema(examples = "ETAT-CIVIL") String code,

@@ -11,7 +11,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-@Schema(description = "A new category of the catalogue")
+@Schema(name = "CreateCategoryCommand", description = "A new category of the catalogue")
 public record CreateCategoryCommand(
         @Schema(description = "Unique code: uppercase letters, digits, inner dashes", examples = "ETAT-CIVIL", minLength = 2, maxLength = 32)
         @NotBlank @Size(min = Codes.MIN, max = Codes.MAX) @Pattern(regexp = Codes.PATTERN, message = Codes.MESSAGE) String code,

@@ -2,8 +2,8 @@ package ci.milie.directory;
 
 import java.util.Set;
 
+import ci.milie.common.Caller;
 import ci.milie.common.Roles;
-import io.quarkus.security.identity.SecurityIdentity;
 
 /** Who may see inactive administrations and categories: staff who manage or oversee them. */
 final class DirectoryAccess {
@@ -13,7 +13,7 @@ final class DirectoryAccess {
     private DirectoryAccess() {
     }
 
-    static boolean seesInactive(SecurityIdentity identity) {
-        return identity != null && !identity.isAnonymous() && SEE_INACTIVE.stream().anyMatch(identity::hasRole);
+    static boolean seesInactive(Caller caller) {
+        return SEE_INACTIVE.stream().anyMatch(caller::hasRole);
     }
 }

@@ -4,7 +4,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
@@ -15,11 +14,13 @@ import jakarta.transaction.Transactional.TxType;
 @ApplicationScoped
 public class DirectoryQueries {
 
-    @Inject
-    AdministrationRepository administrations;
+    private final AdministrationRepository administrations;
+    private final CategoryRepository categories;
 
-    @Inject
-    CategoryRepository categories;
+    DirectoryQueries(AdministrationRepository administrations, CategoryRepository categories) {
+        this.administrations = administrations;
+        this.categories = categories;
+    }
 
     /** The administration with this id if it exists and is active: one staff or requests may be attached to. */
     @Transactional(TxType.SUPPORTS)

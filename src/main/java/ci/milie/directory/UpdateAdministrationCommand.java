@@ -10,7 +10,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-@Schema(description = "The full new state of an administration (absent optional fields are cleared)")
+@Schema(name = "UpdateAdministrationCommand", description = "The full new state of an administration (absent optional fields are cleared)")
 public record UpdateAdministrationCommand(
         @Schema(description = "Unique code: uppercase letters, digits, inner dashes", examples = "MSHPCMU", minLength = 2, maxLength = 32)
         @NotBlank @Size(min = Codes.MIN, max = Codes.MAX) @Pattern(regexp = Codes.PATTERN, message = Codes.MESSAGE) String code,

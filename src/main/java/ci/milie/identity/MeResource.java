@@ -1,7 +1,5 @@
 package ci.milie.identity;
 
-import java.util.List;
-
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -14,8 +12,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import ci.milie.common.Caller;
-import ci.milie.common.ProblemException;
-import ci.milie.common.Roles;
 import io.quarkus.security.Authenticated;
 
 @Path("/me")
@@ -24,29 +20,18 @@ import io.quarkus.security.Authenticated;
 @Tag(name = "Authentication")
 public class MeResource {
 
+    private final MeService me;
     private final Caller caller;
-    private final StaffAccountRepository staff;
-    private final CitizenRepository citizens;
 
-    MeResource(Caller caller, StaffAccountRepository staff, CitizenRepository citizens) {
+    MeResource(MeService me, Caller caller) {
+        this.me = me;
         this.caller = caller;
-        this.staff = staff;
-        this.citizens = citizens;
     }
 
     @GET
     @Operation(summary = "The signed-in user's profile and roles")
     @APIResponse(responseCode = "200", description = "Profile", content = @Content(schema = @Schema(implementation = MeView.class)))
     public MeView me() {
-        var id = caller.id().orElseThrow(() -> ProblemException.notFound("Account"));
-        if (caller.hasRole(Roles.CITIZEN)) {
-            Citizen citizen = citizens.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Account"));
-            return new MeView(citizen.id(), "CITIZEN", citizen.email(), citizen.phone(), citizen.fullName(),
-                    List.of(Roles.CITIZEN), null, citizen.preferredLanguage());
-        }
-        StaffAccount account = staff.findByIdOptional(id).filter(StaffAccount::active)
-                .orElseThrow(() -> ProblemException.notFound("Account"));
-        return new MeView(account.id(), "STAFF", account.email(), null, account.fullName(),
-                List.of(account.role().group()), account.administrationId(), null);
+        return me.me(caller);
     }
 }

@@ -1,6 +1,5 @@
 package ci.milie.identity;
 
-import java.net.URI;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -20,6 +19,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -28,9 +28,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import ci.milie.common.Locations;
 import ci.milie.common.Page;
 import ci.milie.common.Params;
-import ci.milie.common.ProblemException;
 import ci.milie.common.Roles;
 
 @Path("/staff")
@@ -64,16 +64,16 @@ public class StaffResource {
     @Operation(summary = "One staff account")
     @APIResponse(responseCode = "200", description = "The account", content = @Content(schema = @Schema(implementation = StaffView.class)))
     public StaffView get(@PathParam("id") UUID id) {
-        return staff.get(id).orElseThrow(() -> ProblemException.notFound("Staff account"));
+        return staff.get(id);
     }
 
     @POST
     @Operation(summary = "Create a staff account (agents belong to one administration)")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = StaffView.class)))
     @APIResponse(responseCode = "409", description = "DUPLICATE_EMAIL")
-    public Response create(@Valid @NotNull StaffCommands.Create command) {
+    public Response create(@Valid @NotNull StaffCommands.Create command, UriInfo uri) {
         StaffView created = staff.create(command);
-        return Response.created(URI.create("/api/v1/staff/" + created.id())).entity(created).build();
+        return Response.created(Locations.child(uri, created.id())).entity(created).build();
     }
 
     @PUT

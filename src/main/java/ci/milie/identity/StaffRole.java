@@ -2,9 +2,12 @@ package ci.milie.identity;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import ci.milie.common.Roles;
 
 /** The roles a staff account can hold; their JSON and JWT form is the lowercase group name. */
+@Schema(name = "StaffRole")
 public enum StaffRole {
     @JsonProperty(Roles.SYSADMIN)
     SYSADMIN(Roles.SYSADMIN),

@@ -4,17 +4,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.HashMap;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import ci.milie.common.Cursor;
+import ci.milie.common.Keyset;
 import ci.milie.common.Page;
 import ci.milie.common.ProblemException;
+import ci.milie.common.SqlFilter;
 import ci.milie.directory.DirectoryQueries;
 
 /** Staff accounts, managed by sysadmins. */
@@ -38,35 +36,21 @@ public class StaffService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<StaffView> list(StaffRole role, UUID administrationId, Boolean active, int limit, String cursor) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        if (role != null) {
-            where.append(" and role = :role");
-            params.put("role", role);
-        }
-        if (administrationId != null) {
-            where.append(" and administrationId = :administrationId");
-            params.put("administrationId", administrationId);
-        }
-        if (active != null) {
-            where.append(" and active = :active");
-            params.put("active", active);
-        }
-        String after = Cursor.decode(cursor);
-        if (after != null) {
-            where.append(" and email > :after");
-            params.put("after", after);
-        }
-        // One row more than asked tells whether a next page exists.
-        List<StaffAccount> rows = accounts.find(where + " order by email", params).range(0, limit).list();
-        boolean more = rows.size() > limit;
-        List<StaffView> items = rows.stream().limit(limit).map(StaffView::of).toList();
-        return new Page<>(items, more ? Cursor.encode(items.get(limit - 1).email()) : null);
+        SqlFilter where = new SqlFilter()
+                .andIfPresent("role = :role", "role", role)
+                .andIfPresent("administrationId = :administrationId", "administrationId", administrationId)
+                .andIfPresent("active = :active", "active", active)
+                .andIfPresent("email > :after", "after", Keyset.after(cursor));
+        // range(0, limit) is inclusive: limit + 1 rows, the extra one says whether a next page exists.
+        List<StaffAccount> rows = accounts.find("1 = 1" + where.andClauses() + " order by email", where.params())
+                .range(0, limit).list();
+        return Keyset.page(rows, limit, StaffAccount::email, StaffView::of);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<StaffView> get(UUID id) {
-        return accounts.findByIdOptional(id).map(StaffView::of);
+    public StaffView get(UUID id) {
+        return accounts.findByIdOptional(id).map(StaffView::of)
+                .orElseThrow(() -> ProblemException.notFound("Staff account"));
     }
 
     @Transactional

@@ -1,6 +1,9 @@
 package ci.milie.request;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** Everything that changes a request; {@link Lifecycle} says who may do each, from where, to where. */
+@Schema(name = "Action")
 public enum Action {
     QUALIFY, REJECT, ROUTE, REROUTE, ACKNOWLEDGE, REQUEST_INFORMATION,
     /** The citizen answers OSEP's or the administration's question. */

@@ -1,6 +1,5 @@
 package ci.milie.request;
 
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -28,6 +28,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import ci.milie.common.Caller;
+import ci.milie.common.Locations;
 
 /**
  * The files of a request: photos and scans the citizen joins, documents staff add. Uploads are
@@ -60,12 +61,11 @@ public class AttachmentResource {
     @APIResponse(responseCode = "413", description = "FILE_TOO_LARGE: a file over the size limit (10 MB by default); BODY_TOO_LARGE: a whole body over the HTTP limit (21 MB by default)")
     @APIResponse(responseCode = "415", description = "UNSUPPORTED_FILE_TYPE: a file whose content is not JPEG, PNG or PDF, whatever its name or Content-Type")
     public Response uploadAttachments(@PathParam("id") UUID id, @RestForm("file") List<FileUpload> file,
-            @Parameter(description = ACCESS_KEY_DOC) @HeaderParam("X-Access-Key") String accessKey) {
+            @Parameter(description = ACCESS_KEY_DOC) @HeaderParam("X-Access-Key") String accessKey, UriInfo uri) {
         List<AttachmentService.Upload> uploads = file == null ? List.of()
                 : file.stream().map(f -> new AttachmentService.Upload(f.fileName(), f.size(), f.uploadedFile())).toList();
         List<AttachmentView> added = attachments.upload(id, uploads, caller, accessKey);
-        return Response.created(URI.create("/api/v1/requests/" + id + "/attachments/" + added.get(0).id()))
-                .entity(added).build();
+        return Response.created(Locations.child(uri, added.get(0).id())).entity(added).build();
     }
 
     @GET

@@ -16,10 +16,12 @@ public final class Commands {
     private Commands() {
     }
 
+    @Schema(name = "QualificationDecision")
     public enum Decision {
         ACCEPT, REJECT
     }
 
+    @Schema(name = "RejectionReason")
     public enum RejectionReason {
         OUT_OF_SCOPE, ABUSIVE, DUPLICATE, INSUFFICIENT
     }

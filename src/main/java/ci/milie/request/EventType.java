@@ -1,6 +1,9 @@
 package ci.milie.request;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** What happened to a request; each is one immutable line of its timeline or audit trail. */
+@Schema(name = "EventType")
 public enum EventType {
     SUBMITTED, QUALIFIED, REJECTED, ROUTED, REROUTED, ACKNOWLEDGED, INFORMATION_REQUESTED, CITIZEN_REPLIED,
     HANDED_BACK, ANSWER_SUBMITTED, ANSWER_RETURNED, ANSWER_DELIVERED, CLOSED, NOTE_ADDED, ATTACHMENT_ADDED,

@@ -19,7 +19,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import ci.milie.common.Caller;
 import ci.milie.common.Page;
-import ci.milie.common.ProblemException;
 import ci.milie.common.Roles;
 
 @Path("/me/requests")
@@ -42,7 +41,7 @@ public class MyRequestsResource {
             content = @Content(schema = @Schema(implementation = WorkQueueResource.RequestPage.class)))
     public Page<Views.RequestSummary> mine(@QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
             @QueryParam("cursor") String cursor) {
-        return queries.mine(caller.id().orElseThrow(() -> ProblemException.notFound("Account")), limit, cursor);
+        return queries.mine(caller, limit, cursor);
     }
 
 }

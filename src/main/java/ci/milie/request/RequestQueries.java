@@ -8,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import ci.milie.common.Caller;
+import ci.milie.common.ProblemException;
+import ci.milie.directory.AdministrationRef;
 import ci.milie.directory.CategorySummary;
 import ci.milie.directory.DirectoryQueries;
 
@@ -82,13 +84,13 @@ public class RequestQueries {
     /**
      * Public tracking. The code alone shows the status and the public timeline; with the right
      * key, also the thread and the answers. A wrong key answers exactly like an unknown code
-     * (empty), so guessing keys teaches nothing.
+     * (not found), so guessing keys teaches nothing.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public java.util.Optional<Views.TrackingView> track(String rawCode, String accessKey) {
+    public Views.TrackingView track(String rawCode, String accessKey) {
         String code = TrackingCodes.normalise(rawCode);
         if (!TrackingCodes.FORMAT.matcher(code).matches()) {
-            return java.util.Optional.empty();
+            throw ProblemException.notFound("Request");
         }
         boolean keyGiven = accessKey != null && !accessKey.isBlank();
         // One query: the request with its category, its administration's name and its public timeline.
@@ -103,12 +105,14 @@ public class RequestQueries {
                             new Views.CategoryRef(r.categoryId(), r.categoryCode(), r.categoryLabelFr(), r.categoryLabelEn()),
                             r.status(), r.submittedAt(), r.updatedAt(), r.dueAt(), r.administrationName(), timeline,
                             withKey ? answers.delivered(r.id()) : null);
-                });
+                })
+                .orElseThrow(() -> ProblemException.notFound("Request"));
     }
 
     /** The signed-in citizen's own requests, newest first. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public ci.milie.common.Page<Views.RequestSummary> mine(UUID citizenId, int limit, String cursor) {
+    public ci.milie.common.Page<Views.RequestSummary> mine(Caller caller, int limit, String cursor) {
+        UUID citizenId = caller.id().orElseThrow(() -> ProblemException.notFound("Account"));
         WorkQueue.Filter filter = WorkQueue.Filter.forCitizen(citizenId);
         return new WorkQueue(requests.getEntityManager(), clock).page(filter, WorkQueue.Sort.SUBMITTED, limit, cursor);
     }
@@ -138,9 +142,9 @@ public class RequestQueries {
         return new Views.CategoryRef(category.id(), category.code(), category.labelFr(), category.labelEn());
     }
 
-    private Views.AdministrationRef administration(UUID id) {
+    private AdministrationRef administration(UUID id) {
         return id == null ? null : directory.administration(id)
-                .map(a -> new Views.AdministrationRef(a.id(), a.code(), a.name())).orElse(null);
+                .map(a -> new AdministrationRef(a.id(), a.code(), a.name())).orElse(null);
     }
 
     /**

@@ -4,11 +4,14 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * Where a request stands in its lifecycle. The three sets below are the only definition of "open",
  * "running" and "terminal": queries use them, and a test checks every partial index's predicate
  * against them.
  */
+@Schema(name = "RequestStatus")
 public enum RequestStatus {
     RECEIVED, ROUTED, IN_PROGRESS, AWAITING_CITIZEN, UNDER_REVIEW, ANSWERED, CLOSED, REJECTED;
 

@@ -1,6 +1,5 @@
 package ci.milie.request;
 
-import java.net.URI;
 import java.util.regex.Pattern;
 
 import jakarta.annotation.security.PermitAll;
@@ -13,6 +12,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import ci.milie.common.Caller;
+import ci.milie.common.Locations;
 import ci.milie.common.ProblemException;
 
 @Path("/requests")
@@ -50,12 +51,12 @@ public class SubmissionResource {
     @APIResponse(responseCode = "422", description = "IDEMPOTENCY_KEY_REUSED: the key was used for another body")
     public Response submit(@Valid @NotNull SubmitRequestCommand command,
             @Parameter(description = "Client-chosen unique key (8-100 printable characters), e.g. a UUID")
-            @HeaderParam("Idempotency-Key") String idempotencyKey) {
+            @HeaderParam("Idempotency-Key") String idempotencyKey, UriInfo uri) {
         if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
             throw ProblemException.invalid("Idempotency-Key", "must be 8 to 100 printable characters");
         }
         SubmissionService.Outcome outcome = submissions.submit(command, caller, idempotencyKey);
-        Response.ResponseBuilder response = Response.created(URI.create("/api/v1/requests/" + outcome.receipt().id()))
+        Response.ResponseBuilder response = Response.created(Locations.child(uri, outcome.receipt().id()))
                 .entity(outcome.receipt()).type(MediaType.APPLICATION_JSON);
         if (outcome.replayed()) {
             response.header("Idempotent-Replayed", "true");

@@ -18,8 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import ci.milie.common.ProblemException;
-
 @Path("/requests/track")
 @PermitAll
 @Produces(MediaType.APPLICATION_JSON)
@@ -41,8 +39,7 @@ public class TrackingResource {
     public Response track(@PathParam("trackingCode") String trackingCode,
             @Parameter(description = "Access key from the receipt") @HeaderParam("X-Access-Key") String headerKey,
             @Parameter(description = "Access key, for links; the header is preferred") @QueryParam("key") String queryKey) {
-        Views.TrackingView view = queries.track(trackingCode, headerKey != null ? headerKey : queryKey)
-                .orElseThrow(() -> ProblemException.notFound("Request"));
+        Views.TrackingView view = queries.track(trackingCode, headerKey != null ? headerKey : queryKey);
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true);
         return Response.ok(view).cacheControl(noStore).build();

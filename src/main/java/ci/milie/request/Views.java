@@ -8,6 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import ci.milie.directory.AdministrationRef;
 import ci.milie.directory.RequestType;
 
 /** What the request module shows, one record per audience. */
@@ -18,10 +19,6 @@ public final class Views {
 
     @Schema(name = "CategoryRef")
     public record CategoryRef(UUID id, String code, String labelFr, String labelEn) {
-    }
-
-    @Schema(name = "AdministrationRef")
-    public record AdministrationRef(UUID id, String code, String name) {
     }
 
     @Schema(name = "LocationView")

@@ -5,19 +5,16 @@ import static ci.milie.common.SqlValues.instant;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
-import ci.milie.common.Cursor;
+import ci.milie.common.Keyset;
 import ci.milie.common.Page;
-import ci.milie.common.ProblemException;
+import ci.milie.common.SqlFilter;
 import ci.milie.directory.RequestType;
 
 /**
@@ -57,7 +54,6 @@ final class WorkQueue {
         }
     }
 
-    private static final Set<String> OPEN = Set.of("RECEIVED", "ROUTED", "IN_PROGRESS", "UNDER_REVIEW");
 
     private final EntityManager em;
     private final Clock clock;
@@ -71,116 +67,83 @@ final class WorkQueue {
         Instant now = clock.instant();
         // The page's ids first, then their rows: the ids of a queue often come from an index alone
         // (the overdue queue: 29k entries of a covering index, newest 50 kept, instead of 29k row reads).
-        StringBuilder sql = new StringBuilder("select r.id, r.submitted_at, r.due_at from citizen_request r where 1 = 1");
-        Map<String, Object> params = new LinkedHashMap<>();
+        SqlFilter where = new SqlFilter();
         if (!filter.statuses().isEmpty()) {
-            sql.append(" and r.status in (:statuses)");
-            params.put("statuses", filter.statuses().stream().map(Enum::name).toList());
+            where.and("r.status in (:statuses)", "statuses", filter.statuses().stream().map(Enum::name).toList());
         }
-        add(sql, params, filter.type() == null ? null : filter.type().name(), "r.type = :type", "type");
-        add(sql, params, filter.categoryId(), "r.category_id = :category", "category");
-        add(sql, params, filter.administrationId(), "r.administration_id = :administration", "administration");
-        add(sql, params, filter.channel() == null ? null : filter.channel().name(), "r.channel = :channel", "channel");
-        add(sql, params, filter.region(), "lower(r.region) = lower(:region)", "region");
-        add(sql, params, ts(filter.from()), "r.submitted_at >= :from", "from");
-        add(sql, params, ts(filter.to()), "r.submitted_at < :to", "to");
-        add(sql, params, ts(filter.dueBefore()), "r.due_at < :dueBefore", "dueBefore");
+        where.andIfPresent("r.type = :type", "type", filter.type() == null ? null : filter.type().name());
+        where.andIfPresent("r.category_id = :category", "category", filter.categoryId());
+        where.andIfPresent("r.administration_id = :administration", "administration", filter.administrationId());
+        where.andIfPresent("r.channel = :channel", "channel", filter.channel() == null ? null : filter.channel().name());
+        where.andIfPresent("lower(r.region) = lower(:region)", "region", filter.region());
+        where.andIfPresent("r.submitted_at >= :from", "from", ts(filter.from()));
+        where.andIfPresent("r.submitted_at < :to", "to", ts(filter.to()));
+        where.andIfPresent("r.due_at < :dueBefore", "dueBefore", ts(filter.dueBefore()));
         String unlessAnonymous = filter.contactOfAnonymous() ? "" : " and not r.anonymous";
-        add(sql, params, filter.citizenId(), "r.citizen_id = :citizen" + unlessAnonymous, "citizen");
-        add(sql, params, filter.trackingCode(), "r.tracking_code = :code", "code");
-        add(sql, params, filter.phone(), "r.contact_phone = :phone" + unlessAnonymous, "phone");
-        if (filter.text() != null) {
-            sql.append(" and r.search @@ websearch_to_tsquery('french', :text)");
-            params.put("text", filter.text());
-        }
+        where.andIfPresent("r.citizen_id = :citizen" + unlessAnonymous, "citizen", filter.citizenId());
+        where.andIfPresent("r.tracking_code = :code", "code", filter.trackingCode());
+        where.andIfPresent("r.contact_phone = :phone" + unlessAnonymous, "phone", filter.phone());
+        where.andIfPresent("r.search @@ websearch_to_tsquery('french', :text)", "text", filter.text());
         if (Boolean.TRUE.equals(filter.overdue())) {
-            sql.append(" and r.due_at < :now and r.status in (:open)");
-            params.put("now", ts(now));
-            params.put("open", List.copyOf(OPEN));
+            where.and("r.due_at < :now and r.status in (:running)", "now", ts(now))
+                    .param("running", RequestStatus.names(RequestStatus.RUNNING));
         } else if (Boolean.FALSE.equals(filter.overdue())) {
-            sql.append(" and (r.due_at is null or r.due_at >= :now)");
-            params.put("now", ts(now));
+            where.and("(r.due_at is null or r.due_at >= :now)", "now", ts(now));
         }
-        String[] after = decode(cursor, sort);
-        String order;
+        String[] after = Keyset.after(cursor, key -> parseKey(key, sort));
+        String idsOrder;
+        String rowsOrder;
         if (sort == Sort.SUBMITTED) {
             if (after != null) {
-                sql.append(" and (r.submitted_at, r.id) < (:afterTime, :afterId)");
-                params.put("afterTime", ts(Instant.parse(after[0])));
-                params.put("afterId", UUID.fromString(after[1]));
+                where.and("(r.submitted_at, r.id) < (:afterTime, :afterId)", "afterTime", ts(Instant.parse(after[0])))
+                        .param("afterId", UUID.fromString(after[1]));
             }
-            sql.append(" order by r.submitted_at desc, r.id desc");
-            order = " order by p.submitted_at desc, p.id desc";
+            idsOrder = " order by r.submitted_at desc, r.id desc";
+            rowsOrder = " order by p.submitted_at desc, p.id desc";
         } else {
-            sql.append(" and r.due_at is not null");
+            where.and("r.due_at is not null");
             if (after != null) {
-                sql.append(" and (r.due_at, r.id) > (:afterTime, :afterId)");
-                params.put("afterTime", ts(Instant.parse(after[0])));
-                params.put("afterId", UUID.fromString(after[1]));
+                where.and("(r.due_at, r.id) > (:afterTime, :afterId)", "afterTime", ts(Instant.parse(after[0])))
+                        .param("afterId", UUID.fromString(after[1]));
             }
-            sql.append(" order by r.due_at, r.id");
-            order = " order by p.due_at, p.id";
+            idsOrder = " order by r.due_at, r.id";
+            rowsOrder = " order by p.due_at, p.id";
         }
-        sql.append(" limit :limit");
-        params.put("limit", limit + 1);
-
-        Query query = em.createNativeQuery("""
+        where.param("limit", limit + 1);
+        String ids = "select r.id, r.submitted_at, r.due_at from citizen_request r where 1 = 1" + where.andClauses()
+                + idsOrder + " limit :limit";
+        Query query = where.bindTo(em.createNativeQuery("""
                 select r.id, r.tracking_code, r.type, c.code, r.channel, r.subject, r.status, r.administration_id,
                        r.region, r.submitted_at, r.due_at
-                from (%s) p join citizen_request r on r.id = p.id join category c on c.id = r.category_id""".formatted(sql)
-                + order);
-        params.forEach(query::setParameter);
+                from (%s) p join citizen_request r on r.id = p.id join category c on c.id = r.category_id""".formatted(ids)
+                + rowsOrder));
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
-        List<Views.RequestSummary> items = new ArrayList<>();
-        for (int i = 0; i < Math.min(limit, rows.size()); i++) {
-            items.add(summary(rows.get(i), now));
-        }
-        String next = null;
-        if (rows.size() > limit) {
-            Views.RequestSummary last = items.get(items.size() - 1);
-            Instant key = sort == Sort.SUBMITTED ? last.submittedAt() : last.dueAt();
-            next = Cursor.encode(sort.name() + "|" + key + "|" + last.id());
-        }
-        return new Page<>(items, next);
-    }
-
-    private static void add(StringBuilder sql, Map<String, Object> params, Object value, String clause, String name) {
-        if (value != null) {
-            sql.append(" and ").append(clause);
-            params.put(name, value);
-        }
+        // The cursor is the last row's sort key: submitted_at (column 9) or due_at (10), then the id.
+        int keyColumn = sort == Sort.SUBMITTED ? 9 : 10;
+        return Keyset.page(rows, limit, row -> sort.name() + "|" + instant(row[keyColumn]) + "|" + row[0],
+                row -> summary(row, now));
     }
 
     private static Timestamp ts(Instant instant) {
         return instant == null ? null : Timestamp.from(instant);
     }
 
-    private static String[] decode(String cursor, Sort sort) {
-        String raw = Cursor.decode(cursor);
-        if (raw == null) {
-            return null;
+    /** The sort key a cursor carries: {@code SORT|instant|id}, of this very sort. */
+    private static String[] parseKey(String key, Sort sort) {
+        String[] parts = key.split("\\|");
+        if (parts.length != 3 || !sort.name().equals(parts[0])) {
+            throw new IllegalArgumentException("not a cursor of this sort");
         }
-        String[] parts = raw.split("\\|");
-        try {
-            if (parts.length != 3) {
-                throw new IllegalArgumentException();
-            }
-            if (!sort.name().equals(parts[0])) {
-                throw new IllegalArgumentException();
-            }
-            Instant.parse(parts[1]);
-            UUID.fromString(parts[2]);
-            return new String[] { parts[1], parts[2] };
-        } catch (RuntimeException e) {
-            throw ProblemException.invalid("cursor", "is not a cursor returned by this API");
-        }
+        Instant.parse(parts[1]);
+        UUID.fromString(parts[2]);
+        return new String[] { parts[1], parts[2] };
     }
 
     private static Views.RequestSummary summary(Object[] row, Instant now) {
         Instant due = instant(row[10]);
         RequestStatus status = RequestStatus.valueOf((String) row[6]);
-        boolean overdue = due != null && due.isBefore(now) && OPEN.contains(status.name());
+        boolean overdue = due != null && due.isBefore(now) && RequestStatus.RUNNING.contains(status);
         return new Views.RequestSummary((UUID) row[0], (String) row[1], RequestType.valueOf((String) row[2]),
                 (String) row[3], Channel.valueOf((String) row[4]), (String) row[5], status, (UUID) row[7],
                 (String) row[8], instant(row[9]), due, overdue);

@@ -8,7 +8,7 @@ import jakarta.validation.constraints.NotNull;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-@Schema(description = "The working time allowed for one stage: weekends and public holidays do not count")
+@Schema(name = "Allowance", description = "The working time allowed for one stage: weekends and public holidays do not count")
 public record Allowance(
         @Schema(description = "How many units: at most a year (365 working days, 8760 working hours)",
                 examples = "3", minimum = "1", maximum = "8760")

@@ -8,7 +8,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-@Schema(description = "A new public holiday, e.g. the Tabaski once its date is announced")
+@Schema(name = "CreateHolidayCommand", description = "A new public holiday, e.g. the Tabaski once its date is announced")
 public record CreateHolidayCommand(
         @Schema(description = "The day, in the years " + Holidays.FIRST_YEAR + " to " + Holidays.LAST_YEAR, examples = "2026-05-27")
         @NotNull LocalDate date,

@@ -9,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import ci.milie.directory.RequestType;
 
-@Schema(description = "Deadlines for a request type in one category, instead of the type's default")
+@Schema(name = "CreateSlaPolicyCommand", description = "Deadlines for a request type in one category, instead of the type's default")
 public record CreateSlaPolicyCommand(
         @NotNull RequestType requestType,
         @Schema(description = "A category accepting this request type; absent means the type's default, which already "

@@ -1,7 +1,6 @@
 package ci.milie.sla;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -26,8 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import ci.milie.common.Locations;
 import ci.milie.common.Page;
-import ci.milie.common.ProblemException;
 import ci.milie.common.Roles;
 
 @Path("/holidays")
@@ -36,8 +35,11 @@ import ci.milie.common.Roles;
 @Consumes(MediaType.APPLICATION_JSON)
 public class HolidayResource {
 
-    @Inject
-    HolidayService service;
+    private final HolidayService service;
+
+    HolidayResource(HolidayService service) {
+        this.service = service;
+    }
 
     @GET
     @RolesAllowed({ Roles.SYSADMIN, Roles.OSEP, Roles.SUPERVISOR })
@@ -54,6 +56,18 @@ public class HolidayResource {
         return service.list(Holidays.year(year, "year"), cursor, limit);
     }
 
+    @GET
+    @Path("/{date}")
+    @RolesAllowed({ Roles.SYSADMIN, Roles.OSEP, Roles.SUPERVISOR })
+    @Operation(summary = "Get a public holiday")
+    @APIResponse(responseCode = "200", description = "The holiday",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HolidayView.class)))
+    public HolidayView getHoliday(
+            @Parameter(description = "The day, as YYYY-MM-DD", schema = @Schema(type = SchemaType.STRING, format = "date"))
+            @PathParam("date") String date) {
+        return service.get(Holidays.date(date, "date"));
+    }
+
     @POST
     @RolesAllowed(Roles.SYSADMIN)
     @Operation(summary = "Add a public holiday",
@@ -64,8 +78,8 @@ public class HolidayResource {
     @APIResponse(responseCode = "409", description = "There is already a holiday on that date (DUPLICATE_HOLIDAY)")
     public RestResponse<HolidayView> createHoliday(@Valid CreateHolidayCommand command, UriInfo uri) {
         HolidayView created = service.create(command);
-        return RestResponse.ResponseBuilder.<HolidayView>created(
-                uri.getAbsolutePathBuilder().path(created.date().toString()).build()).entity(created).build();
+        return RestResponse.ResponseBuilder.<HolidayView>created(Locations.child(uri, created.date()))
+                .entity(created).build();
     }
 
     @DELETE
@@ -76,8 +90,6 @@ public class HolidayResource {
     public void deleteHoliday(
             @Parameter(description = "The day, as YYYY-MM-DD", schema = @Schema(type = SchemaType.STRING, format = "date"))
             @PathParam("date") String date) {
-        if (!service.delete(Holidays.date(date, "date"))) {
-            throw ProblemException.notFound("Holiday");
-        }
+        service.delete(Holidays.date(date, "date"));
     }
 }

@@ -2,18 +2,16 @@ package ci.milie.sla;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
-import ci.milie.common.Cursor;
+import ci.milie.common.Keyset;
 import ci.milie.common.Page;
 import ci.milie.common.ProblemException;
 
@@ -21,22 +19,25 @@ import ci.milie.common.ProblemException;
 @ApplicationScoped
 class HolidayService {
 
-    @Inject
-    PublicHolidayRepository holidays;
+    private final PublicHolidayRepository holidays;
+    private final Event<CalendarChanged> changes;
+    private final Clock clock;
 
-    @Inject
-    Event<CalendarChanged> changes;
-
-    @Inject
-    Clock clock;
+    HolidayService(PublicHolidayRepository holidays, Event<CalendarChanged> changes, Clock clock) {
+        this.holidays = holidays;
+        this.changes = changes;
+        this.clock = clock;
+    }
 
     @Transactional(TxType.SUPPORTS)
     Page<HolidayView> list(Integer year, String cursor, int limit) {
-        List<PublicHoliday> rows = holidays.page(year, after(cursor), limit);
-        boolean more = rows.size() > limit;
-        List<PublicHoliday> items = more ? rows.subList(0, limit) : rows;
-        String next = more ? Cursor.encode(items.get(items.size() - 1).date().toString()) : null;
-        return new Page<>(items.stream().map(HolidayView::of).toList(), next);
+        List<PublicHoliday> rows = holidays.page(year, Keyset.after(cursor, LocalDate::parse), limit);
+        return Keyset.page(rows, limit, h -> h.date().toString(), HolidayView::of);
+    }
+
+    @Transactional(TxType.SUPPORTS)
+    HolidayView get(LocalDate date) {
+        return holidays.findByIdOptional(date).map(HolidayView::of).orElseThrow(HolidayService::notFound);
     }
 
     @Transactional
@@ -60,26 +61,17 @@ class HolidayService {
         return HolidayView.of(holiday);
     }
 
-    /** Removes the holiday of that date; false when there is none. */
+    /** Removes the holiday of that date; not found when there is none. */
     @Transactional
-    boolean delete(LocalDate date) {
-        boolean deleted = holidays.deleteById(date);
-        if (deleted) {
-            changes.fire(new CalendarChanged());
+    void delete(LocalDate date) {
+        if (!holidays.deleteById(date)) {
+            throw notFound();
         }
-        return deleted;
+        changes.fire(new CalendarChanged());
     }
 
-    private static LocalDate after(String cursor) {
-        String key = Cursor.decode(cursor);
-        if (key == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(key);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid("cursor", "is not a cursor returned by this API");
-        }
+    private static ProblemException notFound() {
+        return ProblemException.notFound("Holiday");
     }
 
     private static ProblemException duplicate(LocalDate date) {

@@ -6,7 +6,7 @@ import java.time.LocalDate;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-@Schema(description = "A public holiday: no deadline clock runs on that day")
+@Schema(name = "HolidayView", description = "A public holiday: no deadline clock runs on that day")
 public record HolidayView(
         @Schema(examples = "2026-08-07") LocalDate date,
         @Schema(examples = "Fête nationale de l'Indépendance") String nameFr,

@@ -1,7 +1,6 @@
 package ci.milie.sla;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -10,8 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.FlushModeType;
 import jakarta.transaction.Transactional;
 
+import ci.milie.common.SqlFilter;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 
 @ApplicationScoped
 class PublicHolidayRepository implements PanacheRepositoryBase<PublicHoliday, LocalDate> {
@@ -33,18 +32,13 @@ class PublicHolidayRepository implements PanacheRepositoryBase<PublicHoliday, Lo
 
     /** One keyset page in date order: at most {@code limit + 1} rows, the extra one says "more". */
     List<PublicHoliday> page(Integer year, LocalDate after, int limit) {
-        List<String> where = new ArrayList<>();
-        Parameters parameters = new Parameters();
+        SqlFilter where = new SqlFilter();
         if (year != null) {
-            where.add("h.date >= :from and h.date < :to");
-            parameters.and("from", LocalDate.of(year, 1, 1)).and("to", LocalDate.of(year + 1, 1, 1));
+            where.and("h.date >= :from and h.date < :to").param("from", LocalDate.of(year, 1, 1))
+                    .param("to", LocalDate.of(year + 1, 1, 1));
         }
-        if (after != null) {
-            where.add("h.date > :after");
-            parameters.and("after", after);
-        }
-        String query = "from PublicHoliday h" + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
-                + " order by h.date";
-        return find(query, parameters).range(0, limit).list();
+        where.andIfPresent("h.date > :after", "after", after);
+        return find("from PublicHoliday h" + where.whereClause() + " order by h.date", where.params())
+                .range(0, limit).list();
     }
 }

@@ -1,6 +1,5 @@
 package ci.milie.sla;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -10,9 +9,9 @@ import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import ci.milie.common.SqlFilter;
 import ci.milie.directory.RequestType;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 
 @ApplicationScoped
 class SlaPolicyRepository implements PanacheRepositoryBase<SlaPolicy, UUID> {
@@ -56,28 +55,20 @@ class SlaPolicyRepository implements PanacheRepositoryBase<SlaPolicy, UUID> {
      * {@code limit + 1} rows, the extra one says "more". {@code after} is the last row of the previous page.
      */
     List<SlaPolicy> page(RequestType type, UUID categoryId, PolicyKey after, int limit) {
-        List<String> where = new ArrayList<>();
-        Parameters parameters = new Parameters();
-        if (type != null) {
-            where.add("p.requestType = :type");
-            parameters.and("type", type);
-        }
-        if (categoryId != null) {
-            where.add("p.categoryId = :category");
-            parameters.and("category", categoryId);
-        }
+        SqlFilter where = new SqlFilter()
+                .andIfPresent("p.requestType = :type", "type", type)
+                .andIfPresent("p.categoryId = :category", "category", categoryId);
         if (after != null) {
-            parameters.and("afterType", after.type());
+            where.param("afterType", after.type());
             if (after.categoryId() == null) {
-                where.add("(p.requestType > :afterType or (p.requestType = :afterType and p.categoryId is not null))");
+                where.and("(p.requestType > :afterType or (p.requestType = :afterType and p.categoryId is not null))");
             } else {
-                where.add("(p.requestType > :afterType or (p.requestType = :afterType and p.categoryId > :afterCategory))");
-                parameters.and("afterCategory", after.categoryId());
+                where.and("(p.requestType > :afterType or (p.requestType = :afterType and p.categoryId > :afterCategory))",
+                        "afterCategory", after.categoryId());
             }
         }
-        String query = "from SlaPolicy p" + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
-                + " order by p.requestType, p.categoryId nulls first";
-        return find(query, parameters).range(0, limit).list();
+        return find("from SlaPolicy p" + where.whereClause() + " order by p.requestType, p.categoryId nulls first",
+                where.params()).range(0, limit).list();
     }
 
     /** Where a page of policies ends. */

@@ -3,7 +3,6 @@ package ci.milie.sla;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -29,9 +28,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import ci.milie.common.Locations;
 import ci.milie.common.Page;
 import ci.milie.common.Params;
-import ci.milie.common.ProblemException;
 import ci.milie.common.Roles;
 import ci.milie.directory.RequestType;
 
@@ -41,8 +40,11 @@ import ci.milie.directory.RequestType;
 @Consumes(MediaType.APPLICATION_JSON)
 public class SlaPolicyResource {
 
-    @Inject
-    SlaPolicyService service;
+    private final SlaPolicyService service;
+
+    SlaPolicyResource(SlaPolicyService service) {
+        this.service = service;
+    }
 
     @GET
     @RolesAllowed({ Roles.SYSADMIN, Roles.OSEP, Roles.SUPERVISOR })
@@ -69,7 +71,7 @@ public class SlaPolicyResource {
     @APIResponse(responseCode = "200", description = "The policy",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SlaPolicyView.class)))
     public SlaPolicyView getSlaPolicy(@PathParam("id") UUID id) {
-        return service.find(id).orElseThrow(() -> ProblemException.notFound("SLA policy"));
+        return service.get(id);
     }
 
     @POST
@@ -83,8 +85,8 @@ public class SlaPolicyResource {
             + "(DUPLICATE_POLICY)")
     public RestResponse<SlaPolicyView> createSlaPolicy(@Valid CreateSlaPolicyCommand command, UriInfo uri) {
         SlaPolicyView created = service.create(command);
-        return RestResponse.ResponseBuilder.<SlaPolicyView>created(
-                uri.getAbsolutePathBuilder().path(created.id().toString()).build()).entity(created).build();
+        return RestResponse.ResponseBuilder.<SlaPolicyView>created(Locations.child(uri, created.id()))
+                .entity(created).build();
     }
 
     @PUT
@@ -97,7 +99,7 @@ public class SlaPolicyResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SlaPolicyView.class)))
     @APIResponse(responseCode = "409", description = "Stale version (CONCURRENT_MODIFICATION)")
     public SlaPolicyView updateSlaPolicy(@PathParam("id") UUID id, @Valid UpdateSlaPolicyCommand command) {
-        return service.update(id, command).orElseThrow(() -> ProblemException.notFound("SLA policy"));
+        return service.update(id, command);
     }
 
     @DELETE
@@ -108,8 +110,6 @@ public class SlaPolicyResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "409", description = "A type's default cannot be deleted (DEFAULT_POLICY_REQUIRED)")
     public void deleteSlaPolicy(@PathParam("id") UUID id) {
-        if (!service.delete(id)) {
-            throw ProblemException.notFound("SLA policy");
-        }
+        service.delete(id);
     }
 }

@@ -4,16 +4,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
-import ci.milie.common.Cursor;
+import ci.milie.common.Keyset;
 import ci.milie.common.Page;
 import ci.milie.common.ProblemException;
 import ci.milie.directory.CategorySummary;
@@ -25,27 +23,25 @@ import ci.milie.sla.SlaPolicyRepository.PolicyKey;
 @ApplicationScoped
 class SlaPolicyService {
 
-    @Inject
-    SlaPolicyRepository policies;
+    private final SlaPolicyRepository policies;
+    private final DirectoryQueries directory;
+    private final Clock clock;
 
-    @Inject
-    DirectoryQueries directory;
-
-    @Inject
-    Clock clock;
-
-    @Transactional(TxType.SUPPORTS)
-    Page<SlaPolicyView> list(RequestType type, UUID categoryId, String cursor, int limit) {
-        List<SlaPolicy> rows = policies.page(type, categoryId, decode(cursor), limit);
-        boolean more = rows.size() > limit;
-        List<SlaPolicy> items = more ? rows.subList(0, limit) : rows;
-        String next = more ? encode(items.get(items.size() - 1)) : null;
-        return new Page<>(items.stream().map(this::view).toList(), next);
+    SlaPolicyService(SlaPolicyRepository policies, DirectoryQueries directory, Clock clock) {
+        this.policies = policies;
+        this.directory = directory;
+        this.clock = clock;
     }
 
     @Transactional(TxType.SUPPORTS)
-    Optional<SlaPolicyView> find(UUID id) {
-        return policies.findByIdOptional(id).map(this::view);
+    Page<SlaPolicyView> list(RequestType type, UUID categoryId, String cursor, int limit) {
+        List<SlaPolicy> rows = policies.page(type, categoryId, Keyset.after(cursor, SlaPolicyService::parseKey), limit);
+        return Keyset.page(rows, limit, SlaPolicyService::key, this::view);
+    }
+
+    @Transactional(TxType.SUPPORTS)
+    SlaPolicyView get(UUID id) {
+        return policies.findByIdOptional(id).map(this::view).orElseThrow(SlaPolicyService::notFound);
     }
 
     @Transactional
@@ -77,35 +73,27 @@ class SlaPolicyService {
     }
 
     @Transactional
-    Optional<SlaPolicyView> update(UUID id, UpdateSlaPolicyCommand command) {
+    SlaPolicyView update(UUID id, UpdateSlaPolicyCommand command) {
         Allowances allowances = withinAYear(command.allowances());
-        Optional<SlaPolicy> found = policies.findForUpdate(id);
-        if (found.isEmpty()) {
-            return Optional.empty();
-        }
-        SlaPolicy policy = found.get();
+        SlaPolicy policy = policies.findForUpdate(id).orElseThrow(SlaPolicyService::notFound);
         if (command.version() != null && command.version() != policy.version()) {
             throw ProblemException.conflict("CONCURRENT_MODIFICATION",
                     "Someone else changed this policy meanwhile; reload it and try again");
         }
         policy.change(allowances, now());
         policies.flush(); // the new version, for the view
-        return Optional.of(view(policy));
+        return view(policy);
     }
 
-    /** Deletes a category's policy; false when there is no such policy. A type's default stays. */
+    /** Deletes a category's policy. A type's default stays. */
     @Transactional
-    boolean delete(UUID id) {
-        Optional<SlaPolicy> found = policies.findForUpdate(id);
-        if (found.isEmpty()) {
-            return false;
-        }
-        if (found.get().isTypeDefault()) {
+    void delete(UUID id) {
+        SlaPolicy policy = policies.findForUpdate(id).orElseThrow(SlaPolicyService::notFound);
+        if (policy.isTypeDefault()) {
             throw ProblemException.conflict("DEFAULT_POLICY_REQUIRED",
                     "The default policy of a request type can be changed but not deleted");
         }
-        policies.delete(found.get());
-        return true;
+        policies.delete(policy);
     }
 
     private SlaPolicyView view(SlaPolicy policy) {
@@ -134,23 +122,20 @@ class SlaPolicyService {
                 : "This category already has a policy for " + type + "; change it instead");
     }
 
-    private static String encode(SlaPolicy last) {
-        return Cursor.encode(last.requestType() + "/" + (last.categoryId() == null ? "" : last.categoryId()));
+    private static ProblemException notFound() {
+        return ProblemException.notFound("SLA policy");
     }
 
-    private static PolicyKey decode(String cursor) {
-        String key = Cursor.decode(cursor);
-        if (key == null) {
-            return null;
-        }
-        try {
-            int slash = key.indexOf('/');
-            RequestType type = RequestType.valueOf(key.substring(0, slash));
-            String category = key.substring(slash + 1);
-            return new PolicyKey(type, category.isEmpty() ? null : UUID.fromString(category));
-        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
-            throw ProblemException.invalid("cursor", "is not a cursor returned by this API");
-        }
+    /** A policy's sort key: its type, then its category (none for the type's default). */
+    private static String key(SlaPolicy policy) {
+        return policy.requestType() + "/" + (policy.categoryId() == null ? "" : policy.categoryId());
+    }
+
+    private static PolicyKey parseKey(String key) {
+        int slash = key.indexOf('/');
+        RequestType type = RequestType.valueOf(key.substring(0, slash));
+        String category = key.substring(slash + 1);
+        return new PolicyKey(type, category.isEmpty() ? null : UUID.fromString(category));
     }
 
     private Instant now() {

@@ -7,7 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import ci.milie.directory.RequestType;
 
-@Schema(description = "The deadlines of a request type, by default or in one category")
+@Schema(name = "SlaPolicyView", description = "The deadlines of a request type, by default or in one category")
 public record SlaPolicyView(
         UUID id,
         RequestType requestType,

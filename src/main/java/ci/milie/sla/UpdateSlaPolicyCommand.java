@@ -5,7 +5,7 @@ import jakarta.validation.constraints.NotNull;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-@Schema(description = "New deadlines of a policy; its type and category stay")
+@Schema(name = "UpdateSlaPolicyCommand", description = "New deadlines of a policy; its type and category stay")
 public record UpdateSlaPolicyCommand(
         @NotNull @Valid Allowance triage,
         @NotNull @Valid Allowance acknowledgement,

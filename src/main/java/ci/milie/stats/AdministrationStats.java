@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One administration's performance and satisfaction over a period. Times are in working days. */
+@Schema(name = "AdministrationStats")
 public record AdministrationStats(
         UUID administrationId,
         String code,

@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One category's performance and satisfaction over a period, across administrations. Times in working days. */
+@Schema(name = "CategoryStats")
 public record CategoryStats(
         UUID categoryId,
         String code,

@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Open data for one administration or one category; no personal data, small counts withheld. */
+@Schema(name = "PublicFigures")
 public record PublicFigures(
         UUID id,
         String code,

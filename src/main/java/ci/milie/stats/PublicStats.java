@@ -6,6 +6,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The platform's open data for a period. */
+@Schema(name = "PublicStats")
 public record PublicStats(
         Instant from,
         Instant to,

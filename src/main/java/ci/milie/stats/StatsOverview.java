@@ -7,7 +7,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The platform, or one administration, over a period. */
-@Schema(description = "Requests received, answered, closed and rejected in the period; backlog and overdue now")
+@Schema(name = "StatsOverview", description = "Requests received, answered, closed and rejected in the period; backlog and overdue now")
 public record StatsOverview(
         Instant from,
         Instant to,

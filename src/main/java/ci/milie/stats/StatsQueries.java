@@ -20,6 +20,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
+import ci.milie.common.SqlFilter;
+
 /**
  * Read-only SQL over the request tables. Every query is built from fixed fragments; values only
  * ever travel as bind parameters. Figures are live: each call reads the current rows.
@@ -311,9 +313,7 @@ class StatsQueries {
     private Where regionFacts(StatsFilter filter, java.time.LocalDate rolledUntil) {
         Where where = source(filter, true, rolledUntil, "select * from %s where day >= %s and day < %s",
                 "stats_daily_region", "stats_monthly_region", "stats_facts_by_region(%s, %s)");
-        if (filter.region() != null) {
-            where.and("lower(f.region) = lower(:region)", "region", filter.region());
-        }
+        where.andIfPresent("lower(f.region) = lower(:region)", "region", filter.region());
         return where;
     }
 
@@ -400,21 +400,11 @@ class StatsQueries {
     /** The current requests under the filter's dimensions (alias {@code r}): backlog and overdue now. */
     private Where requests(StatsFilter filter) {
         Where where = new Where();
-        if (filter.administrationId() != null) {
-            where.and("r.administration_id = :administration", "administration", filter.administrationId());
-        }
-        if (filter.categoryId() != null) {
-            where.and("r.category_id = :category", "category", filter.categoryId());
-        }
-        if (filter.type() != null) {
-            where.and("r.type = :type", "type", filter.type());
-        }
-        if (filter.channel() != null) {
-            where.and("r.channel = :channel", "channel", filter.channel());
-        }
-        if (filter.region() != null) {
-            where.and("lower(r.region) = lower(:region)", "region", filter.region());
-        }
+        where.andIfPresent("r.administration_id = :administration", "administration", filter.administrationId());
+        where.andIfPresent("r.category_id = :category", "category", filter.categoryId());
+        where.andIfPresent("r.type = :type", "type", filter.type());
+        where.andIfPresent("r.channel = :channel", "channel", filter.channel());
+        where.andIfPresent("lower(r.region) = lower(:region)", "region", filter.region());
         return where;
     }
 
@@ -439,30 +429,33 @@ class StatsQueries {
         if (where.source != null) {
             roomToSort();
         }
-        Query query = em.createNativeQuery(where.source == null ? sql.formatted(where.sql())
-                : sql.formatted(where.source, where.sql()));
-        where.params.forEach(query::setParameter);
-        return query;
+        return where.bindTo(em.createNativeQuery(where.source == null ? sql.formatted(where.conjunction())
+                : sql.formatted(where.source, where.conjunction())));
     }
 
     private static long number(Object value) {
         return value == null ? 0 : ((Number) value).longValue();
     }
 
-    /** A conjunction of fixed SQL fragments and the values bound to their parameters. */
-    private static final class Where {
+    /** The filter of a statistics query, and the rows it reads ({@code source}, when not the query's own). */
+    private static final class Where extends SqlFilter {
         private String source;
-        private final List<String> clauses = new ArrayList<>();
-        private final Map<String, Object> params = new LinkedHashMap<>();
 
-        Where and(String clause) {
-            clauses.add(clause);
+        @Override
+        public Where and(String clause) {
+            super.and(clause);
             return this;
         }
 
-        Where and(String clause, String name, Object value) {
-            clauses.add(clause);
-            params.put(name, value);
+        @Override
+        public Where and(String clause, String name, Object value) {
+            super.and(clause, name, value);
+            return this;
+        }
+
+        @Override
+        public Where param(String name, Object value) {
+            super.param(name, value);
             return this;
         }
 
@@ -473,35 +466,11 @@ class StatsQueries {
 
         /** The filter's dimensions on roll-up rows (alias {@code f}); the region is the source's business. */
         Where dimensions(StatsFilter filter) {
-            if (filter.administrationId() != null) {
-                and("f.administration_id = :administration", "administration", filter.administrationId());
-            }
-            if (filter.categoryId() != null) {
-                and("f.category_id = :category", "category", filter.categoryId());
-            }
-            if (filter.type() != null) {
-                and("f.type = :type", "type", filter.type());
-            }
-            if (filter.channel() != null) {
-                and("f.channel = :channel", "channel", filter.channel());
-            }
+            andIfPresent("f.administration_id = :administration", "administration", filter.administrationId());
+            andIfPresent("f.category_id = :category", "category", filter.categoryId());
+            andIfPresent("f.type = :type", "type", filter.type());
+            andIfPresent("f.channel = :channel", "channel", filter.channel());
             return this;
-        }
-
-        Where param(String name, Object value) {
-            params.put(name, value);
-            return this;
-        }
-
-        /** Binds a value to a fresh parameter and returns its placeholder. */
-        String bind(Object value) {
-            String name = "p" + params.size();
-            params.put(name, value);
-            return ":" + name;
-        }
-
-        String sql() {
-            return clauses.isEmpty() ? "true" : String.join(" and ", clauses);
         }
     }
 }

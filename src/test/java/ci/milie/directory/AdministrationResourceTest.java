@@ -10,6 +10,7 @@ import static ci.milie.directory.DirectoryFixtures.category;
 import static ci.milie.directory.DirectoryFixtures.createAdministration;
 import static ci.milie.directory.DirectoryFixtures.createCategory;
 import static ci.milie.directory.DirectoryFixtures.uniqueCode;
+import static ci.milie.support.Api.url;
 import static ci.milie.support.Problems.assertProblem;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
@@ -65,7 +66,7 @@ class AdministrationResourceTest {
                 .body("createdAt", notNullValue())
                 .body("updatedAt", notNullValue());
         String id = created.extract().path("id");
-        created.header("Location", endsWith("/api/v1/administrations/" + id));
+        created.header("Location", equalTo(url("/api/v1/administrations/" + id)));
 
         anonymously().get(ADMINISTRATIONS + "/" + id).then()
                 .statusCode(200)

@@ -10,11 +10,11 @@ import static ci.milie.directory.DirectoryFixtures.category;
 import static ci.milie.directory.DirectoryFixtures.createAdministration;
 import static ci.milie.directory.DirectoryFixtures.createCategory;
 import static ci.milie.directory.DirectoryFixtures.uniqueCode;
+import static ci.milie.support.Api.url;
 import static ci.milie.support.Problems.assertProblem;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.empty;
-import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
@@ -73,7 +73,7 @@ class CategoryResourceTest {
                 .body("createdAt", notNullValue())
                 .body("updatedAt", notNullValue());
         String id = created.extract().path("id");
-        created.header("Location", endsWith("/api/v1/categories/" + id));
+        created.header("Location", equalTo(url("/api/v1/categories/" + id)));
 
         anonymously().get(CATEGORIES + "/" + id).then()
                 .statusCode(200)

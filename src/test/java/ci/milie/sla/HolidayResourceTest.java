@@ -3,8 +3,8 @@ package ci.milie.sla;
 import static ci.milie.support.Api.anonymous;
 import static ci.milie.support.Api.as;
 import static ci.milie.support.Api.asSysadmin;
+import static ci.milie.support.Api.url;
 import static ci.milie.support.Problems.assertProblem;
-import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItems;
@@ -104,7 +104,7 @@ class HolidayResourceTest {
 
         asSysadmin().body(holiday(day)).post(HOLIDAYS).then()
                 .statusCode(201)
-                .header("Location", endsWith("/api/v1/holidays/" + day))
+                .header("Location", equalTo(url("/api/v1/holidays/" + day)))
                 .body("date", equalTo(day.toString()))
                 .body("nameFr", equalTo("Tabaski (Aïd el-Kébir)"))
                 .body("nameEn", equalTo("Eid al-Adha (Tabaski)"))
@@ -121,6 +121,26 @@ class HolidayResourceTest {
         asSysadmin().delete(HOLIDAYS + "/" + day).then().statusCode(204);
         assertTrue(calendar.isWorkingDay(day));
         assertProblem(asSysadmin().delete(HOLIDAYS + "/" + day).then(), 404, "NOT_FOUND");
+    }
+
+    @Test
+    void overseersReadAHolidayByItsDateAndAnotherDayIsNotFound() {
+        LocalDate day = freeWeekday();
+        asSysadmin().body(holiday(day)).post(HOLIDAYS).then().statusCode(201);
+        try {
+            for (String role : List.of("sysadmin", "osep", "supervisor")) {
+                as(TestTokens.of(role)).get(HOLIDAYS + "/" + day).then().statusCode(200)
+                        .body("date", equalTo(day.toString()))
+                        .body("nameFr", equalTo("Tabaski (Aïd el-Kébir)"))
+                        .body("dayOfWeek", equalTo(day.getDayOfWeek().name()));
+            }
+            assertProblem(as(TestTokens.of("agent")).get(HOLIDAYS + "/" + day).then(), 403, "FORBIDDEN");
+        } finally {
+            asSysadmin().delete(HOLIDAYS + "/" + day).then().statusCode(204);
+        }
+        assertProblem(asSysadmin().get(HOLIDAYS + "/" + day).then(), 404, "NOT_FOUND");
+        assertProblem(asSysadmin().get(HOLIDAYS + "/2026-02-30").then(), 400, "VALIDATION_FAILED")
+                .body("violations[0].field", equalTo("date"));
     }
 
     @Test

@@ -3,9 +3,9 @@ package ci.milie.sla;
 import static ci.milie.support.Api.anonymous;
 import static ci.milie.support.Api.as;
 import static ci.milie.support.Api.asSysadmin;
+import static ci.milie.support.Api.url;
 import static ci.milie.support.Problems.assertProblem;
 import static org.hamcrest.Matchers.contains;
-import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
@@ -99,7 +99,7 @@ class SlaPolicyResourceTest {
                 .body("version", equalTo(0))
                 .body("createdAt", notNullValue());
         String id = created.extract().path("id");
-        created.header("Location", endsWith("/api/v1/sla-policies/" + id));
+        created.header("Location", equalTo(url("/api/v1/sla-policies/" + id)));
 
         as(TestTokens.of("osep")).get(POLICIES + "/" + id).then().statusCode(200)
                 .body("categoryCode", equalTo(code)).body("answer.amount", equalTo(5));

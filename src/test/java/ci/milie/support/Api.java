@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import java.util.Map;
 import java.util.UUID;
 
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
@@ -20,6 +21,11 @@ public final class Api {
 
     public static String uniqueEmail(String prefix) {
         return unique(prefix).toLowerCase() + "@milie.test";
+    }
+
+    /** The absolute URL of a path of the application under test, as it names its own resources. */
+    public static String url(String path) {
+        return RestAssured.baseURI + ":" + RestAssured.port + path;
     }
 
     public static RequestSpecification as(String token) {
