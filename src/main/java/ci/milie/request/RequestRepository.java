@@ -108,12 +108,7 @@ class RequestRepository implements PanacheRepositoryBase<CitizenRequest, UUID> {
             persist(request);
         }
         List<RequestEvent> events = List.copyOf(request.newEvents());
-        for (RequestEvent event : events) {
-            // One flush per event: the database numbers events (seq) in the order they are inserted, and
-            // Hibernate's insert ordering would not keep a move's REROUTED before its ROUTED.
-            em.persist(event);
-            flush();
-        }
+        events.forEach(em::persist);
         request.newEvents().clear();
         flush();
         return events;
