@@ -47,7 +47,7 @@ source bench/lib.sh
 
 start_app
 if [ "$BENCH_MIGRATE_ONLY" = 1 ]; then
-  log "schema of $BENCH_DB migrated: $("${PSQL[@]}" -c 'select version from flyway_schema_history order by installed_rank desc limit 1')"
+  log "schema of $BENCH_DB migrated: $("${PSQL[@]}" -c 'select version from flyway_schema_history where version is not null order by installed_rank desc limit 1')"
   exit 0
 fi
 

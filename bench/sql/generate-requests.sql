@@ -25,7 +25,9 @@
 --   * n requests (citizen_request) with their events (request_event, ~7.7 per request), answers (answer:
 --     DELIVERED, RETURNED, UNDER_REVIEW) and ratings (feedback). Request number g (1..n, in order of
 --     submission) has tracking code MIL-xxxx-xxxx (a bijection of g in Crockford base32, see code())
---     and access key 'bench-key-<g>' (stored as its SHA-256 like the application does).
+--     and access key 'bench-key-<g>' (stored as its SHA-256 like the application does). The ROUTED,
+--     HANDED_BACK and REROUTED events carry the administrations' ids in data, as the application writes
+--     them (V16); the data of the other events is left null (the statistics do not read it).
 --   Not generated: attachments, outbox messages (the relay reads only PENDING ones), idempotency records.
 --
 -- Realism assumptions
@@ -1076,9 +1078,10 @@ join gen_loc lo on lo.i = q.floc_i
 join gen_adm fa on fa.i = q.af
 join gen_adm f1 on f1.i = q.a1;
 
--- The events, as CitizenRequest records them (type, actor, statuses, message, visibility), in order
+-- The events, as CitizenRequest records them (type, actor, statuses, message, visibility, data), in order
 -- of time per request: moves of one transaction share their instant and keep their order (k).
-insert into request_event (id, request_id, occurred_at, type, actor_id, actor_role, from_status, to_status, message, visibility)
+insert into request_event (id, request_id, occurred_at, type, actor_id, actor_role, from_status, to_status, message, visibility,
+        data)
 select pg_temp.nid(q.g * 64 + e.k), q.id, to_timestamp(e.t),
        (array['SUBMITTED', 'INFORMATION_REQUESTED', 'CITIZEN_REPLIED', 'DEADLINE_MISSED', 'DEADLINE_MISSED', 'QUALIFIED',
               'REJECTED', 'ROUTED', 'HANDED_BACK', 'ROUTED', 'REROUTED', 'ROUTED', 'DEADLINE_MISSED', 'DEADLINE_MISSED',
@@ -1178,8 +1181,15 @@ select pg_temp.nid(q.g * 64 + e.k), q.id, to_timestamp(e.t),
        (array['PUBLIC', 'PUBLIC', 'PUBLIC', 'INTERNAL', 'INTERNAL', 'INTERNAL', 'PUBLIC', 'PUBLIC', 'INTERNAL', 'PUBLIC', 'INTERNAL',
               'PUBLIC', 'INTERNAL', 'INTERNAL', 'PUBLIC', 'INTERNAL', 'PUBLIC', 'PUBLIC', 'INTERNAL', 'INTERNAL', 'PUBLIC', 'INTERNAL',
               'INTERNAL', 'INTERNAL', 'PUBLIC', 'PUBLIC', 'PUBLIC', 'PUBLIC', 'INTERNAL', 'INTERNAL', 'PUBLIC', 'INTERNAL', 'INTERNAL',
-              'INTERNAL', 'PUBLIC', 'PUBLIC', 'PUBLIC'])[e.k]
-from (select r.*, fa.name as af_name, f1.name as a1_name,
+              'INTERNAL', 'PUBLIC', 'PUBLIC', 'PUBLIC'])[e.k],
+       -- the ids the statistics read (V16): the routings, the handback by the first administration,
+       -- the re-routing from it to the final one
+       case e.k when 8 then jsonb_build_object('administrationId', q.a1_id)
+                when 9 then jsonb_build_object('administrationId', q.a1_id)
+                when 10 then jsonb_build_object('administrationId', q.af_id)
+                when 11 then jsonb_build_object('fromAdministrationId', q.a1_id, 'toAdministrationId', q.af_id)
+                when 12 then jsonb_build_object('administrationId', q.af_id) end
+from (select r.*, fa.name as af_name, f1.name as a1_name, fa.id as af_id, f1.id as a1_id,
              (:'osep_ids'::uuid[])[1 + r.g % 20] as osep, (:'osep_ids'::uuid[])[1 + (r.g / 20) % 20] as osep2,
              (:'agent_ids'::uuid[])[(r.af - 1) * 4 + 1 + r.g % 4] as agent,
              (:'agent_ids'::uuid[])[(r.a1 - 1) * 4 + 1 + r.g % 4] as agent1,

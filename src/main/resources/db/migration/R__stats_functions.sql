@@ -1,0 +1,200 @@
+-- The statistics' SQL functions, defined here once (repeatable migration: Flyway applies this file
+-- again, after the versioned migrations, whenever it changes). Change a function here, never in a
+-- new versioned migration. `create or replace` cannot change a function's arguments or result type:
+-- such a change needs a versioned migration that drops the function first (and whatever depends on
+-- it), and this file recreates it.
+-- Tables and indexes stay in the versioned migrations: the daily roll-up (V11), the months, regions
+-- and calendar periods (V12), the ids of administrations in request_event.data (V16). After a change
+-- that alters figures, a versioned migration empties the roll-up so that it is rebuilt (as V16 does).
+
+-- Concatenates working-time arrays (their order does not matter to percentiles).
+create or replace aggregate stats_concat(double precision[]) (sfunc = array_cat, stype = double precision[]);
+
+-- One row per figure event in [from_at, to_at): the union of every measure, not yet summed.
+create or replace function stats_measures(from_at timestamptz, to_at timestamptz)
+    returns table (day date, administration_id uuid, category_id uuid, type varchar, channel varchar,
+                   region varchar, received integer, acknowledged integer, ack_judged integer, ack_met integer,
+                   answered integer, answer_judged integer, answer_met integer, reopened integer, closed integer,
+                   rejected integer, reason varchar, handbacks integer, reroutes integer, delivered integer,
+                   ratings integer, rating_sum integer, rated_4_or_5 integer, satisfied integer,
+                   ack_days double precision, answer_days double precision)
+    language sql stable as $$
+        select (r.submitted_at at time zone 'UTC')::date as day, r.administration_id, r.category_id, r.type,
+               r.channel, coalesce(r.region, '') as region,
+               1 as received, 0 as acknowledged, 0 as ack_judged, 0 as ack_met, 0 as answered, 0 as answer_judged,
+               0 as answer_met, 0 as reopened, 0 as closed, 0 as rejected, null::varchar as reason, 0 as handbacks,
+               0 as reroutes, 0 as delivered, 0 as ratings, 0 as rating_sum, 0 as rated_4_or_5, 0 as satisfied,
+               null::double precision as ack_days, null::double precision as answer_days
+        from citizen_request r
+        where r.submitted_at >= from_at and r.submitted_at < to_at
+        union all
+        select (r.acknowledged_at at time zone 'UTC')::date, r.administration_id, r.category_id, r.type, r.channel,
+               coalesce(r.region, ''),
+               0, 1, case when r.acknowledgement_met is null then 0 else 1 end,
+               case when r.acknowledgement_met then 1 else 0 end, 0, 0, 0, 0, 0, 0, null, 0, 0, 0, 0, 0, 0, 0,
+               r.acknowledgement_working_seconds / 86400.0, null
+        from citizen_request r
+        where r.acknowledged_at >= from_at and r.acknowledged_at < to_at
+        union all
+        select (r.answered_at at time zone 'UTC')::date, r.administration_id, r.category_id, r.type, r.channel,
+               coalesce(r.region, ''),
+               0, 0, 0, 0, 1, case when r.answer_met is null then 0 else 1 end, case when r.answer_met then 1 else 0 end,
+               case when r.reopen_count > 0 then 1 else 0 end, 0, 0, null, 0, 0, 0, 0, 0, 0, 0,
+               null, r.answer_working_seconds / 86400.0
+        from citizen_request r
+        where r.answered_at >= from_at and r.answered_at < to_at
+        union all
+        select (r.closed_at at time zone 'UTC')::date, r.administration_id, r.category_id, r.type, r.channel,
+               coalesce(r.region, ''),
+               0, 0, 0, 0, 0, 0, 0, 0, 1, 0, null, 0, 0, 0, 0, 0, 0, 0, null, null
+        from citizen_request r
+        where r.closed_at >= from_at and r.closed_at < to_at
+        union all
+        select (r.status_changed_at at time zone 'UTC')::date, r.administration_id, r.category_id, r.type, r.channel,
+               coalesce(r.region, ''),
+               0, 0, 0, 0, 0, 0, 0, 0, 0, 1, r.rejection_reason, 0, 0, 0, 0, 0, 0, 0, null, null
+        from citizen_request r
+        where r.status = 'REJECTED' and r.status_changed_at >= from_at and r.status_changed_at < to_at
+        union all
+        select (a.delivered_at at time zone 'UTC')::date, r.administration_id, r.category_id, r.type, r.channel,
+               coalesce(r.region, ''),
+               0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, 0, 0, 1,
+               case when f.id is null then 0 else 1 end, coalesce(f.rating, 0),
+               case when f.rating >= 4 then 1 else 0 end, case when f.satisfied then 1 else 0 end, null, null
+        from answer a
+        join citizen_request r on r.id = a.request_id
+        left join feedback f on f.answer_id = a.id
+        where a.status = 'DELIVERED' and a.delivered_at >= from_at and a.delivered_at < to_at
+        union all
+        -- A handback counts for the administration that handed the request back, a re-routing for
+        -- the one it was taken from: the ids their events record (request_event.data), whatever the
+        -- administration is called now. A move whose administration is unknown counts for none.
+        select (m.occurred_at at time zone 'UTC')::date, m.administration_id, r.category_id, r.type, r.channel,
+               coalesce(r.region, ''),
+               0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null,
+               case when m.type = 'HANDED_BACK' then 1 else 0 end, case when m.type = 'REROUTED' then 1 else 0 end,
+               0, 0, 0, 0, 0, null, null
+        from (select e.request_id, e.occurred_at, e.type,
+                     (case e.type when 'HANDED_BACK' then e.data ->> 'administrationId'
+                                  else e.data ->> 'fromAdministrationId' end)::uuid as administration_id
+              from request_event e
+              where e.type in ('HANDED_BACK', 'REROUTED') and e.occurred_at >= from_at and e.occurred_at < to_at) m
+        join citizen_request r on r.id = m.request_id
+        where m.administration_id is not null
+$$;
+
+-- The roll-up's rows for [from_at, to_at), computed from the requests; in_region (if not null) keeps
+-- only the requests of that region (case-insensitive), for periods filtered on a region.
+create or replace function stats_facts(from_at timestamptz, to_at timestamptz, in_region varchar default null)
+    returns setof stats_daily language sql stable as $$
+    select day, administration_id, category_id, type, channel,
+           sum(received)::int, sum(acknowledged)::int, sum(ack_judged)::int, sum(ack_met)::int, sum(answered)::int,
+           sum(answer_judged)::int, sum(answer_met)::int, sum(reopened)::int, sum(closed)::int, sum(rejected)::int,
+           count(*) filter (where reason = 'OUT_OF_SCOPE')::int, count(*) filter (where reason = 'ABUSIVE')::int,
+           count(*) filter (where reason = 'DUPLICATE')::int, count(*) filter (where reason = 'INSUFFICIENT')::int,
+           sum(handbacks)::int, sum(reroutes)::int, sum(delivered)::int, sum(ratings)::int, sum(rating_sum)::int,
+           sum(rated_4_or_5)::int, sum(satisfied)::int,
+           array_agg(ack_days) filter (where ack_days is not null),
+           array_agg(answer_days) filter (where answer_days is not null)
+    from stats_measures(from_at, to_at)
+    where in_region is null or lower(region) = lower(in_region)
+    group by day, administration_id, category_id, type, channel
+$$;
+
+-- The live rows of [from_at, to_at) by region.
+create or replace function stats_facts_by_region(from_at timestamptz, to_at timestamptz) returns setof stats_daily_region
+    language sql stable as $$
+    select day, administration_id, category_id, type, channel,
+           sum(received)::int, sum(acknowledged)::int, sum(ack_judged)::int, sum(ack_met)::int, sum(answered)::int,
+           sum(answer_judged)::int, sum(answer_met)::int, sum(reopened)::int, sum(closed)::int, sum(rejected)::int,
+           count(*) filter (where reason = 'OUT_OF_SCOPE')::int, count(*) filter (where reason = 'ABUSIVE')::int,
+           count(*) filter (where reason = 'DUPLICATE')::int, count(*) filter (where reason = 'INSUFFICIENT')::int,
+           sum(handbacks)::int, sum(reroutes)::int, sum(delivered)::int, sum(ratings)::int, sum(rating_sum)::int,
+           sum(rated_4_or_5)::int, sum(satisfied)::int,
+           array_agg(ack_days) filter (where ack_days is not null),
+           array_agg(answer_days) filter (where answer_days is not null),
+           region
+    from stats_measures(from_at, to_at)
+    group by day, administration_id, category_id, type, channel, region
+$$;
+
+-- Inserts into target the rows of source with day in [from_day, to_day), summed per
+-- administration, category, type, channel (and region when by_region), dated into_day (or each
+-- row's own day when into_day is null).
+create or replace function stats_fold(source regclass, target regclass, from_day date, to_day date, into_day date,
+                           by_region boolean) returns integer language plpgsql as $$
+declare
+    rows integer;
+begin
+    execute format($sql$
+        insert into %2$s
+        select coalesce($3, day), administration_id, category_id, type, channel,
+               sum(received), sum(acknowledged), sum(acknowledgements_judged), sum(acknowledgements_met),
+               sum(answered), sum(answers_judged), sum(answers_met), sum(answered_reopened), sum(closed),
+               sum(rejected), sum(rejected_out_of_scope), sum(rejected_abusive), sum(rejected_duplicate),
+               sum(rejected_insufficient), sum(handbacks), sum(reroutes), sum(delivered), sum(ratings),
+               sum(rating_sum), sum(rated_4_or_5), sum(satisfied),
+               stats_concat(acknowledgement_days), stats_concat(answer_days) %3$s
+        from %1$s
+        where day >= $1 and day < $2
+        group by coalesce($3, day), administration_id, category_id, type, channel %3$s
+    $sql$, source, target, case when by_region then ', region' else '' end)
+    using from_day, to_day, into_day;
+    get diagnostics rows = row_count;
+    return rows;
+end;
+$$;
+
+-- Recomputes the given whole days (UTC) from the requests.
+create or replace function stats_rollup_days(days date[]) returns integer language plpgsql as $$
+declare
+    one_day date;
+    rows integer := 0;
+begin
+    delete from stats_daily where day = any (days);
+    delete from stats_daily_region where day = any (days);
+    insert into stats_daily_region
+    select f.* from unnest(days) d,
+                    stats_facts_by_region(d::timestamp at time zone 'UTC', (d + 1)::timestamp at time zone 'UTC') f;
+    foreach one_day in array days loop
+        rows := rows + stats_fold('stats_daily_region', 'stats_daily', one_day, one_day + 1, null, false);
+    end loop;
+    return rows;
+end;
+$$;
+
+-- Refolds every month, and recomputes the percentiles of every month, quarter and year, that holds
+-- one of the given days and ends on or before complete_until.
+create or replace function stats_rollup_periods(days date[], complete_until date) returns void language plpgsql as $$
+declare
+    m date;
+    p record;
+begin
+    for m in select distinct date_trunc('month', d)::date from unnest(days) d
+             where date_trunc('month', d) + interval '1 month' <= complete_until loop
+        delete from stats_monthly where day = m;
+        delete from stats_monthly_region where day = m;
+        perform stats_fold('stats_daily', 'stats_monthly', m, (m + interval '1 month')::date, m, false);
+        perform stats_fold('stats_daily_region', 'stats_monthly_region', m, (m + interval '1 month')::date, m, true);
+    end loop;
+    for p in select distinct u.unit, date_trunc(u.unit, d)::date as start,
+                    (date_trunc(u.unit, d) + u.length)::date as stop
+             from unnest(days) d,
+                  (values ('month', interval '1 month'), ('quarter', interval '3 months'), ('year', interval '1 year'))
+                      u(unit, length)
+             where date_trunc(u.unit, d) + u.length <= complete_until loop
+        delete from stats_period_times where unit = p.unit and start = p.start;
+        -- percentile_cont with the same arguments as the readers' (stats/StatsQueries), so that a
+        -- figure is the same whichever way it is computed
+        insert into stats_period_times
+        select p.unit, p.start, grouping(administration_id, category_id), administration_id, category_id,
+               (percentile_cont(array[0.5, 0.9]) within group (order by a))[1],
+               (percentile_cont(array[0.5, 0.9]) within group (order by a))[2],
+               (percentile_cont(array[0.5, 0.9]) within group (order by b))[1],
+               (percentile_cont(array[0.5, 0.9]) within group (order by b))[2]
+        from (select administration_id, category_id, unnest(acknowledgement_days) as a, unnest(answer_days) as b
+              from stats_monthly where day >= p.start and day < p.stop) times
+        group by grouping sets ((administration_id), (category_id), (administration_id, category_id));
+    end loop;
+end;
+$$;
