@@ -1,5 +1,6 @@
 package ci.milie.request;
 
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,6 +33,14 @@ public class RequestAccess {
 
     }
 
+    /**
+     * The same rule over many requests, for lists and filters: an agent's lists hold only their
+     * administration's requests; an operator looks a request up by tracking code and phone only;
+     * the filters on who the citizen is match anonymous requests only for those who may see them.
+     */
+    public record Scope(Optional<UUID> administrationId, boolean byCodeAndPhoneOnly, boolean seesAnonymousContacts) {
+    }
+
     private final RequestRepository requests;
 
     RequestAccess(RequestRepository requests) {
@@ -56,6 +65,18 @@ public class RequestAccess {
         };
         boolean contact = sees && (party == Party.SYSTEM || ContactVisibility.seesContact(caller, request.anonymous()));
         return new Sight(party, sees, contact);
+    }
+
+    /** What the lists of requests may show this (staff) caller. */
+    public static Scope scope(Caller caller) {
+        Optional<UUID> administration = Optional.empty();
+        boolean manager = caller.hasRole(Roles.OSEP) || caller.hasRole(Roles.SUPERVISOR);
+        if (caller.hasRole(Roles.AGENT) && !manager) {
+            administration = Optional.of(caller.administrationId()
+                    .orElseThrow(() -> ProblemException.forbidden("Your account is not attached to an administration")));
+        }
+        boolean operator = caller.hasRole(Roles.OPERATOR) && !manager;
+        return new Scope(administration, operator, ContactVisibility.seesContact(caller, true));
     }
 
     private static Party party(CitizenRequest request, Caller caller, String accessKey) {

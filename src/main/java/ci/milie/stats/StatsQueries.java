@@ -21,6 +21,7 @@ import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 import ci.milie.common.SqlFilter;
+import ci.milie.request.RequestStatus;
 
 /**
  * Read-only SQL over the request tables. Every query is built from fixed fragments; values only
@@ -64,9 +65,8 @@ class StatsQueries {
         long satisfied;
     }
 
-    private static final List<String> OPEN = List.of("RECEIVED", "ROUTED", "IN_PROGRESS", "AWAITING_CITIZEN",
-            "UNDER_REVIEW");
-    private static final List<String> RUNNING = List.of("RECEIVED", "ROUTED", "IN_PROGRESS", "UNDER_REVIEW");
+    private static final List<String> OPEN = RequestStatus.names(RequestStatus.OPEN);
+    private static final List<String> RUNNING = RequestStatus.names(RequestStatus.RUNNING);
     private static final String[] REJECTION_REASONS = { "OUT_OF_SCOPE", "ABUSIVE", "DUPLICATE", "INSUFFICIENT" };
 
     private final EntityManager em;
