@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
+import ci.milie.directory.RequestType;
+
 /**
  * The facts outside the request that its rules read: the time, the dispute settings, whether the
  * administration's answers are reviewed, the citizen's ratings. Built by the door; lazy where a
@@ -30,4 +32,7 @@ public interface Circumstances {
 
     /** Whether the citizen already rated that answer. */
     boolean rated(UUID answerId);
+
+    /** Whether the category takes requests of this type. */
+    boolean categoryAccepts(UUID categoryId, RequestType type);
 }

@@ -74,7 +74,7 @@ public final class Lifecycle {
     private static final Map<Action, Rule> TABLE = new EnumMap<>(Action.class);
 
     static {
-        row(Action.QUALIFY, Set.of(RECEIVED), Target.STAYS, Set.of(Party.OSEP), List.of(),
+        row(Action.QUALIFY, Set.of(RECEIVED), Target.STAYS, Set.of(Party.OSEP), List.of(Policies.CATEGORY_TAKES_THE_TYPE),
                 List.of(internal(EventType.QUALIFIED)));
         row(Action.REJECT, Set.of(RECEIVED), Target.to(REJECTED), Set.of(Party.OSEP), List.of(),
                 List.of(shown(EventType.REJECTED)));

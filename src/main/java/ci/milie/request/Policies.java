@@ -9,6 +9,19 @@ import ci.milie.directory.RequestType;
 /** The lifecycle's rules that are not statuses, each with its name (the table lists them per action). */
 public enum Policies implements Policy {
 
+    /** The type and the category after a qualification fit each other (OSEP may correct either). */
+    CATEGORY_TAKES_THE_TYPE(true) {
+        @Override
+        public Optional<ProblemException> refusal(CitizenRequest request, Payload payload, Circumstances circumstances) {
+            Payload.Qualification q = (Payload.Qualification) payload;
+            RequestType type = q.correctedType() != null ? q.correctedType() : request.type();
+            UUID category = q.correctedCategoryId() != null ? q.correctedCategoryId() : request.categoryId();
+            return circumstances.categoryAccepts(category, type) ? Optional.empty()
+                    : Optional.of(ProblemException.invalid(q.correctedCategoryId() != null ? "categoryCode" : "type",
+                            "the category does not accept requests of type " + type));
+        }
+    },
+
     /** A re-routing says why: the administration it leaves and OSEP's supervisors read it. */
     REROUTING_NEEDS_A_REASON(true) {
         @Override

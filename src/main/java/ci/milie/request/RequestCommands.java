@@ -17,6 +17,7 @@ import ci.milie.common.Caller;
 import ci.milie.common.ProblemException;
 import ci.milie.directory.AdministrationSummary;
 import ci.milie.directory.DirectoryQueries;
+import ci.milie.directory.RequestType;
 
 /**
  * The one door into a request: every change, by a person or by Miliê's jobs, comes through here.
@@ -256,6 +257,11 @@ public class RequestCommands {
             @Override
             public boolean rated(UUID answerId) {
                 return ratings.rated(answerId);
+            }
+
+            @Override
+            public boolean categoryAccepts(UUID categoryId, RequestType type) {
+                return directory.category(categoryId).map(c -> c.accepts(type)).orElse(false);
             }
         };
     }

@@ -8,9 +8,7 @@ import jakarta.transaction.Transactional;
 
 import ci.milie.common.Caller;
 import ci.milie.common.ProblemException;
-import ci.milie.directory.CategorySummary;
 import ci.milie.directory.DirectoryQueries;
-import ci.milie.directory.RequestType;
 import ci.milie.notification.MessageKind;
 import ci.milie.notification.Outbox;
 
@@ -47,22 +45,11 @@ public class TriageService {
 
     private void accept(UUID id, Commands.Qualification command, Caller caller, String ifMatch) {
         UUID categoryId = null;
-        CategorySummary category = null;
         if (command.categoryCode() != null) {
-            category = directory.activeCategory(command.categoryCode())
-                    .orElseThrow(() -> ProblemException.invalid("categoryCode", "is not an active category"));
-            categoryId = category.id();
+            categoryId = directory.activeCategory(command.categoryCode())
+                    .orElseThrow(() -> ProblemException.invalid("categoryCode", "is not an active category")).id();
         }
-        RequestCommands.Change change = commands.apply(id, Action.QUALIFY,
-                new Payload.Qualification(command.type(), categoryId), caller, null, ifMatch);
-        // The category's types are checked on the result: a corrected type must fit the (corrected) category.
-        CitizenRequest request = requests.findById(change.request().id());
-        CategorySummary finalCategory = category != null ? category : directory.category(request.categoryId()).orElseThrow();
-        RequestType type = request.type();
-        if (!finalCategory.accepts(type)) {
-            throw ProblemException.invalid(command.categoryCode() != null ? "categoryCode" : "type",
-                    "category " + finalCategory.code() + " does not accept requests of type " + type);
-        }
+        commands.apply(id, Action.QUALIFY, new Payload.Qualification(command.type(), categoryId), caller, null, ifMatch);
     }
 
     private void reject(UUID id, Commands.Qualification command, Caller caller, String ifMatch) {

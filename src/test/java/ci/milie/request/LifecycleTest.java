@@ -42,6 +42,8 @@ class LifecycleTest {
     private static final DeadlinePolicy DEADLINES = new DeadlinePolicy();
     private static final UUID ADMINISTRATION = UUID.randomUUID();
     private static final UUID OTHER_ADMINISTRATION = UUID.randomUUID();
+    /** A category that takes no observations, in these tests' circumstances. */
+    private static final UUID COMPLAINTS_ONLY = UUID.randomUUID();
 
     /** Expected: from each status, where each allowed action leads. Everything absent is a 409. */
     private static final Map<RequestStatus, Map<Action, RequestStatus>> EXPECTED = new EnumMap<>(RequestStatus.class);
@@ -239,6 +241,18 @@ class LifecycleTest {
     }
 
     @Test
+    void aQualificationKeepsTypeAndCategoryTogether() {
+        CitizenRequest request = requestIn(RECEIVED, RequestType.COMPLAINT);
+        ProblemException refused = Lifecycle.refusal(request, Action.QUALIFY,
+                new Payload.Qualification(RequestType.OBSERVATION, COMPLAINTS_ONLY), Party.OSEP, circumstances(NOW, true),
+                true).orElseThrow();
+        assertEquals(400, refused.status());
+        take(request, Action.QUALIFY, new Payload.Qualification(RequestType.OBSERVATION, null), Party.OSEP);
+        assertEquals(RequestType.OBSERVATION, request.type());
+        assertEquals("COMPLAINT", request.newEvents().get(0).data().get("previousType"));
+    }
+
+    @Test
     void reroutingNeedsAReasonAndAnotherAdministration() {
         CitizenRequest request = requestIn(ROUTED, RequestType.COMPLAINT);
         assertEquals(400, Lifecycle.refusal(request, Action.REROUTE, new Payload.Routing(OTHER_ADMINISTRATION, "B", null),
@@ -379,6 +393,11 @@ class LifecycleTest {
             @Override
             public boolean rated(UUID answerId) {
                 return false;
+            }
+
+            @Override
+            public boolean categoryAccepts(UUID categoryId, RequestType type) {
+                return !(type == RequestType.OBSERVATION && categoryId.equals(COMPLAINTS_ONLY));
             }
         };
     }
