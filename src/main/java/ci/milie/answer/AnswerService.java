@@ -43,7 +43,7 @@ public class AnswerService {
     @Transactional
     public AnswerView submit(UUID requestId, AnswerCommands.Submit command, Caller caller, String ifMatch) {
         Instant now = clock.instant();
-        commands.check(requestId, Action.SUBMIT_ANSWER, caller, null);
+        commands.check(requestId, Action.SUBMIT_ANSWER, caller, null, ifMatch);
         Answer answer = new Answer(requestId, caller.id().orElseThrow(), command.text().strip(), now);
         RequestFacts request = commands.apply(requestId, Action.SUBMIT_ANSWER, new Payload.AnswerStep(answer.id(), null),
                 caller, null, ifMatch).request();
@@ -60,7 +60,7 @@ public class AnswerService {
     public AnswerView review(UUID requestId, UUID answerId, AnswerCommands.Review command, Caller caller, String ifMatch) {
         boolean approve = command.decision() == AnswerCommands.Decision.APPROVE;
         Action action = approve ? Action.APPROVE_ANSWER : Action.RETURN_ANSWER;
-        commands.check(requestId, action, caller, null);
+        commands.check(requestId, action, caller, null, ifMatch);
         Answer answer = answers.findByIdOptional(answerId).filter(a -> a.requestId().equals(requestId))
                 .orElseThrow(() -> ProblemException.notFound("Answer"));
         if (!answer.isUnderReview()) {

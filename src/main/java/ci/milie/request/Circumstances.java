@@ -33,6 +33,9 @@ public interface Circumstances {
     /** Whether the citizen already rated that answer. */
     boolean rated(UUID answerId);
 
+    /** Whether requests may be routed to this administration. */
+    boolean administrationActive(UUID administrationId);
+
     /** Whether the category takes requests of this type. */
     boolean categoryAccepts(UUID categoryId, RequestType type);
 }

@@ -170,7 +170,9 @@ public class CitizenRequest {
             Detail detail = details.get(i);
             Visibility visibility = recorded.shown().forParty(move.party());
             boolean last = i == records.size() - 1;
-            if (last && to != from) {
+            // A row that names its target moves there even from that same status: a re-routed ROUTED
+            // request starts the new administration's acknowledgement clock.
+            if (last && (to != from || rule.target().status() != null)) {
                 moveTo(to, move, recorded.type(), detail.message(), visibility, detail.data());
             } else {
                 touch(move);
@@ -364,7 +366,7 @@ public class CitizenRequest {
     }
 
     /** The stage whose deadline runs now, if any. */
-    public Stage currentStage() {
+    Stage currentStage() {
         return switch (status) {
             case RECEIVED -> Stage.TRIAGE;
             case ROUTED -> Stage.ACKNOWLEDGEMENT;
@@ -374,12 +376,12 @@ public class CitizenRequest {
     }
 
     /** OSEP is responsible for triage and for reviewing answers; the administration for the rest. */
-    public boolean osepResponsible() {
+    boolean osepResponsible() {
         return status == RequestStatus.RECEIVED || status == RequestStatus.UNDER_REVIEW;
     }
 
     /** Not yet reminded of the current deadline. */
-    public boolean awaitsReminder() {
+    boolean awaitsReminder() {
         return dueAt != null && !dueAt.equals(remindedDueAt);
     }
 
@@ -388,12 +390,12 @@ public class CitizenRequest {
     }
 
     /** Past its deadline and not yet flagged for it. */
-    public boolean awaitsOverdueFlag(Instant now) {
+    boolean awaitsOverdueFlag(Instant now) {
         return dueAt != null && now.isAfter(dueAt) && !dueAt.equals(overdueDueAt);
     }
 
     /** Flagged overdue longer than {@code delay} ago and not yet escalated to OSEP's supervisors. */
-    public boolean awaitsEscalation(Instant now, java.time.Duration delay) {
+    boolean awaitsEscalation(Instant now, java.time.Duration delay) {
         return dueAt != null && dueAt.equals(overdueDueAt) && now.isAfter(dueAt.plus(delay)) && !dueAt.equals(escalatedDueAt);
     }
 
@@ -411,7 +413,7 @@ public class CitizenRequest {
         return newEvents;
     }
 
-    public boolean acceptsAccessKey(String hash) {
+    boolean acceptsAccessKey(String hash) {
         return ci.milie.common.Secrets.sameHash(accessKeyHash, hash);
     }
 

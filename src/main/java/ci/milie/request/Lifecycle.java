@@ -65,8 +65,8 @@ public final class Lifecycle {
     }
 
     /** One row of the table. */
-    public record Rule(Action action, Set<RequestStatus> from, Target target, Set<Party> parties, List<Policy> policies,
-            List<Recorded> records, Then then) {
+    public record Rule(Action action, Class<? extends Payload> payload, Set<RequestStatus> from, Target target,
+            Set<Party> parties, List<Policy> policies, List<Recorded> records, Then then) {
     }
 
     private static final Set<RequestStatus> ALL = Set.copyOf(EnumSet.allOf(RequestStatus.class));
@@ -74,48 +74,50 @@ public final class Lifecycle {
     private static final Map<Action, Rule> TABLE = new EnumMap<>(Action.class);
 
     static {
-        row(Action.QUALIFY, Set.of(RECEIVED), Target.STAYS, Set.of(Party.OSEP), List.of(Policies.CATEGORY_TAKES_THE_TYPE),
+        row(Action.QUALIFY, Payload.Qualification.class, Set.of(RECEIVED), Target.STAYS, Set.of(Party.OSEP), List.of(Policies.CATEGORY_TAKES_THE_TYPE),
                 List.of(internal(EventType.QUALIFIED)));
-        row(Action.REJECT, Set.of(RECEIVED), Target.to(REJECTED), Set.of(Party.OSEP), List.of(),
+        row(Action.REJECT, Payload.Rejection.class, Set.of(RECEIVED), Target.to(REJECTED), Set.of(Party.OSEP), List.of(),
                 List.of(shown(EventType.REJECTED)));
-        row(Action.ROUTE, Set.of(RECEIVED), Target.to(ROUTED), Set.of(Party.OSEP), List.of(),
+        row(Action.ROUTE, Payload.Routing.class, Set.of(RECEIVED), Target.to(ROUTED), Set.of(Party.OSEP),
+                List.of(Policies.ROUTED_TO_AN_ACTIVE_ADMINISTRATION),
                 List.of(shown(EventType.ROUTED)));
-        row(Action.REROUTE, Set.of(ROUTED, IN_PROGRESS), Target.to(ROUTED), Set.of(Party.OSEP),
-                List.of(Policies.REROUTING_NEEDS_A_REASON, Policies.REROUTING_CHANGES_THE_ADMINISTRATION),
+        row(Action.REROUTE, Payload.Routing.class, Set.of(ROUTED, IN_PROGRESS), Target.to(ROUTED), Set.of(Party.OSEP),
+                List.of(Policies.REROUTING_NEEDS_A_REASON, Policies.ROUTED_TO_AN_ACTIVE_ADMINISTRATION,
+                        Policies.REROUTING_CHANGES_THE_ADMINISTRATION),
                 List.of(internal(EventType.REROUTED), shown(EventType.ROUTED)));
-        row(Action.ACKNOWLEDGE, Set.of(ROUTED), Target.to(IN_PROGRESS), Set.of(Party.AGENT_IN_CHARGE), List.of(),
+        row(Action.ACKNOWLEDGE, Payload.None.class, Set.of(ROUTED), Target.to(IN_PROGRESS), Set.of(Party.AGENT_IN_CHARGE), List.of(),
                 List.of(shown(EventType.ACKNOWLEDGED)));
-        row(Action.REQUEST_INFORMATION, Set.of(RECEIVED, ROUTED, IN_PROGRESS), Target.to(AWAITING_CITIZEN),
+        row(Action.REQUEST_INFORMATION, Payload.Text.class, Set.of(RECEIVED, ROUTED, IN_PROGRESS), Target.to(AWAITING_CITIZEN),
                 Set.of(Party.OSEP, Party.AGENT_IN_CHARGE), List.of(), List.of(shown(EventType.INFORMATION_REQUESTED)));
-        row(Action.REPLY, Set.of(AWAITING_CITIZEN), Target.RESUME, CITIZEN, List.of(),
+        row(Action.REPLY, Payload.Text.class, Set.of(AWAITING_CITIZEN), Target.RESUME, CITIZEN, List.of(),
                 List.of(shown(EventType.CITIZEN_REPLIED)));
-        row(Action.HAND_BACK, Set.of(ROUTED, IN_PROGRESS), Target.to(RECEIVED), Set.of(Party.AGENT_IN_CHARGE), List.of(),
+        row(Action.HAND_BACK, Payload.Text.class, Set.of(ROUTED, IN_PROGRESS), Target.to(RECEIVED), Set.of(Party.AGENT_IN_CHARGE), List.of(),
                 List.of(internal(EventType.HANDED_BACK)));
-        TABLE.put(Action.SUBMIT_ANSWER, new Rule(Action.SUBMIT_ANSWER, Set.of(IN_PROGRESS), Target.to(UNDER_REVIEW),
+        TABLE.put(Action.SUBMIT_ANSWER, new Rule(Action.SUBMIT_ANSWER, Payload.AnswerStep.class, Set.of(IN_PROGRESS), Target.to(UNDER_REVIEW),
                 Set.of(Party.AGENT_IN_CHARGE), List.of(), List.of(internal(EventType.ANSWER_SUBMITTED)),
                 Then.DELIVER_UNLESS_REVIEWED));
-        row(Action.APPROVE_ANSWER, Set.of(UNDER_REVIEW), Target.to(ANSWERED), Set.of(Party.OSEP), List.of(),
+        row(Action.APPROVE_ANSWER, Payload.AnswerStep.class, Set.of(UNDER_REVIEW), Target.to(ANSWERED), Set.of(Party.OSEP), List.of(),
                 List.of(shown(EventType.ANSWER_DELIVERED)));
-        row(Action.RETURN_ANSWER, Set.of(UNDER_REVIEW), Target.to(IN_PROGRESS), Set.of(Party.OSEP), List.of(),
+        row(Action.RETURN_ANSWER, Payload.AnswerStep.class, Set.of(UNDER_REVIEW), Target.to(IN_PROGRESS), Set.of(Party.OSEP), List.of(),
                 List.of(internal(EventType.ANSWER_RETURNED)));
-        row(Action.CLOSE, Set.of(ANSWERED, IN_PROGRESS), Target.to(CLOSED), Set.of(Party.OSEP),
+        row(Action.CLOSE, Payload.Text.class, Set.of(ANSWERED, IN_PROGRESS), Target.to(CLOSED), Set.of(Party.OSEP),
                 List.of(Policies.COMPLAINT_CLOSED_ONLY_ONCE_ANSWERED), List.of(shown(EventType.CLOSED)));
-        row(Action.REOPEN, Set.of(ANSWERED), Target.to(ROUTED), CITIZEN,
+        row(Action.REOPEN, Payload.Text.class, Set.of(ANSWERED), Target.to(ROUTED), CITIZEN,
                 List.of(Policies.REOPEN_WINDOW, Policies.REOPEN_LIMIT), List.of(shown(EventType.REOPENED)));
-        TABLE.put(Action.RATE, new Rule(Action.RATE, ALL, Target.STAYS, CITIZEN,
+        TABLE.put(Action.RATE, new Rule(Action.RATE, Payload.Rating.class, ALL, Target.STAYS, CITIZEN,
                 List.of(Policies.ONE_RATING_PER_DELIVERED_ANSWER), List.of(shown(EventType.FEEDBACK_GIVEN)),
                 Then.CLOSE_IF_SATISFIED));
-        row(Action.ADD_NOTE, ALL, Target.STAYS, Set.of(Party.OSEP, Party.AGENT_IN_CHARGE), List.of(),
+        row(Action.ADD_NOTE, Payload.Text.class, ALL, Target.STAYS, Set.of(Party.OSEP, Party.AGENT_IN_CHARGE), List.of(),
                 List.of(internal(EventType.NOTE_ADDED)));
-        row(Action.ADD_ATTACHMENT, ALL, Target.STAYS,
+        row(Action.ADD_ATTACHMENT, Payload.File.class, ALL, Target.STAYS,
                 Set.of(Party.OWNER, Party.KEY_HOLDER, Party.OSEP, Party.AGENT_IN_CHARGE),
                 List.of(Policies.FILES_UNTIL_CLOSED),
                 List.of(new Recorded(EventType.ATTACHMENT_ADDED, Shown.PUBLIC_WHEN_CITIZEN)));
-        row(Action.AUTO_CLOSE, Set.of(ANSWERED), Target.to(CLOSED), Set.of(Party.SYSTEM),
+        row(Action.AUTO_CLOSE, Payload.None.class, Set.of(ANSWERED), Target.to(CLOSED), Set.of(Party.SYSTEM),
                 List.of(Policies.DISPUTE_WINDOW_OVER), List.of(shown(EventType.CLOSED)));
-        row(Action.FLAG_OVERDUE, RequestStatus.RUNNING, Target.STAYS, Set.of(Party.SYSTEM), List.of(Policies.PAST_DUE),
+        row(Action.FLAG_OVERDUE, Payload.None.class, RequestStatus.RUNNING, Target.STAYS, Set.of(Party.SYSTEM), List.of(Policies.PAST_DUE),
                 List.of(internal(EventType.DEADLINE_MISSED)));
-        row(Action.ESCALATE, RequestStatus.RUNNING, Target.STAYS, Set.of(Party.SYSTEM),
+        row(Action.ESCALATE, Payload.None.class, RequestStatus.RUNNING, Target.STAYS, Set.of(Party.SYSTEM),
                 List.of(Policies.ESCALATION_DUE), List.of(internal(EventType.DEADLINE_MISSED)));
         if (TABLE.size() != Action.values().length) {
             throw new IllegalStateException("every action needs its row in the lifecycle table");
@@ -125,9 +127,9 @@ public final class Lifecycle {
     private Lifecycle() {
     }
 
-    private static void row(Action action, Set<RequestStatus> from, Target target, Set<Party> parties,
-            List<Policy> policies, List<Recorded> records) {
-        TABLE.put(action, new Rule(action, from, target, parties, policies, records, Then.NOTHING));
+    private static void row(Action action, Class<? extends Payload> payload, Set<RequestStatus> from, Target target,
+            Set<Party> parties, List<Policy> policies, List<Recorded> records) {
+        TABLE.put(action, new Rule(action, payload, from, target, parties, policies, records, Then.NOTHING));
     }
 
     private static Recorded shown(EventType type) {
@@ -147,11 +149,6 @@ public final class Lifecycle {
         return TABLE.get(action).from().contains(status);
     }
 
-    /** Whether this kind of caller may ever take {@code action}. */
-    public static boolean mayTake(Party party, Action action) {
-        return TABLE.get(action).parties().contains(party);
-    }
-
     /**
      * The first refusal of the table for this party taking this action now, in a fixed order:
      * 403 when the party may never take it, 409 when the status does not allow it, then the
@@ -160,6 +157,9 @@ public final class Lifecycle {
     public static Optional<ProblemException> refusal(CitizenRequest request, Action action, Payload payload, Party party,
             Circumstances circumstances, boolean withInput) {
         Rule rule = TABLE.get(action);
+        if (withInput && !rule.payload().isInstance(payload)) {
+            throw new IllegalArgumentException(action + " carries a " + rule.payload().getSimpleName() + ", not " + payload);
+        }
         String verb = action.name().toLowerCase().replace('_', ' ');
         if (!rule.parties().contains(party)) {
             return Optional.of(ProblemException.forbidden("You cannot " + verb + " this request"));

@@ -33,6 +33,15 @@ public enum Policies implements Policy {
         }
     },
 
+    /** Requests are routed only to an administration that exists and is active. */
+    ROUTED_TO_AN_ACTIVE_ADMINISTRATION(true) {
+        @Override
+        public Optional<ProblemException> refusal(CitizenRequest request, Payload payload, Circumstances circumstances) {
+            return circumstances.administrationActive(((Payload.Routing) payload).administrationId()) ? Optional.empty()
+                    : Optional.of(ProblemException.invalid("administrationId", "is not an active administration"));
+        }
+    },
+
     /** Re-routing goes to another administration. */
     REROUTING_CHANGES_THE_ADMINISTRATION(true) {
         @Override

@@ -3,7 +3,6 @@ package ci.milie.request;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -76,7 +75,13 @@ public class RequestCommands {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Party check(UUID id, Action action, Caller caller, String accessKey) {
-        CitizenRequest request = load(id, caller, accessKey, null);
+        return check(id, action, caller, accessKey, null);
+    }
+
+    /** {@link #check(UUID, Action, Caller, String)}, first comparing {@code If-Match} with the request's version. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Party check(UUID id, Action action, Caller caller, String accessKey, String ifMatch) {
+        CitizenRequest request = load(id, caller, accessKey, ifMatch);
         Party party = RequestAccess.sight(request, caller, accessKey).party();
         Lifecycle.refusal(request, action, null, party, circumstances(request, clock.instant()), false).ifPresent(r -> {
             throw r;
@@ -88,11 +93,15 @@ public class RequestCommands {
     @Transactional
     public Change route(UUID id, UUID administrationId, String reason, Caller caller, String ifMatch) {
         CitizenRequest request = load(id, caller, null, ifMatch);
-        AdministrationSummary administration = directory.activeAdministration(administrationId)
-                .orElseThrow(() -> ProblemException.invalid("administrationId", "is not an active administration"));
         Action action = Lifecycle.routing(request.status());
+        Party party = RequestAccess.sight(request, caller, null).party();
+        // Who and when first (403, 409); the administration named is the caller's input (400).
+        Lifecycle.refusal(request, action, null, party, circumstances(request, clock.instant()), false).ifPresent(r -> {
+            throw r;
+        });
+        String name = directory.administration(administrationId).map(AdministrationSummary::name).orElse(null);
         String why = reason == null || reason.isBlank() ? null : reason.strip();
-        return take(request, action, new Payload.Routing(administration.id(), administration.name(), why), caller, null);
+        return take(request, action, new Payload.Routing(administrationId, name, why), caller, null);
     }
 
     /** The thread endpoint: the citizen's reply, or a question from staff. */
@@ -257,6 +266,11 @@ public class RequestCommands {
             @Override
             public boolean rated(UUID answerId) {
                 return ratings.rated(answerId);
+            }
+
+            @Override
+            public boolean administrationActive(UUID administrationId) {
+                return directory.activeAdministration(administrationId).isPresent();
             }
 
             @Override

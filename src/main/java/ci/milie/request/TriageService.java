@@ -44,6 +44,7 @@ public class TriageService {
     }
 
     private void accept(UUID id, Commands.Qualification command, Caller caller, String ifMatch) {
+        commands.check(id, Action.QUALIFY, caller, null, ifMatch);
         UUID categoryId = null;
         if (command.categoryCode() != null) {
             categoryId = directory.activeCategory(command.categoryCode())
@@ -53,6 +54,7 @@ public class TriageService {
     }
 
     private void reject(UUID id, Commands.Qualification command, Caller caller, String ifMatch) {
+        commands.check(id, Action.REJECT, caller, null, ifMatch);
         if (command.reasonCode() == null) {
             throw ProblemException.invalid("reasonCode", "is required to reject");
         }

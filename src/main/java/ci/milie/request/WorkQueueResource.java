@@ -84,7 +84,7 @@ public class WorkQueueResource {
             }
         }
         UUID categoryId = category == null || category.isBlank() ? null : directory.activeCategory(category)
-                .or(() -> java.util.Optional.empty()).map(c -> c.id())
+                .map(c -> c.id())
                 .orElseThrow(() -> ProblemException.invalid("category", "is not a known category code"));
         String text = q == null || q.isBlank() ? null : q.strip();
         if (text != null && text.length() > 200) {

@@ -42,6 +42,8 @@ class LifecycleTest {
     private static final DeadlinePolicy DEADLINES = new DeadlinePolicy();
     private static final UUID ADMINISTRATION = UUID.randomUUID();
     private static final UUID OTHER_ADMINISTRATION = UUID.randomUUID();
+    /** An administration that no longer takes requests, in these tests' circumstances. */
+    private static final UUID CLOSED_ADMINISTRATION = UUID.randomUUID();
     /** A category that takes no observations, in these tests' circumstances. */
     private static final UUID COMPLAINTS_ONLY = UUID.randomUUID();
 
@@ -304,6 +306,36 @@ class LifecycleTest {
     }
 
     @Test
+    void reroutingARoutedRequestStartsTheNewAdministrationsClock() {
+        CitizenRequest request = requestIn(ROUTED, RequestType.COMPLAINT);
+        Instant due = request.dueAt();
+        Instant nextWeek = NOW.plus(java.time.Duration.ofDays(7));
+        take(request, Action.REROUTE, new Payload.Routing(OTHER_ADMINISTRATION, "B", "Mauvaise administration"),
+                Party.OSEP, circumstances(nextWeek, true));
+        assertEquals(ROUTED, request.status());
+        assertTrue(request.dueAt().isAfter(due), "a new acknowledgement deadline, from the re-routing");
+        assertEquals(nextWeek, request.statusChangedAt());
+        assertTrue(!request.awaitsOverdueFlag(nextWeek), "the new deadline is not overdue");
+    }
+
+    @Test
+    void requestsGoOnlyToActiveAdministrations() {
+        CitizenRequest request = requestIn(RECEIVED, RequestType.COMPLAINT);
+        ProblemException refused = Lifecycle.refusal(request, Action.ROUTE,
+                new Payload.Routing(CLOSED_ADMINISTRATION, "Fermée", null), Party.OSEP, circumstances(NOW, true), true)
+                .orElseThrow();
+        assertEquals(400, refused.status());
+        assertEquals(RECEIVED, request.status());
+    }
+
+    @Test
+    void anActionCarriesItsOwnKindOfPayload() {
+        CitizenRequest request = requestIn(RECEIVED, RequestType.COMPLAINT);
+        assertThrows(IllegalArgumentException.class, () -> Lifecycle.refusal(request, Action.ROUTE, Payload.NONE,
+                Party.OSEP, circumstances(NOW, true), true));
+    }
+
+    @Test
     void reroutingRecordsWhereFromAndWhereTo() {
         CitizenRequest request = requestIn(IN_PROGRESS, RequestType.COMPLAINT);
         take(request, Action.REROUTE, new Payload.Routing(OTHER_ADMINISTRATION, "B", "Mauvaise administration"), Party.OSEP);
@@ -393,6 +425,11 @@ class LifecycleTest {
             @Override
             public boolean rated(UUID answerId) {
                 return false;
+            }
+
+            @Override
+            public boolean administrationActive(UUID administrationId) {
+                return !administrationId.equals(CLOSED_ADMINISTRATION);
             }
 
             @Override

@@ -23,6 +23,18 @@ import io.restassured.response.Response;
 class RequestAccessTest {
 
     @Test
+    void aTokenClaimingTheSystemRoleIsNobodyInParticular() {
+        Setting at = Setting.create(true);
+        String id = Requests.submitAnonymously(Requests.complaint(at.categoryCode(), uniqueEmail("sys"))).getString("id");
+        String system = TestTokens.of("system");
+        assertProblem(as(system).get("/api/v1/requests/" + id).then(), 404, "NOT_FOUND");
+        assertProblem(as(system).body(Map.of("text", "Je suis Miliê")).post("/api/v1/requests/" + id + "/messages").then(),
+                404, "NOT_FOUND");
+        as(at.osepToken()).get("/api/v1/requests/" + id + "/events").then().statusCode(200)
+                .body("type", org.hamcrest.Matchers.contains("SUBMITTED"));
+    }
+
+    @Test
     void agentOfAnotherAdministrationGets404OnReadAndOnEveryAction() {
         Setting mine = Setting.create(true);
         Setting theirs = Setting.create(true);
