@@ -68,6 +68,10 @@ import io.restassured.specification.RequestSpecification;
  * status as problem+json and must not be offered to a caller who can read the request. Refused
  * calls change nothing, so one request per status serves them all; a refused call that succeeds
  * anyway spoils it, and the next cell gets a new one.
+ *
+ * <p>Each column acts on complaints a signed-in citizen submitted, except the column of the operator
+ * who entered the request: it acts on a second family of complaints, which that operator entered
+ * from phone calls and which reach each status through the same moves.
  */
 @QuarkusTest
 class AuthorizationMatrixTest {
@@ -78,7 +82,8 @@ class AuthorizationMatrixTest {
 
     /** The kinds of caller, one column of the matrix each. */
     enum Who {
-        ANONYMOUS, KEY_HOLDER, OTHER_CITIZEN, OWNER, OPERATOR, OSEP, AGENT_IN_CHARGE, AGENT_ELSEWHERE, SUPERVISOR, SYSADMIN;
+        ANONYMOUS, KEY_HOLDER, OTHER_CITIZEN, OWNER, OPERATOR, OPERATOR_WHO_ENTERED, OSEP, AGENT_IN_CHARGE, AGENT_ELSEWHERE,
+        SUPERVISOR, SYSADMIN;
 
         String column() {
             return name().toLowerCase(Locale.ROOT);
@@ -91,6 +96,16 @@ class AuthorizationMatrixTest {
         boolean isTheCitizen() {
             return this == OWNER || this == KEY_HOLDER;
         }
+
+        /** Who entered the requests this caller is checked on. */
+        Entry entry() {
+            return this == OPERATOR_WHO_ENTERED ? Entry.BY_OPERATOR : Entry.BY_CITIZEN;
+        }
+    }
+
+    /** How the matrix's requests came in: submitted by their signed-in owner, or entered by an operator from a call. */
+    enum Entry {
+        BY_CITIZEN, BY_OPERATOR
     }
 
     /** One cell: what {@code who} gets for {@code action} on a request in {@code status}. */
@@ -144,9 +159,10 @@ class AuthorizationMatrixTest {
 
     /**
      * What every cell shares: administration A (answers reviewed by OSEP) where requests are
-     * routed, administration B to re-route them to, and the citizen who owns every request.
+     * routed, administration B to re-route them to, the citizen who owns the requests he submitted,
+     * and the operator (his staff account's id) who entered the others.
      */
-    record World(Setting at, String elsewhere, UUID ownerId) {
+    record World(Setting at, String elsewhere, UUID ownerId, UUID operatorId) {
     }
 
     record Token(String value, Instant mintedAt) {
@@ -154,7 +170,7 @@ class AuthorizationMatrixTest {
 
     private static World world;
     private static final Map<Who, Token> tokens = new EnumMap<>(Who.class);
-    private static final Map<String, Fixture> shared = new HashMap<>();
+    private static final Map<String, Fixture> shared = new HashMap<>(); // by status and Entry
     private static final Map<String, Optional<List<String>>> reads = new HashMap<>();
 
     @Inject
@@ -210,7 +226,7 @@ class AuthorizationMatrixTest {
                     .map(Cell::action).toList();
             String name = status + " / allowedActions / " + who.column() + " -> " + allowed;
             return dynamicTest(name, () -> {
-                Optional<List<String>> offered = readShared(shared(status), who);
+                Optional<List<String>> offered = readShared(shared(status, who), who);
                 if (allowed.isEmpty() && offered.isEmpty()) {
                     return;
                 }
@@ -225,6 +241,30 @@ class AuthorizationMatrixTest {
         }));
     }
 
+    /**
+     * The matrix refuses the operator who entered a request every action, yet he keeps the
+     * request in sight: in every status he reads it as staff do (the routing suggestion, the
+     * caller's phone), with nothing offered.
+     */
+    @TestFactory
+    Stream<DynamicTest> theOperatorWhoEnteredARequestReadsItAsStaffInEveryStatus() {
+        List<String> statuses = Matrix.load().cells().stream().map(Cell::status).distinct().toList();
+        Who who = Who.OPERATOR_WHO_ENTERED;
+        return statuses.stream().map(status -> dynamicTest(status + " / GET / " + who.column() + " -> 200, staff view", () -> {
+            Fixture fixture = shared(status, who);
+            Response response = spec(who, fixture).get(BASE + fixture.id());
+            assertEquals(200, response.statusCode(), "GET as " + who.column() + ": " + response.asString());
+            JsonPath view = response.jsonPath();
+            assertAll(status,
+                    () -> assertEquals(status, view.getString("status")),
+                    () -> assertEquals("PHONE", view.getString("channel")),
+                    () -> assertEquals(world().at().administrationId(), view.getString("defaultAdministration.id"),
+                            "the staff view shows OSEP's routing suggestion"),
+                    () -> assertEquals("+2250701020304", view.getString("contact.phone"), "the caller's phone"),
+                    () -> assertEquals(List.of(), view.getList("allowedActions", String.class), "nothing offered"));
+        }));
+    }
+
     private void check(Cell cell) {
         switch (cell.expected()) {
             case "-" -> nobodyIsOffered(cell);
@@ -235,13 +275,13 @@ class AuthorizationMatrixTest {
 
     /** The system's own moves have no endpoint: only check that no caller is offered them. */
     private void nobodyIsOffered(Cell cell) {
-        Optional<List<String>> offered = readShared(shared(cell.status()), cell.who());
+        Optional<List<String>> offered = readShared(shared(cell.status(), cell.who()), cell.who());
         offered.ifPresent(actions -> assertFalse(actions.contains(cell.action()),
                 cell.name() + ": must not be offered, allowedActions = " + actions));
     }
 
     private void allowed(Cell cell) {
-        Fixture fresh = create(cell.status());
+        Fixture fresh = create(cell.status(), cell.who().entry());
         Optional<List<String>> offered = read(fresh, cell.who());
         if (!performedOverHttp(cell)) {
             assertTrue(offered.map(actions -> actions.contains(cell.action())).orElse(false),
@@ -260,7 +300,7 @@ class AuthorizationMatrixTest {
 
     private void refused(Cell cell) {
         int expected = Integer.parseInt(cell.expected());
-        Fixture fixture = shared(cell.status());
+        Fixture fixture = shared(cell.status(), cell.who());
         Optional<List<String>> offered = readShared(fixture, cell.who());
         if (!performedOverHttp(cell) && passesTheEndpointsRoles(cell)) {
             offered.ifPresent(actions -> assertFalse(actions.contains(cell.action()),
@@ -270,7 +310,7 @@ class AuthorizationMatrixTest {
         }
         Response response = send(cell.action(), cell.who(), fixture);
         if (response.statusCode() / 100 == 2) {
-            spoil(cell.status());
+            spoil(cell.status(), cell.who());
         }
         String contentType = String.valueOf(response.contentType());
         assertAll(cell.name(),
@@ -339,6 +379,7 @@ class AuthorizationMatrixTest {
             case OTHER_CITIZEN -> Caller.of(Set.of("citizen"), UUID.randomUUID(), null);
             case OWNER -> Caller.of(Set.of("citizen"), w.ownerId(), null);
             case OPERATOR -> Caller.of(Set.of("operator"), UUID.randomUUID(), null);
+            case OPERATOR_WHO_ENTERED -> Caller.of(Set.of("operator"), w.operatorId(), null);
             case OSEP -> Caller.of(Set.of("osep"), UUID.randomUUID(), null);
             case AGENT_IN_CHARGE -> Caller.of(Set.of("agent"), UUID.randomUUID(), UUID.fromString(w.at().administrationId()));
             case AGENT_ELSEWHERE -> Caller.of(Set.of("agent"), UUID.randomUUID(), UUID.fromString(w.elsewhere()));
@@ -378,6 +419,7 @@ class AuthorizationMatrixTest {
             case OTHER_CITIZEN -> TestTokens.of("citizen");
             case OWNER -> TestTokens.builder("citizen", w.ownerId(), null).sign();
             case OPERATOR -> TestTokens.of("operator");
+            case OPERATOR_WHO_ENTERED -> TestTokens.builder("operator", w.operatorId(), null).sign();
             case OSEP -> TestTokens.of("osep");
             case AGENT_IN_CHARGE -> TestTokens.agent(UUID.fromString(w.at().administrationId()));
             case AGENT_ELSEWHERE -> TestTokens.agent(UUID.fromString(w.elsewhere()));
@@ -457,7 +499,9 @@ class AuthorizationMatrixTest {
         if (world == null) {
             Setting at = Setting.create(true);
             String elsewhere = Api.createAdministration(true);
-            world = new World(at, elsewhere, signInOwner());
+            // A request names who entered it by staff account: the operator needs a real one, whose id is his token's subject.
+            String operatorId = Api.createStaff(uniqueEmail("operator"), "operator", null, "Operator-Password-1");
+            world = new World(at, elsewhere, signInOwner(), UUID.fromString(operatorId));
         }
         return world;
     }
@@ -476,24 +520,31 @@ class AuthorizationMatrixTest {
         return UUID.fromString(as(token).get("/api/v1/me").then().statusCode(200).extract().path("id"));
     }
 
-    /** The request that refused cells of this status share, created on first use. */
-    private Fixture shared(String status) {
-        return shared.computeIfAbsent(status, this::create);
+    /** The request that refused cells of this status share for this caller, created on first use. */
+    private Fixture shared(String status, Who who) {
+        Entry entry = who.entry();
+        return shared.computeIfAbsent(status + "|" + entry, key -> create(status, entry));
     }
 
     /** A refused call went through anyway: the shared request may have moved, so the next cell gets a new one. */
-    private void spoil(String status) {
-        Fixture spoiled = shared.remove(status);
+    private void spoil(String status, Who who) {
+        Fixture spoiled = shared.remove(status + "|" + who.entry());
         if (spoiled != null) {
             reads.keySet().removeIf(key -> key.startsWith(spoiled.id()));
         }
     }
 
-    /** A new complaint the owner submitted, moved to {@code status} by OSEP and the agent in charge. */
-    private Fixture create(String status) {
+    /**
+     * A new complaint, submitted by the owner or entered by the operator from a phone call, moved
+     * to {@code status} by OSEP and the agent in charge.
+     */
+    private Fixture create(String status, Entry entry) {
         World w = world();
-        JsonPath receipt = Requests.submit(as(token(Who.OWNER)),
-                Requests.complaint(w.at().categoryCode(), uniqueEmail("matrix")));
+        JsonPath receipt = switch (entry) {
+            case BY_CITIZEN -> Requests.submit(as(token(Who.OWNER)),
+                    Requests.complaint(w.at().categoryCode(), uniqueEmail("matrix")));
+            case BY_OPERATOR -> Requests.submit(as(token(Who.OPERATOR_WHO_ENTERED)), phoneCall(w.at().categoryCode()));
+        };
         String id = receipt.getString("id");
         String url = BASE + id;
         String osep = token(Who.OSEP);
@@ -529,5 +580,13 @@ class AuthorizationMatrixTest {
         String reached = as(osep).get(url).then().statusCode(200).extract().path("status");
         assertEquals(status, reached, "the fixture reached its status");
         return new Fixture(id, receipt.getString("accessKey"), answerId);
+    }
+
+    /** A complaint as an operator enters it from a call: channel PHONE, the caller's phone as the contact. */
+    private static Map<String, Object> phoneCall(String categoryCode) {
+        Map<String, Object> body = Requests.complaint(categoryCode, null);
+        body.put("channel", "PHONE");
+        body.put("contact", Map.of("fullName", "Yao Kouadio", "phone", "+2250701020304"));
+        return body;
     }
 }
