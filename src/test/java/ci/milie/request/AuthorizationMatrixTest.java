@@ -74,11 +74,33 @@ import io.restassured.specification.RequestSpecification;
  * from phone calls and which reach each status through the same moves.
  */
 @QuarkusTest
-class AuthorizationMatrixTest {
+public class AuthorizationMatrixTest {
 
     static final String MATRIX = "/request/authorization-matrix.csv";
     static final String BASE = "/api/v1/requests/";
     static final Pattern OTP = Pattern.compile("\\b(\\d{6})\\b");
+
+    /**
+     * The operation of the contract each action is sent to, as the contract names it: the operation
+     * matrix ({@code ci.milie.common.OperationMatrixTest}) leaves these endpoints to this test.
+     */
+    public static final Map<String, String> ENDPOINTS = Map.ofEntries(
+            Map.entry("QUALIFY", "POST /api/v1/requests/{id}/qualification"),
+            Map.entry("REJECT", "POST /api/v1/requests/{id}/qualification"),
+            Map.entry("ROUTE", "POST /api/v1/requests/{id}/routing"),
+            Map.entry("REROUTE", "POST /api/v1/requests/{id}/routing"),
+            Map.entry("ACKNOWLEDGE", "POST /api/v1/requests/{id}/acknowledgement"),
+            Map.entry("REQUEST_INFORMATION", "POST /api/v1/requests/{id}/messages"),
+            Map.entry("REPLY", "POST /api/v1/requests/{id}/messages"),
+            Map.entry("HAND_BACK", "POST /api/v1/requests/{id}/handback"),
+            Map.entry("SUBMIT_ANSWER", "POST /api/v1/requests/{id}/answers"),
+            Map.entry("APPROVE_ANSWER", "POST /api/v1/requests/{id}/answers/{answerId}/review"),
+            Map.entry("RETURN_ANSWER", "POST /api/v1/requests/{id}/answers/{answerId}/review"),
+            Map.entry("CLOSE", "POST /api/v1/requests/{id}/closure"),
+            Map.entry("REOPEN", "POST /api/v1/requests/{id}/reopen"),
+            Map.entry("RATE", "POST /api/v1/requests/{id}/feedback"),
+            Map.entry("ADD_NOTE", "POST /api/v1/requests/{id}/notes"),
+            Map.entry("ADD_ATTACHMENT", "POST /api/v1/requests/{id}/attachments"));
 
     /** The kinds of caller, one column of the matrix each. */
     enum Who {
@@ -431,30 +453,31 @@ class AuthorizationMatrixTest {
     /** Performs the action's HTTP call as {@code who}; see {@link #performedOverHttp} for shared endpoints. */
     private Response send(String action, Who who, Fixture fixture) {
         RequestSpecification spec = spec(who, fixture);
-        String url = BASE + fixture.id();
+        String endpoint = ENDPOINTS.get(action);
+        if (endpoint == null) {
+            fail("The matrix expects an answer to " + action + ", which has no endpoint in this test");
+        }
+        String url = endpoint.substring("POST ".length()).replace("{id}", fixture.id()).replace("{answerId}", fixture.answerId());
         return switch (action) {
-            case "QUALIFY" -> json(spec, Map.of("decision", "ACCEPT")).post(url + "/qualification");
+            case "QUALIFY" -> json(spec, Map.of("decision", "ACCEPT")).post(url);
             case "REJECT" -> json(spec, Map.of("decision", "REJECT", "reasonCode", "OUT_OF_SCOPE",
-                    "message", "Cette demande ne relève pas d'un service public.")).post(url + "/qualification");
-            case "ROUTE" -> json(spec, Map.of("administrationId", world().elsewhere())).post(url + "/routing");
+                    "message", "Cette demande ne relève pas d'un service public.")).post(url);
+            case "ROUTE" -> json(spec, Map.of("administrationId", world().elsewhere())).post(url);
             case "REROUTE" -> json(spec, Map.of("administrationId", world().elsewhere(),
-                    "reason", "Relève d'une autre administration")).post(url + "/routing");
-            case "ACKNOWLEDGE" -> json(spec, null).post(url + "/acknowledgement");
-            case "REQUEST_INFORMATION" -> json(spec, Map.of("text", "Pouvez-vous préciser la date ?")).post(url + "/messages");
-            case "REPLY" -> json(spec, Map.of("text", "Le 12 août.")).post(url + "/messages");
-            case "HAND_BACK" -> json(spec, Map.of("reason", "Ne relève pas de nos services")).post(url + "/handback");
-            case "SUBMIT_ANSWER" -> json(spec, Map.of("text", "Votre document est disponible.")).post(url + "/answers");
-            case "APPROVE_ANSWER" -> json(spec, Map.of("decision", "APPROVE"))
-                    .post(url + "/answers/" + fixture.answerId() + "/review");
-            case "RETURN_ANSWER" -> json(spec, Map.of("decision", "RETURN", "remarks", "Précisez le délai."))
-                    .post(url + "/answers/" + fixture.answerId() + "/review");
-            case "CLOSE" -> json(spec, Map.of("message", "Dossier clos.")).post(url + "/closure");
-            case "REOPEN" -> json(spec, Map.of("reason", "La réponse ne règle rien.")).post(url + "/reopen");
-            case "RATE" -> json(spec, Map.of("rating", 4, "satisfied", false)).post(url + "/feedback");
-            case "ADD_NOTE" -> json(spec, Map.of("text", "Note interne")).post(url + "/notes");
-            case "ADD_ATTACHMENT" -> spec.multiPart("file", "guichet.png", AttachmentResourceTest.PNG, "image/png")
-                    .post(url + "/attachments");
-            default -> fail("The matrix expects an answer to " + action + ", which has no endpoint in this test");
+                    "reason", "Relève d'une autre administration")).post(url);
+            case "ACKNOWLEDGE" -> json(spec, null).post(url);
+            case "REQUEST_INFORMATION" -> json(spec, Map.of("text", "Pouvez-vous préciser la date ?")).post(url);
+            case "REPLY" -> json(spec, Map.of("text", "Le 12 août.")).post(url);
+            case "HAND_BACK" -> json(spec, Map.of("reason", "Ne relève pas de nos services")).post(url);
+            case "SUBMIT_ANSWER" -> json(spec, Map.of("text", "Votre document est disponible.")).post(url);
+            case "APPROVE_ANSWER" -> json(spec, Map.of("decision", "APPROVE")).post(url);
+            case "RETURN_ANSWER" -> json(spec, Map.of("decision", "RETURN", "remarks", "Précisez le délai.")).post(url);
+            case "CLOSE" -> json(spec, Map.of("message", "Dossier clos.")).post(url);
+            case "REOPEN" -> json(spec, Map.of("reason", "La réponse ne règle rien.")).post(url);
+            case "RATE" -> json(spec, Map.of("rating", 4, "satisfied", false)).post(url);
+            case "ADD_NOTE" -> json(spec, Map.of("text", "Note interne")).post(url);
+            case "ADD_ATTACHMENT" -> spec.multiPart("file", "guichet.png", AttachmentResourceTest.PNG, "image/png").post(url);
+            default -> fail("No call for " + action + " in this test");
         };
     }
 
