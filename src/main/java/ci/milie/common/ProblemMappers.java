@@ -44,6 +44,8 @@ import io.vertx.core.http.HttpServerRequest;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** About how long a database failover or restart takes; clients back off at least this long. */
+    static final int DATABASE_RETRY_AFTER_SECONDS = 5;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -188,6 +190,12 @@ public class ProblemMappers {
         }
         if (root instanceof ProblemException p) {
             return problem(p, uri);
+        }
+        if (DatabaseUnavailable.causedBy(e)) {
+            LOG.warnf("Database unavailable: %s", Throwables.describe(e));
+            return respond(Response.status(503).header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS),
+                    "SERVICE_UNAVAILABLE", "Service unavailable", 503,
+                    "The service is briefly unavailable; try again in a few seconds", uri, null);
         }
         LOG.errorf("Unexpected failure: %s", Throwables.describe(e));
         return respond(Response.status(500), "INTERNAL_ERROR", "Internal error", 500,

@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 /**
  * Documents the errors every operation can answer, all as problem+json, so that the contract
  * shows them without each resource repeating the same annotations: 400 where there is input,
- * 401/403 where a token is required, 404 where the path names a resource, 500 everywhere.
+ * 401/403 where a token is required, 404 where the path names a resource, 500 and 503 everywhere.
  * Public operations state an empty security requirement explicitly.
  */
 @io.quarkus.smallrye.openapi.OpenApiFilter(io.quarkus.smallrye.openapi.OpenApiFilter.RunStage.BUILD)
@@ -29,7 +29,8 @@ public class ProblemResponsesFilter implements OASFilter {
             "403", "The caller's role does not allow this operation (FORBIDDEN)",
             "404", "No such resource, or not visible to the caller (NOT_FOUND)",
             "409", "Conflict with the current state (see code)",
-            "500", "Unexpected error (INTERNAL_ERROR); quote the X-Request-Id");
+            "500", "Unexpected error (INTERNAL_ERROR); quote the X-Request-Id",
+            "503", "The database is unreachable (SERVICE_UNAVAILABLE); try again after Retry-After seconds");
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -65,6 +66,7 @@ public class ProblemResponsesFilter implements OASFilter {
             ensure(responses, "404");
         }
         ensure(responses, "500");
+        ensure(responses, "503");
         responses.getAPIResponses().forEach((status, response) -> {
             if (status.startsWith("4") || status.startsWith("5")) {
                 asProblem(status, response);

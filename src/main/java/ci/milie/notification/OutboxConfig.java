@@ -16,6 +16,12 @@ public interface OutboxConfig {
     /** Attempts after which a message is given up and marked FAILED. */
     int maxAttempts();
 
+    /**
+     * How long a message may stay SENDING before it is taken for interrupted (its instance died)
+     * and sent once more: longer than the slowest send (mailer and SMS timeouts).
+     */
+    Duration sendingTimeout();
+
     Backoff backoff();
 
     /** Wait before the next attempt: {@code initial × multiplier^(failures − 1)}, at most {@code max}. */

@@ -26,8 +26,16 @@ class OutboxMessage {
     }
 
     enum Status {
-        PENDING, SENT, FAILED
+        /** Waiting for its next attempt ({@code nextAttemptAt}). */
+        PENDING,
+        /** Handed to SMTP or the gateway; if still so after {@code nextAttemptAt}, the send was interrupted. */
+        SENDING,
+        SENT,
+        FAILED
     }
+
+    /** Interrupted sends after which a message is given up: it may have reached the citizen twice already. */
+    static final int MAX_INTERRUPTED_SENDS = 1;
 
     @Id
     private UUID id;
@@ -53,6 +61,8 @@ class OutboxMessage {
     private Instant createdAt;
     @Column(name = "sent_at")
     private Instant sentAt;
+    @Column(name = "interrupted_sends")
+    private int interruptedSends;
 
     protected OutboxMessage() {
     }
@@ -82,6 +92,27 @@ class OutboxMessage {
         return message;
     }
 
+    /**
+     * Marks the message as being sent until {@code deadline}, to be committed before the send. A
+     * message found still SENDING was interrupted (its instance died between the send and its
+     * outcome): it may have been delivered, so it is sent once more only; after that it is
+     * given up. Returns whether it is to be sent now.
+     */
+    boolean startSending(Instant deadline) {
+        if (status == Status.SENDING) {
+            interruptedSends++;
+            attempts++;
+            if (interruptedSends > MAX_INTERRUPTED_SENDS) {
+                status = Status.FAILED;
+                lastError = "Interrupted " + interruptedSends + " times while being sent; not sent again";
+                return false;
+            }
+        }
+        status = Status.SENDING;
+        nextAttemptAt = deadline;
+        return true;
+    }
+
     void delivered(Instant now) {
         attempts++;
         status = Status.SENT;
@@ -97,7 +128,10 @@ class OutboxMessage {
     void attemptFailed(String error, Instant now, RetryPolicy policy) {
         attempts++;
         lastError = error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error;
-        policy.nextAttempt(attempts, now).ifPresentOrElse(next -> nextAttemptAt = next, () -> status = Status.FAILED);
+        policy.nextAttempt(attempts, now).ifPresentOrElse(next -> {
+            nextAttemptAt = next;
+            status = Status.PENDING;
+        }, () -> status = Status.FAILED);
     }
 
     UUID id() {
@@ -154,5 +188,9 @@ class OutboxMessage {
 
     Instant sentAt() {
         return sentAt;
+    }
+
+    int interruptedSends() {
+        return interruptedSends;
     }
 }

@@ -13,14 +13,15 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 class OutboxMessageRepository implements PanacheRepositoryBase<OutboxMessage, UUID> {
 
     /**
-     * The oldest message due at {@code now}, locked until the transaction ends. Rows another
-     * relay holds are skipped, not waited for: two instances never get the same message.
+     * The oldest message due at {@code now}, locked until the transaction ends: PENDING ones whose
+     * next attempt has come, and SENDING ones whose send was interrupted (past its deadline). Rows
+     * another relay holds are skipped, not waited for: two instances never claim the same message.
      */
     Optional<OutboxMessage> claimNextDue(Instant now) {
         @SuppressWarnings("unchecked")
         List<OutboxMessage> due = getEntityManager().createNativeQuery("""
                 select * from outbox_message
-                where status = 'PENDING' and next_attempt_at <= :now
+                where status in ('PENDING', 'SENDING') and next_attempt_at <= :now
                 order by next_attempt_at
                 limit 1
                 for update skip locked""", OutboxMessage.class)
@@ -30,6 +31,6 @@ class OutboxMessageRepository implements PanacheRepositoryBase<OutboxMessage, UU
     }
 
     long countPending() {
-        return count("status", OutboxMessage.Status.PENDING);
+        return count("status in ?1", List.of(OutboxMessage.Status.PENDING, OutboxMessage.Status.SENDING));
     }
 }

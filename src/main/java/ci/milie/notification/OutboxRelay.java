@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import ci.milie.common.Throwables;
@@ -21,13 +22,16 @@ import io.quarkus.scheduler.Scheduled;
 
 /**
  * Delivers the queued messages: e-mail through the SMTP server, SMS through the gateway. Every
- * instance runs it every {@code milie.outbox.interval}. Each message is claimed, sent and marked
- * in its own short transaction, holding its row lock ({@code FOR UPDATE SKIP LOCKED}) meanwhile:
- * instances share the work and never send one message twice, and a failing message only delays
- * itself. A failed attempt is retried with exponential backoff until {@code milie.outbox.max-attempts}.
+ * instance runs it every {@code milie.outbox.interval}. Each message is claimed
+ * ({@code FOR UPDATE SKIP LOCKED}) and committed as SENDING in its own short transaction, sent
+ * outside any, then marked in another: instances share the work and never claim one message
+ * twice, and a failing message only delays itself. A failed attempt is retried with exponential
+ * backoff until {@code milie.outbox.max-attempts}.
  *
- * <p>Delivery is at least once: should the database fail between a send and its commit, the
- * message is sent again later.
+ * <p>Delivery is at least once and at most twice: should the instance die (or the database fail)
+ * between a send and its record, the message stays SENDING until {@code milie.outbox.sending-timeout}
+ * has passed, is then sent once more with the same {@code Message-ID}, and is given up if that
+ * second send is interrupted too.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -48,9 +52,11 @@ public class OutboxRelay {
     private final Map<OutboxMessage.Channel, Counter> failedAttempts = new EnumMap<>(OutboxMessage.Channel.class);
     private final Map<OutboxMessage.Channel, Counter> givenUp = new EnumMap<>(OutboxMessage.Channel.class);
     private final AtomicLong pending;
+    private final String mailDomain;
 
     OutboxRelay(OutboxMessageRepository messages, Mailer mailer, SmsSender sms, Clock clock, OutboxConfig config,
-            MeterRegistry registry) {
+            MeterRegistry registry, @ConfigProperty(name = "quarkus.mailer.from") String from) {
+        this.mailDomain = domainOf(from);
         this.messages = messages;
         this.mailer = mailer;
         this.sms = sms;
@@ -94,62 +100,143 @@ public class OutboxRelay {
         return delivered;
     }
 
+    /** What one send needs, read in the claiming transaction: the send itself runs outside any. */
+    record Delivery(java.util.UUID id, OutboxMessage.Channel channel, String recipient, String subject, String body,
+            String htmlBody, boolean givenUp) {
+
+        static Delivery of(OutboxMessage message) {
+            return new Delivery(message.id(), message.channel(), message.recipient(), message.subject(),
+                    message.body(), message.htmlBody(), false);
+        }
+
+        static Delivery givenUp(OutboxMessage message) {
+            return new Delivery(message.id(), message.channel(), null, null, null, null, true);
+        }
+    }
+
+    /**
+     * Claims the next due message and commits it as SENDING, sends it with no transaction nor
+     * connection held, then records the outcome. Should the instance die (or the database fail)
+     * between the send and the record, the message stays SENDING until its deadline and is then
+     * sent once more: at most one duplicate, which carries the same Message-ID.
+     */
     private Outcome deliverNext() {
+        Delivery delivery = claimNext();
+        if (delivery == null) {
+            return Outcome.NOTHING_DUE;
+        }
+        if (delivery.givenUp()) {
+            return Outcome.GIVEN_UP;
+        }
+        RuntimeException failure = null;
+        try {
+            send(delivery);
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        return record(delivery, failure);
+    }
+
+    /** The next due message, committed as SENDING; null when none is due or the database failed. */
+    Delivery claimNext() {
         AtomicReference<OutboxMessage> claimed = new AtomicReference<>();
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
                 var next = messages.claimNextDue(clock.instant());
                 if (next.isEmpty()) {
-                    return Outcome.NOTHING_DUE;
+                    return null;
                 }
                 OutboxMessage message = next.get();
                 claimed.set(message);
-                return attempt(message);
+                if (!message.startSending(clock.instant().plus(config.sendingTimeout()))) {
+                    givenUp.get(message.channel()).increment();
+                    LOG.errorf("Outbox message %s (%s by %s) given up: its send was interrupted %d times, it may "
+                            + "have been delivered", message.id(), message.kind(), message.channel(),
+                            message.interruptedSends());
+                    return Delivery.givenUp(message);
+                }
+                if (message.interruptedSends() > 0) {
+                    LOG.warnf("Outbox message %s (%s by %s) sent again: its previous send was interrupted",
+                            message.id(), message.kind(), message.channel());
+                }
+                return Delivery.of(message);
             });
         } catch (RuntimeException e) {
-            // The database failed (not the send): the claimed message, if any, is still PENDING and
-            // due. Push it back so that it cannot hold up the others, and end this run.
+            // The database failed before the claim committed: the message, if any, is unchanged and
+            // still due. Push it back so that it cannot hold up the others, and end this run.
             LOG.errorf("Outbox relay stopped: %s", Throwables.describe(e));
             if (claimed.get() != null) {
                 postpone(claimed.get(), e);
             }
+            return null;
+        }
+    }
+
+    private Outcome record(Delivery delivery, RuntimeException failure) {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                OutboxMessage message = messages.findById(delivery.id());
+                if (message == null || message.status() != OutboxMessage.Status.SENDING) {
+                    return Outcome.NOTHING_DUE; // taken over meanwhile (we outlived our deadline)
+                }
+                return failure == null ? sent(message) : failed(message, failure);
+            });
+        } catch (RuntimeException e) {
+            LOG.errorf("Outbox message %s: outcome not recorded, it will be sent once more after %s: %s",
+                    delivery.id(), config.sendingTimeout(), Throwables.describe(e));
             return Outcome.NOTHING_DUE;
         }
     }
 
-    private Outcome attempt(OutboxMessage message) {
-        try {
-            send(message);
-        } catch (RuntimeException e) {
-            message.attemptFailed(Throwables.describe(e), clock.instant(), retries);
-            failedAttempts.get(message.channel()).increment();
-            if (message.status() == OutboxMessage.Status.FAILED) {
-                givenUp.get(message.channel()).increment();
-                LOG.errorf("Outbox message %s (%s by %s) given up after %d attempts: %s", message.id(), message.kind(),
-                        message.channel(), message.attempts(), Throwables.describe(e));
-                return Outcome.GIVEN_UP;
-            }
-            LOG.warnf("Outbox message %s (%s by %s) not delivered, attempt %d of %d, next at %s: %s", message.id(),
-                    message.kind(), message.channel(), message.attempts(), retries.maxAttempts(),
-                    message.nextAttemptAt(), Throwables.describe(e));
-            return Outcome.RETRY_LATER;
-        }
+    private Outcome sent(OutboxMessage message) {
         message.delivered(clock.instant());
         sent.get(message.channel()).increment();
         return Outcome.SENT;
     }
 
-    private void send(OutboxMessage message) {
+    private Outcome failed(OutboxMessage message, RuntimeException e) {
+        message.attemptFailed(Throwables.describe(e), clock.instant(), retries);
+        failedAttempts.get(message.channel()).increment();
+        if (message.status() == OutboxMessage.Status.FAILED) {
+            givenUp.get(message.channel()).increment();
+            LOG.errorf("Outbox message %s (%s by %s) given up after %d attempts: %s", message.id(), message.kind(),
+                    message.channel(), message.attempts(), Throwables.describe(e));
+            return Outcome.GIVEN_UP;
+        }
+        LOG.warnf("Outbox message %s (%s by %s) not delivered, attempt %d of %d, next at %s: %s", message.id(),
+                message.kind(), message.channel(), message.attempts(), retries.maxAttempts(),
+                message.nextAttemptAt(), Throwables.describe(e));
+        return Outcome.RETRY_LATER;
+    }
+
+    void send(Delivery message) {
         switch (message.channel()) {
             case EMAIL -> {
                 Mail mail = Mail.withText(message.recipient(), message.subject(), message.body());
                 if (message.htmlBody() != null) {
                     mail.setHtml(message.htmlBody());
                 }
+                // The same on every attempt: a mail client shows a duplicate (after an interrupted send) once.
+                mail.addHeader("Message-ID", messageId(message.id()));
                 mailer.send(mail);
             }
             case SMS -> sms.send(message.recipient(), message.body());
         }
+    }
+
+    /** {@code <outbox id@domain of quarkus.mailer.from>}: stable per message, unique across the platform. */
+    String messageId(java.util.UUID id) {
+        return "<" + id + "@" + mailDomain + ">";
+    }
+
+    static String domainOf(String from) {
+        int at = from.lastIndexOf('@');
+        if (at < 0) {
+            return "milie.invalid";
+        }
+        String domain = from.substring(at + 1).strip();
+        int end = domain.indexOf('>');
+        return end < 0 ? domain : domain.substring(0, end).strip();
     }
 
     private void postpone(OutboxMessage claimed, RuntimeException cause) {

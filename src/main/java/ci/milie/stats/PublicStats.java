@@ -8,8 +8,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** The platform's open data for a period. */
 @Schema(name = "PublicStats")
 public record PublicStats(
-        Instant from,
-        Instant to,
+        @Schema(description = "Start of the period counted, inclusive: a midnight UTC") Instant from,
+        @Schema(description = "End of the period counted, exclusive: a midnight UTC") Instant to,
         @Schema(description = "A figure resting on fewer requests or ratings than this is withheld") int minimumCount,
         List<PublicFigures> administrations,
         List<PublicFigures> categories,

@@ -44,18 +44,19 @@ public class PublicStatsResource {
     @Operation(summary = "Open data: per administration and per category, requests received and answered, median "
             + "time to answer, share within deadline, average rating and share satisfied; rankings of administrations",
             description = "No token. No personal data and no request text; any figure resting on fewer than 5 "
-                    + "requests (or ratings) is null and named in withheld. JSON, or CSV with Accept: text/csv.")
+                    + "requests (or ratings) is null and named in withheld. Periods are whole days (UTC, Abidjan time): "
+                    + "from and to in the answer say which days were counted. JSON, or CSV with Accept: text/csv.")
     @APIResponse(responseCode = "200", description = "The open data for the period", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PublicStats.class)),
             @Content(mediaType = StatsCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)) })
     public Response publicStats(
-            @QueryParam("from") @Parameter(description = "Start, inclusive: ISO-8601 date or instant; default 30 days before to") String from,
-            @QueryParam("to") @Parameter(description = "End: ISO-8601 instant (exclusive) or date (inclusive); default today (whole day)") String to,
+            @QueryParam("from") @Parameter(description = "Start, inclusive: ISO-8601 date or instant, taken back to its day's start (UTC); default 30 days before to") String from,
+            @QueryParam("to") @Parameter(description = "End: ISO-8601 instant (exclusive, taken on to the next midnight UTC unless it is one) or date (inclusive); default today (whole day)") String to,
             @Context HttpHeaders headers) {
         // By default whole days, the 30 up to today included: the same period all day long, so that
         // every reader shares one computation (see StatsService.publicStats).
         String end = to == null || to.isBlank() ? LocalDate.now(clock.withZone(ZoneOffset.UTC)).toString() : to;
-        Instant[] period = StatsParams.period(from, end, clock);
+        Instant[] period = StatsParams.wholeDays(StatsParams.period(from, end, clock));
         PublicStats open = stats.publicStats(StatsFilter.period(period[0], period[1]));
         Response response = StatsParams.wantsCsv(headers) ? StatsCsv.response(StatsCsv.publicStats(open), "public-stats")
                 : Response.ok(open, MediaType.APPLICATION_JSON_TYPE).build();

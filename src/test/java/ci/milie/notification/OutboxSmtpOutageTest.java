@@ -142,5 +142,7 @@ class OutboxSmtpOutageTest {
         assertEquals("Votre demande MIL-UPUP-0003 a bien été reçue", received.get(0).getSubject());
         assertThat(received.get(0).getFrom()[0].toString(), containsString("no-reply@milie.ci"));
         assertEquals(1, stored(email).attempts());
+        assertEquals("<" + stored(email).id() + "@milie.ci>", received.get(0).getMessageID(),
+                "the outbox's Message-ID, not one made up by the SMTP client");
     }
 }

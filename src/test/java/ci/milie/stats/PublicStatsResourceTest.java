@@ -150,6 +150,41 @@ class PublicStatsResourceTest {
     }
 
     @Test
+    void instantsASecondApartCountTheSameWholeDaysAndShareOneCacheKey() {
+        String from = data.monday + "T09:15:07Z";
+        String to = data.monday.plusDays(9) + "T16:20:00Z";
+        String fromASecondLater = data.monday + "T09:15:08Z";
+        String toASecondLater = data.monday.plusDays(9) + "T16:20:01Z";
+
+        JsonPath first = RestAssured.given().queryParam("from", from).queryParam("to", to)
+                .get("/api/v1/public/stats").then().statusCode(200).extract().jsonPath();
+        JsonPath second = RestAssured.given().queryParam("from", fromASecondLater).queryParam("to", toASecondLater)
+                .get("/api/v1/public/stats").then().statusCode(200).extract().jsonPath();
+
+        assertEquals(data.monday + "T00:00:00Z", first.getString("from"));
+        assertEquals(data.monday.plusDays(10) + "T00:00:00Z", first.getString("to"));
+        assertEquals(first.getString("from"), second.getString("from"));
+        assertEquals(first.getString("to"), second.getString("to"));
+        assertEquals(first.getMap(""), second.getMap(""));
+        // the cache key of StatsService.publicStats is the filter: equal periods, one computation
+        assertEquals(period(from, to), period(fromASecondLater, toASecondLater));
+    }
+
+    @Test
+    void aPeriodEndingAtMidnightIsKept() {
+        RestAssured.given().queryParam("from", data.monday + "T00:00:00Z")
+                .queryParam("to", data.monday.plusDays(9) + "T00:00:00Z")
+                .get("/api/v1/public/stats").then().statusCode(200)
+                .body("from", equalTo(data.monday + "T00:00:00Z"))
+                .body("to", equalTo(data.monday.plusDays(9) + "T00:00:00Z"));
+    }
+
+    private StatsFilter period(String from, String to) {
+        java.time.Instant[] days = StatsParams.wholeDays(StatsParams.period(from, to, clock));
+        return StatsFilter.period(days[0], days[1]);
+    }
+
+    @Test
     void invalidPeriodIs400() {
         ci.milie.support.Problems.assertProblem(RestAssured.given().queryParam("to", "31/12/2026")
                 .get("/api/v1/public/stats").then(), 400, "VALIDATION_FAILED").body("violations[0].field", equalTo("to"));
