@@ -102,6 +102,12 @@ public class AuthService {
         refreshTokens.findByHash(Secrets.sha256(token)).ifPresent(stored -> revoke(stored.familyId(), clock.instant()));
     }
 
+    /** Ends the session an access token names (its {@code sid}), refresh tokens included. */
+    @Transactional
+    public void endSession(UUID family) {
+        revoke(family, clock.instant());
+    }
+
     private void revoke(UUID family, Instant now) {
         refreshTokens.revokeFamily(family, now);
         revocations.sessionRevoked(family);

@@ -149,6 +149,20 @@ class RevocationTest {
     }
 
     @Test
+    void logoutWithTheAccessTokenAloneEndsItsSessionRefreshTokenIncluded() {
+        String email = uniqueEmail("osep");
+        createStaff(email, "osep", null, PASSWORD);
+        JsonPath tokens = signIn(email, PASSWORD);
+        String token = tokens.getString("accessToken");
+
+        as(token).post("/api/v1/auth/logout").then().statusCode(204);
+
+        assertRevoked(as(token).get("/api/v1/me").then());
+        assertProblem(refresh(tokens.getString("refreshToken")), 401, "INVALID_REFRESH_TOKEN");
+        as(token).post("/api/v1/auth/logout").then().statusCode(204);
+    }
+
+    @Test
     void reusingARefreshTokenRevokesEveryAccessTokenOfItsSession() {
         String email = uniqueEmail("osep");
         createStaff(email, "osep", null, PASSWORD);
@@ -289,7 +303,7 @@ class RevocationTest {
     private static int statusWithin(Duration limit, String token) throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         int status = as(token).get("/api/v1/me").statusCode();
-        while (status == 200 && System.nanoTime() < deadline) {
+        while (status != 401 && System.nanoTime() < deadline) {
             Thread.sleep(50);
             status = as(token).get("/api/v1/me").statusCode();
         }
