@@ -22,6 +22,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 
 @Path("/auth")
 @PermitAll
+@IgnoresBearerToken
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Authentication")

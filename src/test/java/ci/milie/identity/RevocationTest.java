@@ -192,6 +192,38 @@ class RevocationTest {
     }
 
     @Test
+    void aPublicEndpointRefusesAnEndedSessionBeforeDoingAnything() throws Exception {
+        String email = uniqueEmail("awa");
+        anonymous().body(Map.of("email", email)).post("/api/v1/auth/otp").then().statusCode(202);
+        JsonPath tokens = anonymous().body(Map.of("email", email, "code", lastCodeMailedTo(email)))
+                .post("/api/v1/auth/otp/verify").then().statusCode(200).extract().jsonPath();
+        String token = tokens.getString("accessToken");
+        as(token).post("/api/v1/auth/logout").then().statusCode(204);
+        long before = count("citizen_request");
+
+        Requests.Setting setting = Requests.Setting.create(false);
+        assertRevoked(as(token).body(Requests.complaint(setting.categoryCode(), email)).post("/api/v1/requests").then());
+
+        assertEquals(before, count("citizen_request"));
+    }
+
+    @Test
+    void anEndpointThatNeverAsksWhoCallsStillRefusesAnEndedSession() {
+        Requests.Setting setting = Requests.Setting.create(false);
+        String code = Requests.submitAnonymously(Requests.complaint(setting.categoryCode(), uniqueEmail("awa")))
+                .getString("trackingCode");
+        String email = uniqueEmail("osep");
+        createStaff(email, "osep", null, PASSWORD);
+        String token = signIn(email, PASSWORD).getString("accessToken");
+        as(token).get("/api/v1/requests/track/" + code).then().statusCode(200);
+
+        as(token).post("/api/v1/auth/logout").then().statusCode(204);
+
+        assertRevoked(as(token).get("/api/v1/requests/track/" + code).then());
+        anonymous().get("/api/v1/requests/track/" + code).then().statusCode(200);
+    }
+
+    @Test
     void anotherInstanceDeactivatingAnAccountIsHeardWithinFiveSeconds() throws Exception {
         String email = uniqueEmail("osep");
         String id = createStaff(email, "osep", null, PASSWORD);
@@ -282,6 +314,15 @@ class RevocationTest {
     private static String claim(String jwt, String name) {
         String payload = new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8);
         return JsonPath.from(payload).getString(name);
+    }
+
+    private long count(String table) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement("select count(*) from " + table);
+                java.sql.ResultSet rows = statement.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 
     private void inOneTransaction(List<String> statements) throws SQLException {
