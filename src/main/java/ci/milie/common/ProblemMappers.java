@@ -106,6 +106,10 @@ public class ProblemMappers {
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class,
             io.quarkus.security.AuthenticationCompletionException.class })
     public Response unauthenticated(RuntimeException e, UriInfo uri) {
+        // A refusal that authentication itself explains (e.g. TOKEN_REVOKED) keeps its own code.
+        if (e.getCause() instanceof ProblemException p) {
+            return problem(p, uri);
+        }
         return respond(Response.status(401).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer"), "UNAUTHENTICATED",
                 "Unauthorized", 401, "A valid access token is required", uri, null);
     }

@@ -25,7 +25,7 @@ public class ProblemResponsesFilter implements OASFilter {
 
     private static final Map<String, String> DESCRIPTIONS = Map.of(
             "400", "Invalid input (VALIDATION_FAILED with violations, MALFORMED_JSON, …)",
-            "401", "Missing, expired or invalid access token (UNAUTHENTICATED)",
+            "401", "Missing, expired or invalid access token (UNAUTHENTICATED), or its session has ended (TOKEN_REVOKED)",
             "403", "The caller's role does not allow this operation (FORBIDDEN)",
             "404", "No such resource, or not visible to the caller (NOT_FOUND)",
             "409", "Conflict with the current state (see code)",

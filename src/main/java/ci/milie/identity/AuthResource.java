@@ -10,14 +10,19 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.SecurityIdentity;
+
 @Path("/auth")
 @PermitAll
+@IgnoresBearerToken
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Authentication")
@@ -25,10 +30,12 @@ public class AuthResource {
 
     private final AuthService auth;
     private final OtpService otp;
+    private final SecurityIdentity identity;
 
-    AuthResource(AuthService auth, OtpService otp) {
+    AuthResource(AuthService auth, OtpService otp, SecurityIdentity identity) {
         this.auth = auth;
         this.otp = otp;
+        this.identity = identity;
     }
 
     @POST
@@ -51,10 +58,26 @@ public class AuthResource {
 
     @POST
     @Path("/logout")
-    @Operation(summary = "Revoke the sign-in a refresh token belongs to")
-    @APIResponse(responseCode = "204", description = "Signed out (also for an unknown token)")
-    public void logout(@Valid @NotNull AuthCommands.Refresh command) {
-        auth.logout(command.refreshToken());
+    @Operation(summary = "End a sign-in: the one the refresh token belongs to, and the one of the access token sent as "
+            + "`Authorization: Bearer …` (the body may then be left out); their access tokens stop working at once")
+    @APIResponse(responseCode = "204", description = "Signed out (also for an unknown, expired or already ended token)")
+    public void logout(@Valid AuthCommands.Refresh command) {
+        if (command != null) {
+            auth.logout(command.refreshToken());
+        }
+        sessionOfCaller().ifPresent(auth::endSession);
+    }
+
+    /** The session of the access token sent, if it is a live one of ours; logout asks no more. */
+    private java.util.Optional<java.util.UUID> sessionOfCaller() {
+        try {
+            if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.ofNullable(RevocationAugmentor.facts(token).session());
+        } catch (AuthenticationFailedException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     @POST

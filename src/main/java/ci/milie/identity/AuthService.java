@@ -21,16 +21,18 @@ public class AuthService {
     private final RefreshTokenRepository refreshTokens;
     private final PasswordHasher hasher;
     private final TokenIssuer issuer;
+    private final Revocations revocations;
     private final AuthConfig config;
     private final Clock clock;
 
     AuthService(StaffAccountRepository staff, CitizenRepository citizens, RefreshTokenRepository refreshTokens,
-            PasswordHasher hasher, TokenIssuer issuer, AuthConfig config, Clock clock) {
+            PasswordHasher hasher, TokenIssuer issuer, Revocations revocations, AuthConfig config, Clock clock) {
         this.staff = staff;
         this.citizens = citizens;
         this.refreshTokens = refreshTokens;
         this.hasher = hasher;
         this.issuer = issuer;
+        this.revocations = revocations;
         this.config = config;
         this.clock = clock;
     }
@@ -66,8 +68,9 @@ public class AuthService {
         Instant now = clock.instant();
         RefreshToken stored = refreshTokens.findByHashForUpdate(Secrets.sha256(token))
                 .orElseThrow(AuthService::invalidRefreshToken);
-        if (stored.isReplay()) {
-            refreshTokens.revokeFamily(stored.familyId(), now);
+        // A logout racing with a refresh may leave the new token unrevoked: its family tells.
+        if (stored.isReplay() || refreshTokens.isFamilyRevoked(stored.familyId())) {
+            revoke(stored.familyId(), now);
             throw invalidRefreshToken();
         }
         if (!stored.isUsableAt(now)) {
@@ -77,24 +80,37 @@ public class AuthService {
         if (stored.subjectKind() == RefreshToken.SubjectKind.STAFF) {
             StaffAccount account = staff.findById(stored.subjectId());
             if (account == null || !account.active()) {
-                refreshTokens.revokeFamily(stored.familyId(), now);
+                revoke(stored.familyId(), now);
                 throw invalidRefreshToken();
             }
             return issuer.issueFor(account, stored.familyId());
         }
         Citizen citizen = citizens.findById(stored.subjectId());
         if (citizen == null) {
-            refreshTokens.revokeFamily(stored.familyId(), now);
+            revoke(stored.familyId(), now);
             throw invalidRefreshToken();
         }
         return issuer.issueFor(citizen, stored.familyId());
     }
 
-    /** Revokes the sign-in the token belongs to; unknown tokens are ignored (logout is idempotent). */
+    /**
+     * Revokes the sign-in the token belongs to, its access tokens included; unknown tokens are
+     * ignored (logout is idempotent).
+     */
     @Transactional
     public void logout(String token) {
-        refreshTokens.findByHash(Secrets.sha256(token))
-                .ifPresent(stored -> refreshTokens.revokeFamily(stored.familyId(), clock.instant()));
+        refreshTokens.findByHash(Secrets.sha256(token)).ifPresent(stored -> revoke(stored.familyId(), clock.instant()));
+    }
+
+    /** Ends the session an access token names (its {@code sid}), refresh tokens included. */
+    @Transactional
+    public void endSession(UUID family) {
+        revoke(family, clock.instant());
+    }
+
+    private void revoke(UUID family, Instant now) {
+        refreshTokens.revokeFamily(family, now);
+        revocations.sessionRevoked(family);
     }
 
     static ProblemException invalidCredentials() {

@@ -21,6 +21,10 @@ class RefreshTokenRepository implements PanacheRepositoryBase<RefreshToken, UUID
         return find("tokenHash", hash).firstResultOptional();
     }
 
+    boolean isFamilyRevoked(UUID familyId) {
+        return count("familyId = ?1 and revokedAt is not null", familyId) > 0;
+    }
+
     void revokeFamily(UUID familyId, Instant now) {
         update("revokedAt = ?1 where familyId = ?2 and revokedAt is null", now, familyId);
     }

@@ -36,6 +36,9 @@ public class StaffAccount {
     private Instant createdAt;
     @Column(name = "updated_at")
     private Instant updatedAt;
+    /** Grows with every change that must end the account's open sessions (see {@link Revocations}). */
+    @Column(name = "security_version")
+    private long securityVersion;
     @Version
     private long version;
 
@@ -74,6 +77,10 @@ public class StaffAccount {
     }
 
     void update(String email, String fullName, StaffRole role, UUID administrationId, boolean active, Instant now) {
+        if (role != this.role || !java.util.Objects.equals(administrationId, this.administrationId)
+                || active != this.active) {
+            securityVersion++;
+        }
         this.email = email;
         this.fullName = fullName;
         this.role = role;
@@ -84,6 +91,7 @@ public class StaffAccount {
 
     void changePassword(String passwordHash, Instant now) {
         this.passwordHash = passwordHash;
+        this.securityVersion++;
         this.failedLogins = 0;
         this.lockedUntil = null;
         this.updatedAt = now;
@@ -91,6 +99,7 @@ public class StaffAccount {
 
     void deactivate(Instant now) {
         this.active = false;
+        this.securityVersion++;
         this.updatedAt = now;
     }
 
@@ -136,5 +145,9 @@ public class StaffAccount {
 
     long version() {
         return version;
+    }
+
+    long securityVersion() {
+        return securityVersion;
     }
 }

@@ -22,14 +22,16 @@ public class StaffService {
     private final StaffAccountRepository accounts;
     private final RefreshTokenRepository refreshTokens;
     private final PasswordHasher hasher;
+    private final Revocations revocations;
     private final DirectoryQueries directory;
     private final Clock clock;
 
     StaffService(StaffAccountRepository accounts, RefreshTokenRepository refreshTokens, PasswordHasher hasher,
-            DirectoryQueries directory, Clock clock) {
+            Revocations revocations, DirectoryQueries directory, Clock clock) {
         this.accounts = accounts;
         this.refreshTokens = refreshTokens;
         this.hasher = hasher;
+        this.revocations = revocations;
         this.directory = directory;
         this.clock = clock;
     }
@@ -64,6 +66,7 @@ public class StaffService {
                 command.administrationId(), hasher.hash(command.password()), clock.instant());
         accounts.persist(account);
         accounts.flush();
+        revocations.staffChanged(account);
         return StaffView.of(account);
     }
 
@@ -85,6 +88,7 @@ public class StaffService {
             refuseIfLastSysadmin();
         }
         Instant now = clock.instant();
+        long securityVersion = account.securityVersion();
         account.update(email, command.fullName().trim(), command.role(), command.administrationId(), active, now);
         if (command.password() != null) {
             account.changePassword(hasher.hash(command.password()), now);
@@ -93,6 +97,9 @@ public class StaffService {
             refreshTokens.revokeAllOf(RefreshToken.SubjectKind.STAFF, id, now);
         }
         accounts.flush();
+        if (account.securityVersion() != securityVersion) {
+            revocations.staffChanged(account);
+        }
         return StaffView.of(account);
     }
 
@@ -109,6 +116,7 @@ public class StaffService {
         Instant now = clock.instant();
         account.deactivate(now);
         refreshTokens.revokeAllOf(RefreshToken.SubjectKind.STAFF, id, now);
+        revocations.staffChanged(account);
     }
 
     private void refuseIfLastSysadmin() {

@@ -28,9 +28,14 @@ public class TokenIssuer {
         this.refreshTokens = refreshTokens;
     }
 
-    /** Tokens for a staff member; a new sign-in starts a new refresh-token family. */
+    /**
+     * Tokens for a staff member; a new sign-in starts a new refresh-token family. The access
+     * token names its session (the family) and the account's security version, so that it can be
+     * refused once either ends (see {@link Revocations}).
+     */
     Tokens issueFor(StaffAccount staff, UUID family) {
-        JwtClaimsBuilder claims = claims(staff.id(), staff.email(), staff.role().group());
+        JwtClaimsBuilder claims = claims(staff.id(), staff.email(), staff.role().group(), family)
+                .claim(RevocationAugmentor.SECURITY_VERSION_CLAIM, staff.securityVersion());
         if (staff.administrationId() != null) {
             claims.claim(ADMINISTRATION_CLAIM, staff.administrationId().toString());
         }
@@ -39,11 +44,11 @@ public class TokenIssuer {
 
     Tokens issueFor(Citizen citizen, UUID family) {
         String principal = citizen.email() != null ? citizen.email() : citizen.phone();
-        return withRefresh(claims(citizen.id(), principal, Roles.CITIZEN), RefreshToken.SubjectKind.CITIZEN,
+        return withRefresh(claims(citizen.id(), principal, Roles.CITIZEN, family), RefreshToken.SubjectKind.CITIZEN,
                 citizen.id(), family);
     }
 
-    private JwtClaimsBuilder claims(UUID subject, String principal, String group) {
+    private JwtClaimsBuilder claims(UUID subject, String principal, String group, UUID family) {
         Instant now = clock.instant();
         return Jwt.claims()
                 .subject(subject.toString())
@@ -52,7 +57,8 @@ public class TokenIssuer {
                 .audience(AUDIENCE)
                 .issuedAt(now)
                 .expiresAt(now.plus(config.accessTokenTtl()))
-                .claim("jti", UUID.randomUUID().toString());
+                .claim("jti", UUID.randomUUID().toString())
+                .claim(RevocationAugmentor.SESSION_CLAIM, family.toString());
     }
 
     private Tokens withRefresh(JwtClaimsBuilder claims, RefreshToken.SubjectKind kind, UUID subject, UUID family) {
