@@ -51,6 +51,22 @@ class DatabaseOutageTest {
     }
 
     @Test
+    void aSignedInCallerAlsoGets503NeverA401Or500() {
+        String token = given().contentType("application/json")
+                .body(java.util.Map.of("email", "bootstrap@milie.test", "password", "Bootstrap-Test-2026!"))
+                .post("/api/v1/auth/login").then().statusCode(200).extract().path("accessToken");
+
+        DatabaseLink.reachable(false);
+
+        // Whether the session is decided from memory or, while the revocation listener reconnects,
+        // from the database, the answer is the outage's.
+        for (int call = 0; call < 3; call++) {
+            Problems.assertProblem(given().header("Authorization", "Bearer " + token).get("/api/v1/requests")
+                    .then().time(lessThan(10_000L)), 503, "SERVICE_UNAVAILABLE").header("Retry-After", equalTo("5"));
+        }
+    }
+
+    @Test
     void behindATrustedTlsProxyResponsesCarryStrictTransportSecurity() {
         given().header("X-Forwarded-Proto", "https").get("/q/health/live").then().statusCode(200)
                 .header("Strict-Transport-Security", equalTo("max-age=31536000; includeSubDomains"));
