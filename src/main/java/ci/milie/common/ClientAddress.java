@@ -11,6 +11,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import io.quarkus.arc.Arc;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
@@ -30,24 +31,24 @@ public class ClientAddress {
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]+");
 
     private final List<Cidr> trusted;
-    private final Instance<RoutingContext> routing;
+    private final Instance<CurrentVertxRequest> routing;
 
     @Inject
-    ClientAddress(LimitsConfig config, Instance<RoutingContext> routing) {
+    ClientAddress(LimitsConfig config, Instance<CurrentVertxRequest> routing) {
         this(config.trustedProxies().orElse(List.of()), routing);
     }
 
-    ClientAddress(List<String> trustedProxies, Instance<RoutingContext> routing) {
+    ClientAddress(List<String> trustedProxies, Instance<CurrentVertxRequest> routing) {
         this.trusted = trustedProxies.stream().map(String::trim).filter(s -> !s.isEmpty()).map(Cidr::parse).toList();
         this.routing = routing;
     }
 
-    /** The client of the HTTP request being served; {@code "unknown"} outside one (a job). */
+    /** The client of the HTTP request being served; {@code "unknown"} outside one (a job, a call in-process). */
     public String current() {
         if (!Arc.container().requestContext().isActive()) {
             return UNKNOWN;
         }
-        RoutingContext context = routing.get();
+        RoutingContext context = routing.get().getCurrent();
         if (context == null) {
             return UNKNOWN;
         }
