@@ -6,6 +6,7 @@ import static ci.milie.support.Problems.assertProblem;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
@@ -16,6 +17,7 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import ci.milie.common.RateLimiter;
 import ci.milie.support.Requests;
 import ci.milie.support.Requests.Setting;
 import ci.milie.support.RetryAfter;
@@ -33,6 +35,9 @@ class AccessKeyLimitsTest {
 
     @Inject
     TestClock clock;
+
+    @Inject
+    RateLimiter limiter;
 
     @AfterEach
     void resetClock() {
@@ -99,6 +104,20 @@ class AccessKeyLimitsTest {
         anonymous().header("X-Access-Key", "guess").get("/api/v1/requests/" + receipt.getString("id")).then().statusCode(404);
 
         assertNotEquals(before, counters());
+    }
+
+    @Test
+    void deadCountersArePurged() {
+        JsonPath receipt = submitted();
+        anonymous().header("X-Access-Key", "guess").get("/api/v1/requests/" + receipt.getString("id")).then().statusCode(404);
+
+        clock.advance(Duration.ofHours(2));
+        int purged = limiter.purge();
+
+        assertTrue(purged >= 2, "this request's counter and this client's, at least");
+        assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from rate_limit where expires_at <= ?1").setParameter(1, clock.instant().atOffset(java.time.ZoneOffset.UTC))
+                .getSingleResult()).longValue()));
     }
 
     /** How many counters there are and the sum of their hits: any write to the table changes one. */
