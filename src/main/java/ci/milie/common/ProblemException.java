@@ -1,5 +1,6 @@
 package ci.milie.common;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -13,6 +14,7 @@ public class ProblemException extends RuntimeException {
     private final String title;
     private final List<Violation> violations;
     private String currentStatus;
+    private Long retryAfterSeconds;
 
     public ProblemException(int status, String code, String title, String detail, List<Violation> violations) {
         super(detail, null, false, false);
@@ -55,6 +57,14 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(401, code, "Unauthorized", detail);
     }
 
+    /** An abuse limit was reached: 429 {@code RATE_LIMITED}, with {@code Retry-After} in whole seconds (at least 1). */
+    public static ProblemException tooManyRequests(Duration retryAfter, String detail) {
+        ProblemException problem = new ProblemException(429, "RATE_LIMITED", "Too many requests", detail);
+        long millis = Math.max(0, retryAfter.toMillis());
+        problem.retryAfterSeconds = Math.max(1, (millis + 999) / 1000);
+        return problem;
+    }
+
     public static ProblemException forbidden(String detail) {
         return new ProblemException(403, "FORBIDDEN", "Forbidden", detail);
     }
@@ -77,5 +87,10 @@ public class ProblemException extends RuntimeException {
 
     public String currentStatus() {
         return currentStatus;
+    }
+
+    /** Seconds the client should wait before trying again (429), or null. */
+    public Long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 }

@@ -53,6 +53,9 @@ public class ProblemMappers {
         if (e.status() == 401) {
             builder.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
+        if (e.retryAfterSeconds() != null) {
+            builder.header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds());
+        }
         return respond(builder, e.code(), e.title(), e.status(), e.getMessage(), uri, e.violations(), e.currentStatus());
     }
 

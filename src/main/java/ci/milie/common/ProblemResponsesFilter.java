@@ -17,7 +17,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 /**
  * Documents the errors every operation can answer, all as problem+json, so that the contract
  * shows them without each resource repeating the same annotations: 400 where there is input,
- * 401/403 where a token is required, 404 where the path names a resource, 500 and 503 everywhere.
+ * 401/403 where a token is required, 404 where the path names a resource, 500 and 503 everywhere; a
+ * 429 that a resource declares (where an abuse limit applies) gets its {@code Retry-After} header.
  * Public operations state an empty security requirement explicitly.
  */
 @io.quarkus.smallrye.openapi.OpenApiFilter(io.quarkus.smallrye.openapi.OpenApiFilter.RunStage.BUILD)
@@ -29,6 +30,7 @@ public class ProblemResponsesFilter implements OASFilter {
             "403", "The caller's role does not allow this operation (FORBIDDEN)",
             "404", "No such resource, or not visible to the caller (NOT_FOUND)",
             "409", "Conflict with the current state (see code)",
+            "429", "RATE_LIMITED: too many wrong access keys from this address or for this request; try again after Retry-After seconds",
             "500", "Unexpected error (INTERNAL_ERROR); quote the X-Request-Id",
             "503", "The database is unreachable (SERVICE_UNAVAILABLE); try again after Retry-After seconds");
 
@@ -65,13 +67,27 @@ public class ProblemResponsesFilter implements OASFilter {
         if (path.contains("{")) {
             ensure(responses, "404");
         }
+        if (takesAccessKey(operation)) {
+            // Wrong keys are counted per request and per client (request.KeyAttempts).
+            ensure(responses, "429");
+        }
         ensure(responses, "500");
         ensure(responses, "503");
         responses.getAPIResponses().forEach((status, response) -> {
             if (status.startsWith("4") || status.startsWith("5")) {
                 asProblem(status, response);
             }
+            if (status.equals("429")) {
+                response.addHeader("Retry-After", OASFactory.createHeader()
+                        .description("Seconds to wait before trying again")
+                        .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).minimum(java.math.BigDecimal.ONE)));
+            }
         });
+    }
+
+    private static boolean takesAccessKey(Operation operation) {
+        return operation.getParameters() != null && operation.getParameters().stream()
+                .anyMatch(p -> "X-Access-Key".equalsIgnoreCase(p.getName()) && p.getIn() == org.eclipse.microprofile.openapi.models.parameters.Parameter.In.HEADER);
     }
 
     private static void ensure(APIResponses responses, String status) {

@@ -16,23 +16,11 @@ public interface AuthConfig {
     /** bcrypt cost factor for staff passwords. */
     int bcryptCost();
 
-    Lockout lockout();
-
     Otp otp();
-
-    interface Lockout {
-        /** Consecutive wrong passwords before the account locks. */
-        int maxFailures();
-
-        Duration duration();
-    }
 
     interface Otp {
         Duration ttl();
 
         int maxAttempts();
-
-        /** Codes sent to one destination per hour; further requests are silently dropped. */
-        int maxCodesPerHour();
     }
 }

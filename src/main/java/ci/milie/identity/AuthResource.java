@@ -42,7 +42,9 @@ public class AuthResource {
     @Path("/login")
     @Operation(summary = "Staff sign-in with e-mail and password")
     @APIResponse(responseCode = "200", description = "Signed in", content = @Content(schema = @Schema(implementation = Tokens.class)))
-    @APIResponse(responseCode = "401", description = "INVALID_CREDENTIALS: same answer for an unknown e-mail, a wrong password and a locked account")
+    @APIResponse(responseCode = "401", description = "INVALID_CREDENTIALS: same answer for an unknown e-mail, a wrong password and an inactive account")
+    @APIResponse(responseCode = "429", description = "RATE_LIMITED: too many attempts from this address, or, after repeated "
+            + "failures for this e-mail (known or not), during the short wait before the next attempt (the password is not checked)")
     public Tokens login(@Valid @NotNull AuthCommands.Login command) {
         return auth.login(command.email(), command.password());
     }
@@ -85,6 +87,8 @@ public class AuthResource {
     @Operation(summary = "Citizen: send a one-time sign-in code to an e-mail or phone")
     @APIResponse(responseCode = "202", description = "Accepted, whether or not the address is known",
             content = @Content(schema = @Schema(implementation = AuthCommands.OtpSent.class)))
+    @APIResponse(responseCode = "429", description = "RATE_LIMITED: too many codes asked from this address or for this "
+            + "destination, whether or not it has an account")
     public Response requestCode(@Valid @NotNull AuthCommands.OtpRequest command) {
         var ttl = otp.request(OtpDestination.of(command.email(), command.phone()));
         return Response.accepted(new AuthCommands.OtpSent(ttl.toSeconds(),

@@ -9,10 +9,15 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import ci.milie.common.Limit;
 import ci.milie.common.ProblemException;
+import ci.milie.common.RateLimiter;
 import ci.milie.common.Secrets;
 
-/** Staff sign-in with lockout, and refresh-token rotation with reuse detection for everyone. */
+/**
+ * Staff sign-in with growing delays after repeated failures, and refresh-token rotation with
+ * reuse detection for everyone.
+ */
 @ApplicationScoped
 public class AuthService {
 
@@ -22,38 +27,47 @@ public class AuthService {
     private final PasswordHasher hasher;
     private final TokenIssuer issuer;
     private final Revocations revocations;
-    private final AuthConfig config;
+    private final RateLimiter limiter;
     private final Clock clock;
 
     AuthService(StaffAccountRepository staff, CitizenRepository citizens, RefreshTokenRepository refreshTokens,
-            PasswordHasher hasher, TokenIssuer issuer, Revocations revocations, AuthConfig config, Clock clock) {
+            PasswordHasher hasher, TokenIssuer issuer, Revocations revocations, RateLimiter limiter, Clock clock) {
         this.staff = staff;
         this.citizens = citizens;
         this.refreshTokens = refreshTokens;
         this.hasher = hasher;
         this.issuer = issuer;
         this.revocations = revocations;
-        this.config = config;
+        this.limiter = limiter;
         this.clock = clock;
     }
 
     /**
-     * Unknown e-mail, wrong password, inactive or locked account: one answer for all, so the
-     * endpoint tells an attacker nothing. Failures are committed even though the call fails.
+     * Unknown e-mail, wrong password, inactive account: one answer for all, so the endpoint tells
+     * an attacker nothing. Failures are counted per e-mail, whether or not an account has it, so
+     * the wait that follows them (429, the password unchecked) says nothing either; the owner
+     * gets in with the right password once the short wait is over. Nobody can lock anyone out.
      */
     @Transactional(dontRollbackOn = ProblemException.class)
     public Tokens login(String email, String password) {
+        limiter.hit(Limit.SIGN_IN_PER_ADDRESS, limiter.client());
+        String normalised = email.trim().toLowerCase(Locale.ROOT);
+        boolean failedBefore = limiter.beforeSignIn(normalised);
         Instant now = clock.instant();
-        Optional<StaffAccount> found = staff.find("email", email.trim().toLowerCase(Locale.ROOT))
+        Optional<StaffAccount> found = staff.find("email", normalised)
                 .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
-        if (found.isEmpty() || !found.get().active() || found.get().isLockedAt(now)) {
+        if (found.isEmpty() || !found.get().active()) {
             hasher.spendTimeOnUnknownAccount(password);
+            limiter.signInFailed(normalised);
             throw invalidCredentials();
         }
         StaffAccount account = found.get();
         if (!hasher.matches(password, account.passwordHash())) {
-            account.recordFailedLogin(now, config.lockout().maxFailures(), config.lockout().duration());
+            limiter.signInFailed(normalised);
             throw invalidCredentials();
+        }
+        if (failedBefore) {
+            limiter.signInSucceeded(normalised);
         }
         account.recordSuccessfulLogin(now);
         return issuer.issueFor(account, UUID.randomUUID());
@@ -115,7 +129,7 @@ public class AuthService {
 
     static ProblemException invalidCredentials() {
         return ProblemException.unauthorized("INVALID_CREDENTIALS",
-                "E-mail or password is wrong, or the account is temporarily locked after repeated failures");
+                "E-mail or password is wrong");
     }
 
     static ProblemException invalidRefreshToken() {

@@ -18,10 +18,6 @@ class OtpChallengeRepository implements PanacheRepositoryBase<OtpChallenge, UUID
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
-    long countSince(String destination, Instant since) {
-        return count("destination = ?1 and createdAt > ?2", destination, since);
-    }
-
     void supersedeOpen(String destination, Instant now) {
         update("consumedAt = ?1 where destination = ?2 and consumedAt is null", now, destination);
     }

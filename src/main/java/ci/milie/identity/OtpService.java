@@ -8,7 +8,9 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import ci.milie.common.Limit;
 import ci.milie.common.ProblemException;
+import ci.milie.common.RateLimiter;
 import ci.milie.common.Secrets;
 
 /** Passwordless sign-in for citizens with a 6-digit code sent to their e-mail or phone. */
@@ -20,29 +22,31 @@ public class OtpService {
     private final TokenIssuer issuer;
     private final OtpDelivery delivery;
     private final AuthConfig config;
+    private final RateLimiter limiter;
     private final Clock clock;
 
     OtpService(OtpChallengeRepository challenges, CitizenRepository citizens, TokenIssuer issuer,
-            OtpDelivery delivery, AuthConfig config, Clock clock) {
+            OtpDelivery delivery, AuthConfig config, RateLimiter limiter, Clock clock) {
         this.challenges = challenges;
         this.citizens = citizens;
         this.issuer = issuer;
         this.delivery = delivery;
         this.config = config;
+        this.limiter = limiter;
         this.clock = clock;
     }
 
     /**
-     * Opens a new challenge (replacing any open one) and queues its code, in one transaction. Callers
-     * always answer 202, whether or not the destination is known or over its hourly quota.
+     * Opens a new challenge (replacing any open one) and queues its code, in one transaction. The
+     * answer is the same whether or not the destination has an account; past the limits per client
+     * address and per destination (counted atomically before anything is queued), 429 for all alike.
      */
     @Transactional
     public Duration request(OtpDestination destination) {
+        limiter.hit(Limit.OTP_PER_ADDRESS, limiter.client());
+        limiter.hit(Limit.OTP_PER_DESTINATION, destination.value());
         Duration ttl = config.otp().ttl();
         Instant now = clock.instant();
-        if (challenges.countSince(destination.value(), now.minus(Duration.ofHours(1))) >= config.otp().maxCodesPerHour()) {
-            return ttl;
-        }
         challenges.supersedeOpen(destination.value(), now);
         String code = Secrets.digits(6);
         challenges.persist(new OtpChallenge(destination.value(), code, now, now.plus(ttl)));

@@ -1,6 +1,5 @@
 package ci.milie.identity;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -26,10 +25,6 @@ public class StaffAccount {
     private boolean active;
     @Column(name = "password_hash")
     private String passwordHash;
-    @Column(name = "failed_logins")
-    private int failedLogins;
-    @Column(name = "locked_until")
-    private Instant lockedUntil;
     @Column(name = "last_login_at")
     private Instant lastLoginAt;
     @Column(name = "created_at")
@@ -57,22 +52,7 @@ public class StaffAccount {
         this.updatedAt = now;
     }
 
-    boolean isLockedAt(Instant now) {
-        return lockedUntil != null && now.isBefore(lockedUntil);
-    }
-
-    /** Counts a wrong password; the account locks for {@code lockout} after {@code maxFailures} in a row. */
-    void recordFailedLogin(Instant now, int maxFailures, Duration lockout) {
-        failedLogins++;
-        if (failedLogins >= maxFailures) {
-            lockedUntil = now.plus(lockout);
-            failedLogins = 0;
-        }
-    }
-
     void recordSuccessfulLogin(Instant now) {
-        failedLogins = 0;
-        lockedUntil = null;
         lastLoginAt = now;
     }
 
@@ -92,8 +72,6 @@ public class StaffAccount {
     void changePassword(String passwordHash, Instant now) {
         this.passwordHash = passwordHash;
         this.securityVersion++;
-        this.failedLogins = 0;
-        this.lockedUntil = null;
         this.updatedAt = now;
     }
 

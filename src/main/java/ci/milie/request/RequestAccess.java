@@ -42,15 +42,27 @@ public class RequestAccess {
     }
 
     private final RequestRepository requests;
+    private final KeyAttempts keyAttempts;
 
-    RequestAccess(RequestRepository requests) {
+    RequestAccess(RequestRepository requests, KeyAttempts keyAttempts) {
         this.requests = requests;
+        this.keyAttempts = keyAttempts;
     }
 
-    /** The request, if the caller (token or access key) may see it; otherwise 404. */
+    /**
+     * The request, if the caller (token or access key) may see it; otherwise 404. A key that opens
+     * nothing counts towards the guessing limits (429 past them, before the key is even checked).
+     */
     CitizenRequest visibleTo(UUID id, Caller caller, String accessKey) {
-        CitizenRequest request = requests.findByIdOptional(id).orElseThrow(RequestAccess::notFound);
-        if (!sight(request, caller, accessKey).seesRequest()) {
+        boolean keyed = KeyAttempts.given(accessKey);
+        if (keyed) {
+            keyAttempts.beforeKey(id.toString());
+        }
+        CitizenRequest request = requests.findByIdOptional(id).orElse(null);
+        if (request == null || !sight(request, caller, accessKey).seesRequest()) {
+            if (keyed) {
+                keyAttempts.wrongKey(id.toString());
+            }
             throw notFound();
         }
         return request;

@@ -38,6 +38,7 @@ public class RequestCommands {
     }
 
     private final RequestRepository requests;
+    private final RequestAccess access;
     private final DirectoryQueries directory;
     private final AnswerLookup answers;
     private final RatingLookup ratings;
@@ -47,10 +48,11 @@ public class RequestCommands {
     private final Duration escalationDelay;
     private final Clock clock;
 
-    RequestCommands(RequestRepository requests, DirectoryQueries directory, AnswerLookup answers, RatingLookup ratings,
+    RequestCommands(RequestRepository requests, RequestAccess access, DirectoryQueries directory, AnswerLookup answers, RatingLookup ratings,
             DisputeConfig disputes, Deadlines deadlines, EventPublisher publisher,
             @ConfigProperty(name = "milie.deadlines.escalation-delay") Duration escalationDelay, Clock clock) {
         this.requests = requests;
+        this.access = access;
         this.directory = directory;
         this.answers = answers;
         this.ratings = ratings;
@@ -184,10 +186,7 @@ public class RequestCommands {
     }
 
     private CitizenRequest load(UUID id, Caller caller, String accessKey, String ifMatch) {
-        CitizenRequest request = requests.findByIdOptional(id).orElseThrow(RequestAccess::notFound);
-        if (!RequestAccess.sight(request, caller, accessKey).seesRequest()) {
-            throw RequestAccess.notFound();
-        }
+        CitizenRequest request = access.visibleTo(id, caller, accessKey);
         if (ifMatch != null && !ifMatch.isBlank()) {
             String expected = ifMatch.trim().replace("W/", "").replace("\"", "");
             if (!expected.equals(Long.toString(request.version()))) {

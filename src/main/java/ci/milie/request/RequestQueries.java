@@ -18,6 +18,7 @@ import ci.milie.directory.DirectoryQueries;
 public class RequestQueries {
 
     private final RequestAccess access;
+    private final KeyAttempts keyAttempts;
     private final RequestCommands commands;
     private final RequestRepository requests;
     private final DirectoryQueries directory;
@@ -25,10 +26,11 @@ public class RequestQueries {
     private final Deadlines deadlines;
     private final Clock clock;
 
-    RequestQueries(RequestAccess access, RequestCommands commands, RequestRepository requests, DirectoryQueries directory, AnswerLookup answers,
+    RequestQueries(RequestAccess access, KeyAttempts keyAttempts, RequestCommands commands, RequestRepository requests, DirectoryQueries directory, AnswerLookup answers,
             Deadlines deadlines, Clock clock) {
         this.deadlines = deadlines;
         this.access = access;
+        this.keyAttempts = keyAttempts;
         this.commands = commands;
         this.requests = requests;
         this.directory = directory;
@@ -84,7 +86,8 @@ public class RequestQueries {
     /**
      * Public tracking. The code alone shows the status and the public timeline; with the right
      * key, also the thread and the answers. A wrong key answers exactly like an unknown code
-     * (not found), so guessing keys teaches nothing.
+     * (not found), so guessing keys teaches nothing; unknown codes and wrong keys count towards
+     * the guessing limits (429 past them).
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Views.TrackingView track(String rawCode, String accessKey) {
@@ -92,9 +95,22 @@ public class RequestQueries {
         if (!TrackingCodes.FORMAT.matcher(code).matches()) {
             throw ProblemException.notFound("Request");
         }
-        boolean keyGiven = accessKey != null && !accessKey.isBlank();
+        boolean keyGiven = KeyAttempts.given(accessKey);
+        keyAttempts.beforeCode();
+        if (keyGiven) {
+            keyAttempts.beforeKey(code);
+        }
         // One query: the request with its category, its administration's name and its public timeline.
-        return requests.findForTracking(code).filter(r -> !keyGiven || RequestAccess.holdsKey(r.accessKeyHash(), accessKey))
+        var found = requests.findForTracking(code);
+        if (found.isEmpty()) {
+            keyAttempts.unknownCode();
+            throw ProblemException.notFound("Request");
+        }
+        if (keyGiven && !RequestAccess.holdsKey(found.get().accessKeyHash(), accessKey)) {
+            keyAttempts.wrongKey(code);
+            throw ProblemException.notFound("Request");
+        }
+        return found
                 .map(r -> {
                     boolean withKey = keyGiven;
                     List<Views.EventView> timeline = r.timeline().stream()

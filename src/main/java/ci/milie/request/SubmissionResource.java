@@ -49,6 +49,8 @@ public class SubmissionResource {
     @APIResponse(responseCode = "201", description = "Received; the access key is shown only here",
             content = @Content(schema = @Schema(implementation = SubmissionReceipt.class)))
     @APIResponse(responseCode = "422", description = "IDEMPOTENCY_KEY_REUSED: the key was used for another body")
+    @APIResponse(responseCode = "429", description = "RATE_LIMITED: too many requests submitted without a staff token from "
+            + "this address, or for this contact e-mail or phone (a replay of an Idempotency-Key is not counted)")
     public Response submit(@Valid @NotNull SubmitRequestCommand command,
             @Parameter(description = "Client-chosen unique key (8-100 printable characters), e.g. a UUID")
             @HeaderParam("Idempotency-Key") String idempotencyKey, UriInfo uri) {

@@ -15,8 +15,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import ci.milie.common.Caller;
+import ci.milie.common.Limit;
 import ci.milie.common.PhoneNumbers;
 import ci.milie.common.ProblemException;
+import ci.milie.common.RateLimiter;
 import ci.milie.common.Roles;
 import ci.milie.common.Secrets;
 import ci.milie.directory.CategorySummary;
@@ -45,10 +47,12 @@ public class SubmissionService {
     private final RequestLinks links;
     private final ObjectMapper json;
     private final EntityManager em;
+    private final RateLimiter limiter;
     private final Clock clock;
 
     SubmissionService(RequestRepository requests, RequestCommands commands, DirectoryQueries directory,
-            CitizenDirectory citizens, Outbox outbox, RequestLinks links, ObjectMapper json, EntityManager em, Clock clock) {
+            CitizenDirectory citizens, Outbox outbox, RequestLinks links, ObjectMapper json, EntityManager em,
+            RateLimiter limiter, Clock clock) {
         this.requests = requests;
         this.commands = commands;
         this.directory = directory;
@@ -57,6 +61,7 @@ public class SubmissionService {
         this.links = links;
         this.json = json;
         this.em = em;
+        this.limiter = limiter;
         this.clock = clock;
     }
 
@@ -122,6 +127,17 @@ public class SubmissionService {
                 command.subject().strip(), command.description().strip(), command.administrationId(), location,
                 contact, command.anonymous(), citizenId, operator ? caller.id().orElse(null) : null);
 
+        if (!caller.isStaff()) {
+            // Each receipt is an official message to whatever address was given: count them per
+            // client and per contact (operators, who enter phone calls, are not limited).
+            limiter.hit(Limit.SUBMISSION_PER_ADDRESS, limiter.client());
+            if (contact.email() != null) {
+                limiter.hit(Limit.SUBMISSION_PER_CONTACT, contact.email().toLowerCase(java.util.Locale.ROOT));
+            }
+            if (contact.phone() != null) {
+                limiter.hit(Limit.SUBMISSION_PER_CONTACT, contact.phone());
+            }
+        }
         String accessKey = Secrets.random(16);
         String trackingCode = uniqueTrackingCode();
         CitizenRequest request = commands.submit(submission, trackingCode, Secrets.sha256(accessKey), caller);

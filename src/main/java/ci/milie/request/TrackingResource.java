@@ -36,6 +36,8 @@ public class TrackingResource {
             description = "A wrong key answers exactly like an unknown code (404). Prefer the X-Access-Key header: query strings end up in logs.")
     @APIResponse(responseCode = "200", description = "Status, deadline and public timeline",
             content = @Content(schema = @Schema(implementation = Views.TrackingView.class)))
+    @APIResponse(responseCode = "429", description = "RATE_LIMITED: too many unknown codes from this address, or too many "
+            + "wrong keys from this address or for this code")
     public Response track(@PathParam("trackingCode") String trackingCode,
             @Parameter(description = "Access key from the receipt") @HeaderParam("X-Access-Key") String headerKey,
             @Parameter(description = "Access key, for links; the header is preferred") @QueryParam("key") String queryKey) {

@@ -23,6 +23,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import ci.milie.common.Limit;
+import ci.milie.common.RateLimiter;
+
 @Path("/public/stats")
 @Produces({ MediaType.APPLICATION_JSON, StatsCsv.MEDIA_TYPE })
 @Tag(name = "Statistics")
@@ -32,10 +35,12 @@ public class PublicStatsResource {
     static final int CACHE_SECONDS = 300;
 
     private final StatsService stats;
+    private final RateLimiter limiter;
     private final Clock clock;
 
-    PublicStatsResource(StatsService stats, Clock clock) {
+    PublicStatsResource(StatsService stats, RateLimiter limiter, Clock clock) {
         this.stats = stats;
+        this.limiter = limiter;
         this.clock = clock;
     }
 
@@ -49,10 +54,12 @@ public class PublicStatsResource {
     @APIResponse(responseCode = "200", description = "The open data for the period", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PublicStats.class)),
             @Content(mediaType = StatsCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)) })
+    @APIResponse(responseCode = "429", description = "RATE_LIMITED: too many reads from this address")
     public Response publicStats(
             @QueryParam("from") @Parameter(description = "Start, inclusive: ISO-8601 date or instant, taken back to its day's start (UTC); default 30 days before to") String from,
             @QueryParam("to") @Parameter(description = "End: ISO-8601 instant (exclusive, taken on to the next midnight UTC unless it is one) or date (inclusive); default today (whole day)") String to,
             @Context HttpHeaders headers) {
+        limiter.hit(Limit.PUBLIC_STATS_PER_ADDRESS, limiter.client());
         // By default whole days, the 30 up to today included: the same period all day long, so that
         // every reader shares one computation (see StatsService.publicStats).
         String end = to == null || to.isBlank() ? LocalDate.now(clock.withZone(ZoneOffset.UTC)).toString() : to;

@@ -22,6 +22,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import ci.milie.support.RetryAfter;
 import ci.milie.support.TestClock;
 import ci.milie.support.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -83,18 +84,82 @@ class AuthResourceTest {
     }
 
     @Test
-    void accountLocksAfterRepeatedFailuresAndUnlocksAfterTheLockout() {
+    void repeatedFailuresMakeTheNextAttemptWaitAndTheOwnerGetsInOnceTheShortWaitIsOver() {
         String email = uniqueEmail("operator");
         createStaff(email, "operator", null, PASSWORD);
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 7; i++) {
+            clock.advance(Duration.ofMinutes(1));
             assertProblem(login(email, "Wrong-Password-" + i), 401, "INVALID_CREDENTIALS");
         }
 
-        assertProblem(login(email, PASSWORD), 401, "INVALID_CREDENTIALS");
+        assertProblem(login(email, PASSWORD), 429, "RATE_LIMITED")
+                .header("Retry-After", RetryAfter.about(Duration.ofSeconds(4)));
 
-        clock.advance(Duration.ofMinutes(14));
-        assertProblem(login(email, PASSWORD), 401, "INVALID_CREDENTIALS");
-        clock.advance(Duration.ofMinutes(2));
+        clock.advance(Duration.ofSeconds(4));
+        login(email, PASSWORD).statusCode(200).body("accessToken", notNullValue());
+    }
+
+    @Test
+    void eachFurtherFailureDoublesTheWaitUpToTheCap() {
+        String email = uniqueEmail("osep");
+        createStaff(email, "osep", null, PASSWORD);
+        for (int i = 0; i < 5; i++) {
+            login(email, "Wrong-Password-" + i).statusCode(401);
+        }
+        // Waits of 1, 2, 4, … s after the 5th, 6th, 7th… failure; 60 s at most.
+        for (long expected : new long[] { 2, 4, 8, 16, 32, 60, 60 }) {
+            clock.advance(Duration.ofSeconds(61));
+            assertProblem(login(email, "Wrong-Password"), 401, "INVALID_CREDENTIALS");
+            assertProblem(login(email, PASSWORD), 429, "RATE_LIMITED")
+                    .header("Retry-After", RetryAfter.about(Duration.ofSeconds(expected)));
+        }
+    }
+
+    @Test
+    void attemptsDuringTheWaitAreRefusedWithoutCheckingThePasswordAndDoNotExtendIt() {
+        String email = uniqueEmail("agent");
+        createStaff(email, "osep", null, PASSWORD);
+        for (int i = 0; i < 9; i++) {
+            clock.advance(Duration.ofSeconds(61));
+            login(email, "Wrong-Password-" + i).statusCode(401);
+        }
+        // The 9th failure asks for a 16-second wait: ten refused attempts leave it as it was.
+        for (int i = 0; i < 10; i++) {
+            assertProblem(login(email, "Wrong-Password-" + i), 429, "RATE_LIMITED")
+                    .header("Retry-After", RetryAfter.about(Duration.ofSeconds(16)));
+        }
+        clock.advance(Duration.ofSeconds(16));
+        login(email, PASSWORD).statusCode(200);
+    }
+
+    @Test
+    void anUnknownEmailIsDelayedExactlyLikeAKnownOne() {
+        String known = uniqueEmail("known");
+        createStaff(known, "osep", null, PASSWORD);
+        String unknown = uniqueEmail("nobody");
+        for (int i = 0; i < 7; i++) {
+            clock.advance(Duration.ofMinutes(1));
+            login(known, "Wrong-Password-" + i).statusCode(401);
+            login(unknown, "Wrong-Password-" + i).statusCode(401);
+        }
+
+        String forKnown = assertProblem(login(known, "Wrong"), 429, "RATE_LIMITED")
+                .header("Retry-After", RetryAfter.about(Duration.ofSeconds(4))).extract().path("detail");
+        String forUnknown = assertProblem(login(unknown, "Wrong"), 429, "RATE_LIMITED")
+                .header("Retry-After", RetryAfter.about(Duration.ofSeconds(4))).extract().path("detail");
+
+        assertEquals(forKnown, forUnknown);
+    }
+
+    @Test
+    void aStrangerCannotKeepTheSysadminOut() {
+        String email = uniqueEmail("sysadmin");
+        createStaff(email, "sysadmin", null, PASSWORD);
+        for (int i = 0; i < 50; i++) {
+            login(email, "Wrong-Password-" + i);
+        }
+
+        clock.advance(Duration.ofSeconds(61));
         login(email, PASSWORD).statusCode(200).body("accessToken", notNullValue());
     }
 

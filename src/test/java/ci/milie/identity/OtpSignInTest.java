@@ -12,12 +12,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +33,7 @@ import ci.milie.notification.OutboxRelay;
 import ci.milie.support.RecordingSmsSender;
 import ci.milie.support.TestClock;
 import io.quarkus.mailer.Mail;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.mailer.MockMailbox;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -46,6 +54,9 @@ class OtpSignInTest {
 
     @Inject
     OutboxRelay relay;
+
+    @Inject
+    EntityManager em;
 
     @AfterEach
     void resetClock() {
@@ -173,13 +184,73 @@ class OtpSignInTest {
     }
 
     @Test
-    void requestsBeyondTheHourlyQuotaAreAcceptedButSendNothing() {
+    void requestsBeyondTheHourlyQuotaAreRefusedAndSendNothing() {
         String email = uniqueEmail("flood");
-        for (int i = 0; i < 7; i++) {
+        for (int i = 0; i < 5; i++) {
             requestCode(Map.of("email", email)).statusCode(202);
+        }
+        for (int i = 0; i < 2; i++) {
+            assertProblem(requestCode(Map.of("email", email)), 429, "RATE_LIMITED").header("Retry-After", notNullValue());
         }
         ci.milie.support.Outboxes.drain(relay);
         assertEquals(5, mailbox.getMailsSentTo(email).size());
+
+        clock.advance(Duration.ofHours(1));
+        requestCode(Map.of("email", email)).statusCode(202);
+    }
+
+    @Test
+    void theQuotaHoldsUnderThirtyConcurrentRequests() throws Exception {
+        String email = uniqueEmail("race");
+        List<Integer> statuses = parallel(30, () -> requestCode(Map.of("email", email)).extract().statusCode());
+
+        assertEquals(5, statuses.stream().filter(s -> s == 202).count());
+        assertEquals(25, statuses.stream().filter(s -> s == 429).count());
+        assertEquals(5L, queuedFor(email));
+    }
+
+    @Test
+    void theQuotaAnswersAlikeForAnAddressWithAnAccountAndOneWithout() {
+        String citizen = uniqueEmail("citizen");
+        requestCode(Map.of("email", citizen)).statusCode(202);
+        verify("email", citizen, lastCodeMailedTo(citizen)).statusCode(200);
+        String stranger = uniqueEmail("stranger");
+        for (int i = 0; i < 5; i++) {
+            requestCode(Map.of("email", citizen));
+            requestCode(Map.of("email", stranger));
+        }
+
+        String forCitizen = assertProblem(requestCode(Map.of("email", citizen)), 429, "RATE_LIMITED").extract().asString();
+        String forStranger = assertProblem(requestCode(Map.of("email", stranger)), 429, "RATE_LIMITED").extract().asString();
+
+        assertEquals(forCitizen.replaceAll("\"requestId\":\"[^\"]*\"", ""), forStranger.replaceAll("\"requestId\":\"[^\"]*\"", ""));
+    }
+
+    private long queuedFor(String email) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from outbox_message where recipient = ?1").setParameter(1, email).getSingleResult()).longValue());
+    }
+
+    private static <T> List<T> parallel(int calls, java.util.concurrent.Callable<T> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(calls);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < calls; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return call.call();
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get(60, TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

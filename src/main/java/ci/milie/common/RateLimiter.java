@@ -1,0 +1,248 @@
+package ci.milie.common;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Abuse limits whose counters live in PostgreSQL ({@code rate_limit}), so that every instance
+ * behind the load balancer counts the same hits. Each counter is a fixed window that starts with
+ * its first hit; one atomic upsert both counts and decides, so concurrent calls cannot slip past
+ * a limit. Refused calls answer 429 {@code RATE_LIMITED} with {@code Retry-After}.
+ *
+ * <p>Every method runs in a transaction of its own: a count stands even when the caller's work
+ * fails and rolls back (a wrong key, a wrong password).
+ */
+@ApplicationScoped
+public class RateLimiter {
+
+    /** Hints kept per instance before the oldest are dropped (a dropped hint costs one more try). */
+    private static final int MAX_HINTS = 100_000;
+
+    private final EntityManager em;
+    private final LimitsConfig config;
+    private final ClientAddress clients;
+    private final Clock clock;
+    /** Counters of failures this instance has seen fail lately: only those are read before a check. */
+    private final Map<String, Instant> failureHints = new ConcurrentHashMap<>();
+
+    RateLimiter(EntityManager em, LimitsConfig config, ClientAddress clients, Clock clock) {
+        this.em = em;
+        this.config = config;
+        this.clients = clients;
+        this.clock = clock;
+    }
+
+    /** The client of the current HTTP request, as the per-address limits count it. */
+    public String client() {
+        return clients.current();
+    }
+
+    /** Counts one hit by {@code value} (an address, a contact…); 429 past the limit. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void hit(Limit limit, String value) {
+        if (!config.enabled() || value == null) {
+            return;
+        }
+        count(limit, value);
+    }
+
+    private void count(Limit limit, String value) {
+        LimitsConfig.Window window = limit.window(config);
+        String key = key(limit.configName(), value);
+        Instant now = clock.instant();
+        // Counts unless the window is full; a full window is left as it is (a refusal writes nothing).
+        List<?> counted = em.createNativeQuery("""
+                insert into rate_limit (key, hits, expires_at) values (?1, 1, ?2)
+                on conflict (key) do update set
+                    hits = case when rate_limit.expires_at <= ?3 then 1 else rate_limit.hits + 1 end,
+                    expires_at = case when rate_limit.expires_at <= ?3 then excluded.expires_at else rate_limit.expires_at end
+                where rate_limit.expires_at <= ?3 or rate_limit.hits < ?4
+                returning hits""")
+                .setParameter(1, key).setParameter(2, utc(now.plus(window.window()))).setParameter(3, utc(now))
+                .setParameter(4, window.count()).getResultList();
+        if (counted.isEmpty()) {
+            throw refused(retryAfter(key, now), limit);
+        }
+    }
+
+    /**
+     * Before checking a secret: 429 if {@code value} already failed too often. Reads the counter
+     * only when this instance saw it fail lately, so that a right secret costs nothing; another
+     * instance's failures are caught by {@link #failed} on the first failure here.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void beforeAttempt(Limit limit, String value) {
+        if (!config.enabled() || value == null) {
+            return;
+        }
+        String key = key(limit.configName(), value);
+        Instant now = clock.instant();
+        Instant hint = failureHints.get(key);
+        if (hint == null) {
+            return;
+        }
+        if (!hint.isAfter(now)) {
+            failureHints.remove(key, hint);
+            return;
+        }
+        List<?> full = em.createNativeQuery("select expires_at from rate_limit where key = ?1 and expires_at > ?2 and hits >= ?3")
+                .setParameter(1, key).setParameter(2, utc(now)).setParameter(3, limit.window(config).count())
+                .getResultList();
+        if (!full.isEmpty()) {
+            throw refused(until(full.get(0), now), limit);
+        }
+    }
+
+    /** Counts a failure (a wrong key, an unknown code); 429 if it was one too many. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void failed(Limit limit, String value) {
+        if (!config.enabled() || value == null) {
+            return;
+        }
+        String key = key(limit.configName(), value);
+        if (failureHints.size() >= MAX_HINTS) {
+            failureHints.clear();
+        }
+        failureHints.put(key, clock.instant().plus(limit.window(config).window()));
+        count(limit, value);
+    }
+
+    /**
+     * Before checking a password: 429 while the account's wait runs. Once the wait is over, one
+     * attempt takes the next turn (its wait is set now, as if it failed), so that concurrent
+     * guesses cannot share one turn. A refused attempt does not extend the wait.
+     *
+     * @return whether failures are on record (a right password then clears them)
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean beforeSignIn(String account) {
+        if (!config.enabled()) {
+            return false;
+        }
+        String key = key(Limit.SIGN_IN_PER_ACCOUNT, account);
+        Instant now = clock.instant();
+        List<?> rows = em.createNativeQuery("select hits, not_before from rate_limit where key = ?1 and expires_at > ?2")
+                .setParameter(1, key).setParameter(2, utc(now)).getResultList();
+        if (rows.isEmpty()) {
+            return false;
+        }
+        Object[] row = (Object[]) rows.get(0);
+        int failures = ((Number) row[0]).intValue();
+        if (row[1] != null && instant(row[1]).isAfter(now)) {
+            throw refused(Duration.between(now, instant(row[1])), null);
+        }
+        LimitsConfig.Delays delays = config.signIn().perAccount();
+        if (failures >= delays.afterFailures()) {
+            Instant turn = now.plus(delay(failures + 1, delays));
+            int taken = em.createNativeQuery("""
+                    update rate_limit set not_before = ?2
+                    where key = ?1 and expires_at > ?3 and (not_before is null or not_before <= ?3)""")
+                    .setParameter(1, key).setParameter(2, utc(turn)).setParameter(3, utc(now)).executeUpdate();
+            if (taken == 0) {
+                throw refused(delay(failures + 1, delays), null);
+            }
+        }
+        return true;
+    }
+
+    /** A wrong password (or an unknown account: the same): the failures grow, and so does the wait. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void signInFailed(String account) {
+        if (!config.enabled()) {
+            return;
+        }
+        LimitsConfig.Delays delays = config.signIn().perAccount();
+        String key = key(Limit.SIGN_IN_PER_ACCOUNT, account);
+        Instant now = clock.instant();
+        Number failures = (Number) em.createNativeQuery("""
+                insert into rate_limit (key, hits, expires_at) values (?1, 1, ?2)
+                on conflict (key) do update set
+                    hits = case when rate_limit.expires_at <= ?3 then 1 else rate_limit.hits + 1 end,
+                    expires_at = excluded.expires_at
+                returning hits""")
+                .setParameter(1, key).setParameter(2, utc(now.plus(delays.resetAfter()))).setParameter(3, utc(now))
+                .getSingleResult();
+        Instant notBefore = failures.intValue() >= delays.afterFailures() ? now.plus(delay(failures.intValue(), delays)) : null;
+        em.createNativeQuery("update rate_limit set not_before = ?2 where key = ?1")
+                .setParameter(1, key).setParameter(2, notBefore == null ? null : utc(notBefore)).executeUpdate();
+    }
+
+    /** The right password: the account's failures are forgotten. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void signInSucceeded(String account) {
+        em.createNativeQuery("delete from rate_limit where key = ?1")
+                .setParameter(1, key(Limit.SIGN_IN_PER_ACCOUNT, account)).executeUpdate();
+    }
+
+    /** The wait after the n-th failure in a row: initial × 2^(n − afterFailures), at most maxDelay. */
+    static Duration delay(int failures, LimitsConfig.Delays delays) {
+        int doublings = Math.max(0, Math.min(failures - delays.afterFailures(), 30));
+        Duration wait = delays.initialDelay().multipliedBy(1L << doublings);
+        return wait.compareTo(delays.maxDelay()) > 0 ? delays.maxDelay() : wait;
+    }
+
+    @Scheduled(every = "${milie.limits.purge-interval}", delayed = "1m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void purgeRegularly() {
+        purge();
+    }
+
+    /** Deletes the dead counters; harmless on several instances at once. Returns how many. */
+    @Transactional
+    public int purge() {
+        Instant now = clock.instant();
+        failureHints.values().removeIf(until -> !until.isAfter(now));
+        return em.createNativeQuery("delete from rate_limit where expires_at <= ?1").setParameter(1, utc(now))
+                .executeUpdate();
+    }
+
+    /** The limit's name in clear, the value only as a hash: no address, e-mail or phone is stored. */
+    static String key(String limit, String value) {
+        return limit + ":" + Secrets.sha256(limit + ":" + value);
+    }
+
+    private Duration retryAfter(String key, Instant now) {
+        List<?> end = em.createNativeQuery("select expires_at from rate_limit where key = ?1").setParameter(1, key)
+                .getResultList();
+        return end.isEmpty() ? Duration.ofSeconds(1) : until(end.get(0), now);
+    }
+
+    private static Duration until(Object end, Instant now) {
+        return Duration.between(now, instant(end));
+    }
+
+    private static ProblemException refused(Duration retryAfter, Limit limit) {
+        return ProblemException.tooManyRequests(retryAfter,
+                limit == null ? "Too many failed attempts for this account; wait before trying again"
+                        : "Too many attempts from here or for this target; wait before trying again");
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof OffsetDateTime o) {
+            return o.toInstant();
+        }
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant();
+        }
+        throw new IllegalStateException("Unexpected timestamp type " + value.getClass().getName());
+    }
+}
