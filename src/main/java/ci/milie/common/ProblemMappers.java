@@ -77,7 +77,9 @@ public class ProblemMappers {
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");
         String message;
-        if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
+        if (e instanceof StrictJson.UncleanText unclean) {
+            message = unclean.reason();
+        } else if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
             message = "must be one of " + java.util.Arrays.stream(f.getTargetType().getEnumConstants())
                     .map(Object::toString).collect(Collectors.joining(", "));
         } else if (e instanceof UnrecognizedPropertyException) {
@@ -122,6 +124,10 @@ public class ProblemMappers {
         }
         if (e.getCause() instanceof JsonMappingException mapping) {
             return mismatched(mapping, uri);
+        }
+        if (e.getCause() instanceof ProblemException refused) {
+            // a parameter converter's refusal (StrictParams), which JAX-RS wraps in a 404
+            return problem(refused, uri);
         }
         String code;
         String title;
