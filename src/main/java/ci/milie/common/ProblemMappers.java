@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -44,6 +45,13 @@ import io.vertx.core.http.HttpServerRequest;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private final Instance<UniqueConflicts> uniqueConflicts;
+
+    ProblemMappers(Instance<UniqueConflicts> uniqueConflicts) {
+        this.uniqueConflicts = uniqueConflicts;
+    }
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -195,9 +203,37 @@ public class ProblemMappers {
         if (root instanceof ProblemException p) {
             return problem(p, uri);
         }
+        ProblemException duplicate = uniqueConflict(e);
+        if (duplicate != null) {
+            return problem(duplicate, uri);
+        }
         LOG.errorf("Unexpected failure: %s", Throwables.describe(e));
         return respond(Response.status(500), "INTERNAL_ERROR", "Internal error", 500,
                 "An unexpected error occurred; quote the request id to support", uri, null);
+    }
+
+    /**
+     * The 409 for a unique constraint a concurrent insert ran into (PostgreSQL 23505), as the
+     * feature owning it words it; null when the failure is something else.
+     */
+    private ProblemException uniqueConflict(Throwable failure) {
+        for (Throwable e = failure; e != null; e = e.getCause() == e ? null : e.getCause()) {
+            if (e instanceof org.hibernate.exception.ConstraintViolationException violation
+                    && UNIQUE_VIOLATION.equals(violation.getSQLState())) {
+                String constraint = violation.getConstraintName() == null ? ""
+                        : violation.getConstraintName().toLowerCase(java.util.Locale.ROOT);
+                for (UniqueConflicts owner : uniqueConflicts) {
+                    ProblemException conflict = owner.conflict(constraint);
+                    if (conflict != null) {
+                        return conflict;
+                    }
+                }
+                LOG.warnf("Unique constraint %s violated with no conflict of its own; answered 409 CONFLICT", constraint);
+                return ProblemException.conflict("CONFLICT",
+                        "A concurrent change conflicts with this one; reload and try again");
+            }
+        }
+        return null;
     }
 
     private static Response respond(Response.ResponseBuilder builder, String code, String title, int status,
