@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.core.multipart.MultipartParser;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -46,6 +47,7 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     private static final String UNIQUE_VIOLATION = "23505";
+    private static final String MULTIPART_PARSER = "org.jboss.resteasy.reactive.server.core.multipart.";
 
     private final Instance<UniqueConflicts> uniqueConflicts;
 
@@ -185,7 +187,20 @@ public class ProblemMappers {
             LOG.debugf("Request body not read to the end (%s); the response was already sent", e.getClass().getSimpleName());
             return null;
         }
+        if (e.getStackTrace().length > 0 && e.getStackTrace()[0].getClassName().startsWith(MULTIPART_PARSER)) {
+            // the body ended before its closing boundary
+            return malformedMultipart(null, uri);
+        }
         return unexpected(e, uri);
+    }
+
+    /** A multipart body that does not parse (a part header without colon, a line break in a file name…). */
+    @ServerExceptionMapper
+    public Response malformedMultipart(MultipartParser.MalformedMessageException e, UriInfo uri) {
+        return respond(Response.status(400), "MALFORMED_MULTIPART", "Malformed multipart body", 400,
+                "The multipart/form-data body does not parse: each part needs a Content-Disposition header "
+                        + "(form-data; name=\"file\"; filename=\"…\") and the body must end with its closing boundary",
+                uri, null);
     }
 
     @ServerExceptionMapper
