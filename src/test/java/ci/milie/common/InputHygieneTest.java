@@ -204,4 +204,29 @@ class InputHygieneTest {
                 .queryParam("from", "2025-01-01").queryParam("to", "2026-02-04")
                 .get("/api/v1/stats/timeseries").then().statusCode(200).body("points", hasSize(400));
     }
+
+    @Test
+    void methodNotAllowedIsAProblem() {
+        assertProblem(asSysadmin().patch("/api/v1/administrations").then(), 405, "METHOD_NOT_ALLOWED");
+    }
+
+    @Test
+    void unacceptableMediaTypeIsAProblem() {
+        assertProblem(asSysadmin().accept("image/gif").get("/api/v1/administrations").then(), 406, "NOT_ACCEPTABLE");
+    }
+
+    @Test
+    void unsupportedMediaTypeIsAProblem() {
+        assertProblem(asSysadmin().contentType("text/plain").body("code=X").post("/api/v1/administrations").then(),
+                415, "UNSUPPORTED_MEDIA_TYPE");
+    }
+
+    /** Refused by the HTTP codec before any handler of the application runs (see README, Errors). */
+    @Test
+    void overlongRequestLineIs414AndOverlongHeadersAre431() throws Exception {
+        assertEquals(414, RawHttp.send("GET /api/v1/categories?q=" + "a".repeat(5000) + " HTTP/1.1\r\n"
+                + "Host: localhost\r\nConnection: close").status());
+        assertEquals(431, RawHttp.send("GET /api/v1/categories HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                + "X-Filler: " + "a".repeat(30_000)).status());
+    }
 }
