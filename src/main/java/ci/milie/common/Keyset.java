@@ -1,15 +1,22 @@
 package ci.milie.common;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.zip.CRC32;
 import java.util.List;
 import java.util.function.Function;
 
 /**
  * Keyset (not offset) paging, for every list of the API. A page's query reads the rows sorted
  * after the previous page's last key, at most {@code limit + 1} of them: the extra row says that
- * a next page exists. Its cursor is the sort key of the page's last row, base64url-encoded so that
- * clients cannot depend on its shape. A cursor that does not decode or parse is a 400, not a 500.
+ * a next page exists. Its cursor is the sort key of the page's last row behind a CRC-32 of it,
+ * base64url-encoded so that clients cannot depend on its shape; the checksum tells a cursor this
+ * API issued from garbage (which would otherwise read as some key and give a wrong page). A cursor
+ * that does not decode, check or parse is a 400, not a 500 or an empty page.
  */
 public final class Keyset {
 
@@ -46,7 +53,15 @@ public final class Keyset {
     }
 
     static String encode(String lastKey) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(lastKey.getBytes(StandardCharsets.UTF_8));
+        byte[] key = lastKey.getBytes(StandardCharsets.UTF_8);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(
+                ByteBuffer.allocate(4 + key.length).putInt(checksum(key)).put(key).array());
+    }
+
+    private static int checksum(byte[] key) {
+        CRC32 crc = new CRC32();
+        crc.update(key);
+        return (int) crc.getValue();
     }
 
     private static String decode(String cursor) {
@@ -54,8 +69,17 @@ public final class Keyset {
             return null;
         }
         try {
-            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
+            byte[] bytes = Base64.getUrlDecoder().decode(cursor.strip());
+            if (bytes.length < 4) {
+                throw invalidCursor();
+            }
+            byte[] key = Arrays.copyOfRange(bytes, 4, bytes.length);
+            if (ByteBuffer.wrap(bytes, 0, 4).getInt() != checksum(key)) {
+                throw invalidCursor();
+            }
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(key)).toString();
+        } catch (IllegalArgumentException | CharacterCodingException e) {
             throw invalidCursor();
         }
     }

@@ -1,5 +1,10 @@
 package ci.milie.common;
 
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.UUID;
 import java.util.function.Function;
@@ -11,7 +16,38 @@ import java.util.stream.Collectors;
  */
 public final class Params {
 
+    /** Dates outside these years are typing mistakes or probes, and some do not fit PostgreSQL. */
+    public static final int FIRST_YEAR = 2000;
+    public static final int LAST_YEAR = 2100;
+
     private Params() {
+    }
+
+    /**
+     * An ISO-8601 instant or date (a date is the start of that day, UTC = Abidjan time, or the start
+     * of the next day when {@code dateMeansEndOfDay}), in the years {@value #FIRST_YEAR} to
+     * {@value #LAST_YEAR}; null when absent.
+     */
+    public static Instant instant(String raw, String name, boolean dateMeansEndOfDay) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        Instant instant;
+        try {
+            instant = Instant.parse(raw.trim());
+        } catch (DateTimeParseException e) {
+            try {
+                LocalDate date = LocalDate.parse(raw.trim());
+                instant = (dateMeansEndOfDay ? date.plusDays(1) : date).atStartOfDay(ZoneOffset.UTC).toInstant();
+            } catch (DateTimeException again) {
+                throw ProblemException.invalid(name, "must be an ISO-8601 date or instant");
+            }
+        }
+        int year = instant.atZone(ZoneOffset.UTC).getYear();
+        if (year < FIRST_YEAR || year > LAST_YEAR + (dateMeansEndOfDay ? 1 : 0)) {
+            throw ProblemException.invalid(name, "must be in the years " + FIRST_YEAR + " to " + LAST_YEAR);
+        }
+        return instant;
     }
 
     public static UUID uuid(String raw, String name) {

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -23,6 +24,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.core.multipart.MultipartParser;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -46,6 +48,14 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     /** About how long a database failover or restart takes; clients back off at least this long. */
     static final int DATABASE_RETRY_AFTER_SECONDS = 5;
+    private static final String UNIQUE_VIOLATION = "23505";
+    private static final String MULTIPART_PARSER = "org.jboss.resteasy.reactive.server.core.multipart.";
+
+    private final Instance<UniqueConflicts> uniqueConflicts;
+
+    ProblemMappers(Instance<UniqueConflicts> uniqueConflicts) {
+        this.uniqueConflicts = uniqueConflicts;
+    }
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -82,7 +92,9 @@ public class ProblemMappers {
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");
         String message;
-        if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
+        if (e instanceof StrictJson.UncleanText unclean) {
+            message = unclean.reason();
+        } else if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
             message = "must be one of " + java.util.Arrays.stream(f.getTargetType().getEnumConstants())
                     .map(Object::toString).collect(Collectors.joining(", "));
         } else if (e instanceof UnrecognizedPropertyException) {
@@ -132,6 +144,10 @@ public class ProblemMappers {
         if (e.getCause() instanceof JsonMappingException mapping) {
             return mismatched(mapping, uri);
         }
+        if (e.getCause() instanceof ProblemException refused) {
+            // a parameter converter's refusal (StrictParams), which JAX-RS wraps in a 404
+            return problem(refused, uri);
+        }
         String code;
         String title;
         String detail;
@@ -180,7 +196,20 @@ public class ProblemMappers {
             LOG.debugf("Request body not read to the end (%s); the response was already sent", e.getClass().getSimpleName());
             return null;
         }
+        if (e.getStackTrace().length > 0 && e.getStackTrace()[0].getClassName().startsWith(MULTIPART_PARSER)) {
+            // the body ended before its closing boundary
+            return malformedMultipart(null, uri);
+        }
         return unexpected(e, uri);
+    }
+
+    /** A multipart body that does not parse (a part header without colon, a line break in a file name…). */
+    @ServerExceptionMapper
+    public Response malformedMultipart(MultipartParser.MalformedMessageException e, UriInfo uri) {
+        return respond(Response.status(400), "MALFORMED_MULTIPART", "Malformed multipart body", 400,
+                "The multipart/form-data body does not parse: each part needs a Content-Disposition header "
+                        + "(form-data; name=\"file\"; filename=\"…\") and the body must end with its closing boundary",
+                uri, null);
     }
 
     @ServerExceptionMapper
@@ -204,9 +233,37 @@ public class ProblemMappers {
                     "SERVICE_UNAVAILABLE", "Service unavailable", 503,
                     "The service is briefly unavailable; try again in a few seconds", uri, null);
         }
+        ProblemException duplicate = uniqueConflict(e);
+        if (duplicate != null) {
+            return problem(duplicate, uri);
+        }
         LOG.errorf("Unexpected failure: %s", Throwables.describe(e));
         return respond(Response.status(500), "INTERNAL_ERROR", "Internal error", 500,
                 "An unexpected error occurred; quote the request id to support", uri, null);
+    }
+
+    /**
+     * The 409 for a unique constraint a concurrent insert ran into (PostgreSQL 23505), as the
+     * feature owning it words it; null when the failure is something else.
+     */
+    private ProblemException uniqueConflict(Throwable failure) {
+        for (Throwable e = failure; e != null; e = e.getCause() == e ? null : e.getCause()) {
+            if (e instanceof org.hibernate.exception.ConstraintViolationException violation
+                    && UNIQUE_VIOLATION.equals(violation.getSQLState())) {
+                String constraint = violation.getConstraintName() == null ? ""
+                        : violation.getConstraintName().toLowerCase(java.util.Locale.ROOT);
+                for (UniqueConflicts owner : uniqueConflicts) {
+                    ProblemException conflict = owner.conflict(constraint);
+                    if (conflict != null) {
+                        return conflict;
+                    }
+                }
+                LOG.warnf("Unique constraint %s violated with no conflict of its own; answered 409 CONFLICT", constraint);
+                return ProblemException.conflict("CONFLICT",
+                        "A concurrent change conflicts with this one; reload and try again");
+            }
+        }
+        return null;
     }
 
     private static Response respond(Response.ResponseBuilder builder, String code, String title, int status,

@@ -60,7 +60,7 @@ public class StaffService {
         String email = normalise(command.email());
         checkAdministration(command.role(), command.administrationId());
         if (accounts.findByEmail(email).isPresent()) {
-            throw ProblemException.conflict("DUPLICATE_EMAIL", "A staff account already uses this e-mail");
+            throw duplicateEmail();
         }
         StaffAccount account = new StaffAccount(email, command.fullName().trim(), command.role(),
                 command.administrationId(), hasher.hash(command.password()), clock.instant());
@@ -80,7 +80,7 @@ public class StaffService {
         String email = normalise(command.email());
         checkAdministration(command.role(), command.administrationId());
         accounts.findByEmail(email).filter(other -> !other.id().equals(id)).ifPresent(other -> {
-            throw ProblemException.conflict("DUPLICATE_EMAIL", "A staff account already uses this e-mail");
+            throw duplicateEmail();
         });
         boolean active = command.active() == null || command.active();
         boolean staysSysadmin = command.role() == StaffRole.SYSADMIN && active;
@@ -117,6 +117,10 @@ public class StaffService {
         account.deactivate(now);
         refreshTokens.revokeAllOf(RefreshToken.SubjectKind.STAFF, id, now);
         revocations.staffChanged(account);
+    }
+
+    static ProblemException duplicateEmail() {
+        return ProblemException.conflict("DUPLICATE_EMAIL", "A staff account already uses this e-mail");
     }
 
     private void refuseIfLastSysadmin() {

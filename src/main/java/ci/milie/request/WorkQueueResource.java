@@ -1,7 +1,6 @@
 package ci.milie.request;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -99,26 +98,12 @@ public class WorkQueueResource {
         };
         var filter = new WorkQueue.Filter(statuses, Params.enumValue(type, RequestType.class, "type"), categoryId,
                 Params.uuid(administrationId, "administrationId"), Params.enumValue(channel, Channel.class, "channel"),
-                region == null || region.isBlank() ? null : region.strip(), instant(from, "from"), instant(to, "to"),
-                Params.bool(overdue, "overdue"), instant(dueBefore, "dueBefore"), text, null,
+                region == null || region.isBlank() ? null : region.strip(), Params.instant(from, "from", false),
+                Params.instant(to, "to", false),
+                Params.bool(overdue, "overdue"), Params.instant(dueBefore, "dueBefore", false), text, null,
                 trackingCode == null || trackingCode.isBlank() ? null : TrackingCodes.normalise(trackingCode),
                 normalisedPhone, false);
         return queues.queue(filter, order, limit, cursor, caller);
-    }
-
-    private static Instant instant(String raw, String name) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(raw.trim());
-        } catch (DateTimeParseException e) {
-            try {
-                return java.time.LocalDate.parse(raw.trim()).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
-            } catch (DateTimeParseException again) {
-                throw ProblemException.invalid(name, "must be an ISO-8601 date or instant");
-            }
-        }
     }
 
     @Schema(name = "RequestPage")

@@ -18,6 +18,11 @@ record Quarter(int year, int number) {
         if (!m.matches()) {
             throw ProblemException.invalid(name, "must be a quarter such as 2026-Q4");
         }
+        int year = Integer.parseInt(m.group(1));
+        if (year < ci.milie.common.Params.FIRST_YEAR || year > ci.milie.common.Params.LAST_YEAR) {
+            throw ProblemException.invalid(name, "must be in the years " + ci.milie.common.Params.FIRST_YEAR + " to "
+                    + ci.milie.common.Params.LAST_YEAR);
+        }
         return new Quarter(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
     }
 

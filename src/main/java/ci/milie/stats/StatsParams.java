@@ -3,21 +3,21 @@ package ci.milie.stats;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
+import ci.milie.common.Params;
 import ci.milie.common.ProblemException;
 
 /** Query parameters shared by the statistics endpoints, parsed into 400s that name the parameter. */
 final class StatsParams {
 
     static final Duration DEFAULT_PERIOD = Duration.ofDays(30);
+    /** The most points a time series lists, whatever its interval. */
+    static final int MAX_BUCKETS = 400;
     private static final MediaType CSV = MediaType.valueOf(StatsCsv.MEDIA_TYPE);
 
     private StatsParams() {
@@ -28,8 +28,8 @@ final class StatsParams {
      * day, UTC = Abidjan time); by default the last 30 days up to now.
      */
     static Instant[] period(String from, String to, Clock clock) {
-        Instant end = to == null || to.isBlank() ? clock.instant() : instant(to, "to", true);
-        Instant start = from == null || from.isBlank() ? end.minus(DEFAULT_PERIOD) : instant(from, "from", false);
+        Instant end = to == null || to.isBlank() ? clock.instant() : Params.instant(to, "to", true);
+        Instant start = from == null || from.isBlank() ? end.minus(DEFAULT_PERIOD) : Params.instant(from, "from", false);
         if (!start.isBefore(end)) {
             throw ProblemException.invalid("from", "must be before to");
         }
@@ -50,17 +50,16 @@ final class StatsParams {
         return new Instant[] { start, end };
     }
 
-    private static Instant instant(String raw, String name, boolean endOfDay) {
-        try {
-            return Instant.parse(raw.trim());
-        } catch (DateTimeParseException e) {
-            try {
-                LocalDate date = LocalDate.parse(raw.trim());
-                return (endOfDay ? date.plusDays(1) : date).atStartOfDay(ZoneOffset.UTC).toInstant();
-            } catch (DateTimeParseException again) {
-                throw ProblemException.invalid(name, "must be an ISO-8601 date or instant");
-            }
-        }
+    /** How many day, week or month buckets (UTC) the period {@code [from, to)} touches. */
+    static long buckets(Instant from, Instant to, String interval) {
+        java.time.LocalDate first = java.time.LocalDate.ofInstant(from, java.time.ZoneOffset.UTC);
+        java.time.LocalDate last = java.time.LocalDate.ofInstant(to.minusNanos(1), java.time.ZoneOffset.UTC);
+        return switch (interval) {
+            case "day" -> java.time.temporal.ChronoUnit.DAYS.between(first, last) + 1;
+            case "week" -> java.time.temporal.ChronoUnit.WEEKS.between(
+                    first.with(java.time.DayOfWeek.MONDAY), last.with(java.time.DayOfWeek.MONDAY)) + 1;
+            default -> java.time.temporal.ChronoUnit.MONTHS.between(first.withDayOfMonth(1), last.withDayOfMonth(1)) + 1;
+        };
     }
 
     static String region(String raw) {

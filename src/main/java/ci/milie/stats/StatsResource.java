@@ -144,9 +144,11 @@ public class StatsResource {
             throw ProblemException.invalid("interval", "must be day, week or month");
         }
         StatsFilter filter = filter(from, to, administrationId, categoryCode, type, channel, region);
-        long days = java.time.Duration.between(filter.from(), filter.to()).toDays();
-        if (interval.equals("day") && days > 400 || interval.equals("week") && days > 400 * 7) {
-            throw ProblemException.invalid("interval", "gives more than 400 buckets for this period");
+        long buckets = StatsParams.buckets(filter.from(), filter.to(), interval);
+        if (buckets > StatsParams.MAX_BUCKETS) {
+            throw ProblemException.invalid("interval", "gives " + buckets + " buckets from " + filter.from() + " to "
+                    + filter.to() + "; at most " + StatsParams.MAX_BUCKETS + ": shorten the period (from, to) or "
+                    + "choose a longer interval");
         }
         TimeSeries series = stats.series(filter, interval, caller);
         return StatsParams.wantsCsv(headers) ? StatsCsv.response(StatsCsv.series(series), "timeseries")

@@ -12,14 +12,22 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
 import ci.milie.support.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 
 @QuarkusTest
 class StaffResourceTest {
@@ -53,6 +61,33 @@ class StaffResourceTest {
         createStaff(email, "operator", null, PASSWORD);
         assertProblem(asSysadmin().body(staff(email.toUpperCase(), "osep")).post("/api/v1/staff").then(),
                 409, "DUPLICATE_EMAIL");
+    }
+
+    @Test
+    void concurrentCreationsOfTheSameEmailGiveOneAccountAndConflictsForTheOthers() throws Exception {
+        String email = uniqueEmail("race");
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        List<ExtractableResponse<Response>> answers = new ArrayList<>();
+        try {
+            List<Callable<ExtractableResponse<Response>>> attempts = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                attempts.add(() -> asSysadmin().body(staff(email, "osep")).post("/api/v1/staff").then().extract());
+            }
+            for (Future<ExtractableResponse<Response>> answer : pool.invokeAll(attempts)) {
+                answers.add(answer.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<Integer> statuses = answers.stream().map(ExtractableResponse::statusCode).toList();
+        assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+        assertEquals(9, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+        answers.stream().filter(a -> a.statusCode() == 409).forEach(a -> {
+            assertEquals("application/problem+json", a.contentType());
+            assertEquals("DUPLICATE_EMAIL", a.path("code"));
+        });
+        asSysadmin().queryParam("role", "osep").queryParam("limit", 200).get("/api/v1/staff").then().statusCode(200)
+                .body("items.findAll { it.email == '" + email + "' }", hasSize(1));
     }
 
     @Test

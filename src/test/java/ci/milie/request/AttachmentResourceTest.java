@@ -33,6 +33,7 @@ import ci.milie.common.Secrets;
 import ci.milie.support.Requests;
 import ci.milie.support.Requests.Setting;
 import ci.milie.support.TestTokens;
+import ci.milie.support.RawHttp;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.config.HttpClientConfig;
@@ -188,6 +189,59 @@ class AttachmentResourceTest {
         assertEquals(413, problem.getInt("status"));
         assertEquals("A request body may have at most 21 MB", problem.getString("detail"));
         request.withKey().get(request.attachments()).then().statusCode(200).body("", hasSize(0));
+    }
+
+    private static RawHttp.Answer rawUpload(Submitted request, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.ISO_8859_1);
+        return RawHttp.send("POST " + request.attachments() + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                + "Content-Type: multipart/form-data; boundary=milie\r\nContent-Length: " + bytes.length + "\r\n"
+                + "X-Access-Key: " + request.key(), bytes);
+    }
+
+    private static void assertMalformedUpload(RawHttp.Answer answer, Submitted request) {
+        assertRefusedUpload(answer, request, "MALFORMED_MULTIPART");
+    }
+
+    private static void assertRefusedUpload(RawHttp.Answer answer, Submitted request, String code) {
+        assertEquals(400, answer.status(), answer.body());
+        assertEquals("application/problem+json", answer.header("Content-Type"));
+        assertEquals(code, answer.json().getString("code"));
+        request.withKey().get(request.attachments()).then().statusCode(200).body("", hasSize(0));
+    }
+
+    @Test
+    void aFileNameWithALineBreakIsRefused() throws IOException {
+        Submitted request = Submitted.complaint(Setting.create(true));
+        assertMalformedUpload(rawUpload(request, "--milie\r\n"
+                + "Content-Disposition: form-data; name=\"file\"; filename=\"scan\r\n.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n" + new String(PDF, StandardCharsets.ISO_8859_1)
+                + "\r\n--milie--\r\n"), request);
+    }
+
+    @Test
+    void aPartHeaderWithoutColonIsRefused() throws IOException {
+        Submitted request = Submitted.complaint(Setting.create(true));
+        assertMalformedUpload(rawUpload(request, "--milie\r\n"
+                + "Content-Disposition form-data; name=\"file\"; filename=\"scan.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n" + new String(PDF, StandardCharsets.ISO_8859_1)
+                + "\r\n--milie--\r\n"), request);
+    }
+
+    @Test
+    void aBodyWithoutItsClosingBoundaryIsRefused() throws IOException {
+        Submitted request = Submitted.complaint(Setting.create(true));
+        assertMalformedUpload(rawUpload(request, "--milie\r\n"
+                + "Content-Disposition: form-data; name=\"file\"; filename=\"scan.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n" + new String(PDF, StandardCharsets.ISO_8859_1)), request);
+    }
+
+    @Test
+    void aMultipartBodyWithoutBoundaryHasNoFile() throws IOException {
+        Submitted request = Submitted.complaint(Setting.create(true));
+        byte[] bytes = "--milie\r\n\r\n--milie--\r\n".getBytes(StandardCharsets.ISO_8859_1);
+        assertRefusedUpload(RawHttp.send("POST " + request.attachments() + " HTTP/1.1\r\nHost: localhost\r\n"
+                + "Connection: close\r\nContent-Type: multipart/form-data\r\nContent-Length: " + bytes.length
+                + "\r\nX-Access-Key: " + request.key(), bytes), request, "VALIDATION_FAILED");
     }
 
     @Test
