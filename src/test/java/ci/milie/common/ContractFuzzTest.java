@@ -91,12 +91,13 @@ class ContractFuzzTest {
     /** One broken promise: what was sent and what came back. */
     record Failure(String rule, Call call, int status, String contentType, String body, List<String> changes) {
 
-        String key() {
-            return rule + " | " + call.operation() + " | " + status;
+        /** Failures of one kind: the same rule broken with the same status by the same kind of input. */
+        String kind() {
+            return rule + " | " + status + " | " + call.mutation();
         }
 
         String describe() {
-            return call.mutation() + ": " + call.describe() + "\n  -> " + status + " " + contentType + " "
+            return call.describe() + "\n  -> " + status + " " + contentType + " "
                     + FuzzCalls.abbreviate(FuzzCalls.escape(body), 300) + (changes.isEmpty() ? "" : "\n  changed: " + changes);
         }
     }
@@ -133,16 +134,20 @@ class ContractFuzzTest {
         operations.forEach(operation -> tallies.put(operation.name(), new Tally()));
         Map<String, List<Failure>> failures = new LinkedHashMap<>();
         Map<String, Integer> failureCounts = new HashMap<>();
+        Map<String, java.util.Set<String>> failingOperations = new HashMap<>();
         int perOperation = (totalCalls + operations.size() - 1) / operations.size();
         long started = System.nanoTime();
 
         try (BusinessTableWatch watch = BusinessTableWatch.install(dataSource)) {
+            // The scheduled jobs are off in tests: between two calls nothing writes, so one
+            // call's "after" is the next one's "before".
+            long after = watch.fingerprint();
             for (int round = 0; round < perOperation; round++) {
                 for (Operation operation : operations) {
                     Call call = calls.next(operation);
-                    long before = watch.fingerprint();
+                    long before = after;
                     HttpResponse<byte[]> response = send(http, base, call);
-                    long after = watch.fingerprint();
+                    after = watch.fingerprint();
                     Tally tally = tallies.get(operation.name());
                     tally.calls++;
                     int status = response == null ? -1 : response.statusCode();
@@ -172,9 +177,12 @@ class ContractFuzzTest {
                     }
                     for (String rule : rules) {
                         Failure failure = new Failure(rule, call, status, contentType, body, changes);
-                        failureCounts.merge(failure.key(), 1, Integer::sum);
-                        List<Failure> examples = failures.computeIfAbsent(failure.key(), k -> new ArrayList<>());
-                        if (examples.size() < EXAMPLES_PER_FAILURE) {
+                        failureCounts.merge(failure.kind(), 1, Integer::sum);
+                        failingOperations.computeIfAbsent(failure.kind(), k -> new java.util.TreeSet<>()).add(operation.name());
+                        List<Failure> examples = failures.computeIfAbsent(failure.kind(), k -> new ArrayList<>());
+                        // examples from different operations say more than three of the same one
+                        if (examples.size() < EXAMPLES_PER_FAILURE
+                                && examples.stream().noneMatch(e -> e.call().operation().equals(operation.name()))) {
                             examples.add(failure);
                         }
                     }
@@ -190,8 +198,9 @@ class ContractFuzzTest {
         if (!failures.isEmpty()) {
             StringBuilder message = new StringBuilder(failureCounts.values().stream().mapToInt(Integer::intValue).sum()
                     + " broken promises in " + failures.size() + " kinds (seed " + seed + "):\n");
-            failures.forEach((key, examples) -> {
-                message.append("\n### ").append(key).append(" — ").append(failureCounts.get(key)).append(" calls\n");
+            failures.forEach((kind, examples) -> {
+                message.append("\n### ").append(kind).append(" — ").append(failureCounts.get(kind)).append(" calls, in ")
+                        .append(failingOperations.get(kind)).append('\n');
                 examples.forEach(example -> message.append(example.describe()).append('\n'));
             });
             System.out.println(message);
@@ -199,17 +208,26 @@ class ContractFuzzTest {
         }
     }
 
+    /**
+     * Sends a call; a connection that fails is tried once more (the client may have reused a
+     * connection the server was closing after a 413), and null is returned if it fails again.
+     */
     private static HttpResponse<byte[]> send(HttpClient http, String base, Call call) throws InterruptedException {
-        try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + call.target())).timeout(Duration.ofSeconds(30));
-            for (Map.Entry<String, String> header : call.headers()) {
-                request.header(header.getKey(), header.getValue());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + call.target())).timeout(Duration.ofSeconds(30));
+        for (Map.Entry<String, String> header : call.headers()) {
+            request.header(header.getKey(), header.getValue());
+        }
+        request.method(call.method(), call.body() == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(call.body()));
+        for (int attempt = 1;; attempt++) {
+            try {
+                return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            } catch (IOException e) {
+                if (attempt == 2) {
+                    System.out.println("No answer to " + call.operation() + ": " + e);
+                    return null;
+                }
             }
-            request.method(call.method(), call.body() == null ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofByteArray(call.body()));
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            return null;
         }
     }
 
@@ -266,22 +284,25 @@ class ContractFuzzTest {
         List<String> ids = new ArrayList<>();
         List<String> codes = new ArrayList<>();
         List<String> keys = new ArrayList<>();
+        // answers and files by request: the same index as the request, null where it has none
         List<String> answers = new ArrayList<>();
         List<String> attachments = new ArrayList<>();
         // received, from a signed-in citizen and from an anonymous one
         JsonPath owned = Requests.submit(as(citizen), Requests.complaint(trustedCategory, citizenEmail));
         JsonPath unsigned = Requests.submitAnonymously(Requests.complaint(reviewedCategory, Api.uniqueEmail("fuzz")));
-        // in progress at the reviewed administration, then one with an answer under review
+        // in progress at the reviewed administration (with a file), then one with an answer under review
         JsonPath inProgress = inProgress(Requests.submitAnonymously(Requests.complaint(reviewedCategory, Api.uniqueEmail("fuzz"))),
                 reviewed, osep, reviewedAgent);
         JsonPath underReview = inProgress(Requests.submitAnonymously(Requests.complaint(reviewedCategory, Api.uniqueEmail("fuzz"))),
                 reviewed, osep, reviewedAgent);
-        answers.add(answer(underReview.getString("id"), reviewedAgent));
         // answered (delivered at once by the trusted administration), the citizen's own, with a file
         JsonPath answered = inProgress(Requests.submit(as(citizen), Requests.complaint(trustedCategory, citizenEmail)), trusted, osep,
                 trustedAgent);
-        attachments.add(attach(answered.getString("id"), trustedAgent));
-        answers.add(answer(answered.getString("id"), trustedAgent));
+        String inProgressFile = attach(inProgress.getString("id"), reviewedAgent);
+        String answeredFile = attach(answered.getString("id"), trustedAgent);
+        answers.addAll(java.util.Arrays.asList(null, null, null, answer(underReview.getString("id"), reviewedAgent),
+                answer(answered.getString("id"), trustedAgent)));
+        attachments.addAll(java.util.Arrays.asList(null, null, inProgressFile, null, answeredFile));
         for (JsonPath receipt : List.of(owned, unsigned, inProgress, underReview, answered)) {
             ids.add(receipt.getString("id"));
             codes.add(receipt.getString("trackingCode"));

@@ -43,7 +43,10 @@ final class FuzzCalls {
         }
     }
 
-    /** The data and the callers the calls use. Lists of ids are never empty. */
+    /**
+     * The data and the callers the calls use. Lists of ids are never empty; answers and files are
+     * listed by request (the same index as in requestIds), null where the request has none.
+     */
     record World(Map<String, List<String>> tokens, String administrationId, String categoryCode, String categoryId,
             List<String> requestIds, List<String> trackingCodes, List<String> accessKeys, List<String> answerIds,
             List<String> attachmentIds, List<String> administrationTargets, List<String> categoryTargets,
@@ -65,7 +68,7 @@ final class FuzzCalls {
 
     Call next(Operation operation) {
         // One request of the world per call, so that its id, tracking code, key, answer and file agree.
-        int subject = inputs.random().nextInt(world.requestIds().size());
+        int subject = subject(operation);
         String jsonMedia = operation.bodies().keySet().stream().filter(m -> m.contains("json")).findFirst().orElse(null);
         boolean multipart = operation.bodies().keySet().stream().anyMatch(m -> m.startsWith("multipart/"));
         Mutation mutation = chooseMutation(operation, jsonMedia != null, multipart);
@@ -145,6 +148,19 @@ final class FuzzCalls {
         return new Call(operation.name(), mutation, operation.method(), target.toString(), headers, bytes);
     }
 
+    /** A request of the world; one with an answer or a file when the path names one. */
+    private int subject(Operation operation) {
+        List<String> required = operation.path().contains("{answerId}") ? world.answerIds()
+                : operation.path().contains("{attachmentId}") ? world.attachmentIds() : null;
+        List<Integer> candidates = new ArrayList<>();
+        for (int i = 0; i < world.requestIds().size(); i++) {
+            if (required == null || required.get(i) != null) {
+                candidates.add(i);
+            }
+        }
+        return inputs.pick(candidates);
+    }
+
     private Mutation chooseMutation(Operation operation, boolean json, boolean multipart) {
         Map<Mutation, Integer> weights = new LinkedHashMap<>();
         weights.put(Mutation.NONE, 10);
@@ -197,8 +213,8 @@ final class FuzzCalls {
     private String validPathValue(Operation operation, String name, int subject) {
         String path = operation.path();
         return switch (name) {
-            case "answerId" -> world.answerIds().get(subject % world.answerIds().size());
-            case "attachmentId" -> world.attachmentIds().get(subject % world.attachmentIds().size());
+            case "answerId" -> world.answerIds().get(subject);
+            case "attachmentId" -> world.attachmentIds().get(subject);
             case "trackingCode" -> world.trackingCodes().get(subject);
             case "date" -> inputs.pick(world.holidayTargets());
             default -> {
