@@ -5,6 +5,7 @@ import java.util.UUID;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
@@ -86,7 +87,7 @@ public class AdministrationResource {
     @APIResponse(responseCode = "201", description = "Created; Location names the new administration",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AdministrationView.class)))
     @APIResponse(responseCode = "409", description = "Another administration has this code (DUPLICATE_CODE)")
-    public RestResponse<AdministrationView> createAdministration(@Valid CreateAdministrationCommand command, UriInfo uri) {
+    public RestResponse<AdministrationView> createAdministration(@Valid @NotNull CreateAdministrationCommand command, UriInfo uri) {
         AdministrationView created = service.create(command);
         return RestResponse.ResponseBuilder.<AdministrationView>created(Locations.child(uri, created.id()))
                 .entity(created).build();
@@ -102,7 +103,7 @@ public class AdministrationResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AdministrationView.class)))
     @APIResponse(responseCode = "409", description = "DUPLICATE_CODE, CONCURRENT_MODIFICATION (stale version), or "
             + "ADMINISTRATION_IN_USE when deactivating the default administration of an active category")
-    public AdministrationView updateAdministration(@PathParam("id") UUID id, @Valid UpdateAdministrationCommand command) {
+    public AdministrationView updateAdministration(@PathParam("id") UUID id, @Valid @NotNull UpdateAdministrationCommand command) {
         return service.update(id, command);
     }
 

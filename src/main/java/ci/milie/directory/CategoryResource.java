@@ -5,6 +5,7 @@ import java.util.UUID;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
@@ -88,7 +89,7 @@ public class CategoryResource {
     @APIResponse(responseCode = "201", description = "Created; Location names the new category",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CategoryView.class)))
     @APIResponse(responseCode = "409", description = "Another category has this code (DUPLICATE_CODE)")
-    public RestResponse<CategoryView> createCategory(@Valid CreateCategoryCommand command, UriInfo uri) {
+    public RestResponse<CategoryView> createCategory(@Valid @NotNull CreateCategoryCommand command, UriInfo uri) {
         CategoryView created = service.create(command);
         return RestResponse.ResponseBuilder.<CategoryView>created(Locations.child(uri, created.id()))
                 .entity(created).build();
@@ -104,7 +105,7 @@ public class CategoryResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CategoryView.class)))
     @APIResponse(responseCode = "409", description = "DUPLICATE_CODE, CONCURRENT_MODIFICATION (stale version), or "
             + "CATEGORY_IN_USE when deactivating a theme with active sub-categories")
-    public CategoryView updateCategory(@PathParam("id") UUID id, @Valid UpdateCategoryCommand command) {
+    public CategoryView updateCategory(@PathParam("id") UUID id, @Valid @NotNull UpdateCategoryCommand command) {
         return service.update(id, command);
     }
 

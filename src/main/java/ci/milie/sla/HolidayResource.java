@@ -2,6 +2,7 @@ package ci.milie.sla;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
@@ -76,7 +77,7 @@ public class HolidayResource {
     @APIResponse(responseCode = "201", description = "Added; Location names the new holiday",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HolidayView.class)))
     @APIResponse(responseCode = "409", description = "There is already a holiday on that date (DUPLICATE_HOLIDAY)")
-    public RestResponse<HolidayView> createHoliday(@Valid CreateHolidayCommand command, UriInfo uri) {
+    public RestResponse<HolidayView> createHoliday(@Valid @NotNull CreateHolidayCommand command, UriInfo uri) {
         HolidayView created = service.create(command);
         return RestResponse.ResponseBuilder.<HolidayView>created(Locations.child(uri, created.date()))
                 .entity(created).build();

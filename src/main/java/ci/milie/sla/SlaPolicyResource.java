@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
@@ -83,7 +84,7 @@ public class SlaPolicyResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SlaPolicyView.class)))
     @APIResponse(responseCode = "409", description = "This type already has a policy in this category, or a default "
             + "(DUPLICATE_POLICY)")
-    public RestResponse<SlaPolicyView> createSlaPolicy(@Valid CreateSlaPolicyCommand command, UriInfo uri) {
+    public RestResponse<SlaPolicyView> createSlaPolicy(@Valid @NotNull CreateSlaPolicyCommand command, UriInfo uri) {
         SlaPolicyView created = service.create(command);
         return RestResponse.ResponseBuilder.<SlaPolicyView>created(Locations.child(uri, created.id()))
                 .entity(created).build();
@@ -98,7 +99,7 @@ public class SlaPolicyResource {
     @APIResponse(responseCode = "200", description = "The updated policy",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SlaPolicyView.class)))
     @APIResponse(responseCode = "409", description = "Stale version (CONCURRENT_MODIFICATION)")
-    public SlaPolicyView updateSlaPolicy(@PathParam("id") UUID id, @Valid UpdateSlaPolicyCommand command) {
+    public SlaPolicyView updateSlaPolicy(@PathParam("id") UUID id, @Valid @NotNull UpdateSlaPolicyCommand command) {
         return service.update(id, command);
     }
 

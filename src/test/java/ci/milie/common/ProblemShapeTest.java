@@ -58,6 +58,18 @@ class ProblemShapeTest {
     }
 
     @Test
+    void anEmptyOrNullBodyOfTheDirectoryAndCalendarIs400() {
+        String id = UUID.randomUUID().toString();
+        for (String target : new String[] { "POST /api/v1/administrations", "PUT /api/v1/administrations/" + id,
+                "POST /api/v1/categories", "PUT /api/v1/categories/" + id, "POST /api/v1/holidays",
+                "POST /api/v1/sla-policies", "PUT /api/v1/sla-policies/" + id }) {
+            String[] call = target.split(" ");
+            assertProblem(asSysadmin().request(call[0], call[1]).then(), 400, "VALIDATION_FAILED");
+            assertProblem(asSysadmin().body("null").request(call[0], call[1]).then(), 400, "VALIDATION_FAILED");
+        }
+    }
+
+    @Test
     void unauthenticatedIs401() {
         assertProblem(given().get("/api/v1/staff").then(), 401, "UNAUTHENTICATED");
     }
