@@ -24,13 +24,18 @@ import io.restassured.specification.RequestSpecification;
  */
 class TwoInstancesIT {
 
+    static final int PUBLIC_STATS_LIMIT = 3;
+
     static PackagedInstances cluster;
     static String a;
     static String b;
 
     @BeforeAll
     static void startTwoInstances() throws Exception {
-        cluster = PackagedInstances.start(2, Map.of());
+        // A low limit, so that a few calls reach it; the other limits keep their defaults.
+        cluster = PackagedInstances.start(2, Map.of(
+                "milie.limits.public-stats.per-address.count", String.valueOf(PUBLIC_STATS_LIMIT),
+                "milie.limits.public-stats.per-address.window", "PT1H"));
         a = cluster.get(0).baseUri();
         b = cluster.get(1).baseUri();
     }
@@ -76,6 +81,20 @@ class TwoInstancesIT {
 
         call(a, access).get("/api/v1/requests").then().statusCode(401);
         assertRefusedWithinFiveSeconds(b, access);
+    }
+
+    @Test
+    void aLimitReachedThroughOneInstanceHoldsOnTheOther() {
+        for (int i = 0; i < PUBLIC_STATS_LIMIT; i++) {
+            given().baseUri(a).get("/api/v1/public/stats").then().statusCode(200);
+        }
+
+        Response refused = given().baseUri(b).get("/api/v1/public/stats");
+        refused.then().statusCode(429).contentType("application/problem+json")
+                .body("status", equalTo(429)).body("code", equalTo("RATE_LIMITED"));
+        int retryAfter = Integer.parseInt(refused.header("Retry-After"));
+        assertTrue(retryAfter > 0 && retryAfter <= 3600, "Retry-After: " + retryAfter);
+        given().baseUri(a).get("/api/v1/public/stats").then().statusCode(429);
     }
 
     /** The other instance learns of the change through the database: it may take a moment, never more than 5 s. */
