@@ -115,7 +115,7 @@ final class FuzzCalls {
                 String name = inputs.pick(new ArrayList<>(pathValues.keySet()));
                 pathValues.put(name, inputs.chance(0.3) ? java.util.UUID.randomUUID().toString() : inputs.pathSegment());
             }
-            case AUTHORIZATION -> mutateAuthorization(headers);
+            case AUTHORIZATION -> mutateAuthorization(operation, headers);
             case HEADER -> mutateHeader(headers);
             case MULTIPART -> {
                 Multipart part = malformedMultipart();
@@ -202,6 +202,9 @@ final class FuzzCalls {
     // --- valid values -----------------------------------------------------------------------
 
     private String validToken(Operation operation) {
+        if (endsSessions(operation)) {
+            return null;
+        }
         if (operation.isPublic()) {
             return inputs.chance(0.25) ? inputs.pick(world.tokens().get("citizen")) : null;
         }
@@ -348,9 +351,14 @@ final class FuzzCalls {
         }
     }
 
-    private void mutateAuthorization(List<Map.Entry<String, String>> headers) {
+    /** Signing out ends the session of the token sent: the world's tokens are kept for the other calls. */
+    private static boolean endsSessions(Operation operation) {
+        return operation.path().endsWith("/auth/logout");
+    }
+
+    private void mutateAuthorization(Operation operation, List<Map.Entry<String, String>> headers) {
         headers.removeIf(header -> header.getKey().equals("Authorization"));
-        switch (inputs.random().nextInt(4)) {
+        switch (inputs.random().nextInt(endsSessions(operation) ? 3 : 4)) {
             case 0 -> {
                 // no token at all
             }

@@ -8,7 +8,9 @@ import static ci.milie.support.Requests.complaint;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import java.util.UUID;
@@ -221,12 +223,62 @@ class InputHygieneTest {
                 415, "UNSUPPORTED_MEDIA_TYPE");
     }
 
-    /** Refused by the HTTP codec before any handler of the application runs (see README, Errors). */
     @Test
-    void overlongRequestLineIs414AndOverlongHeadersAre431() throws Exception {
-        assertEquals(414, RawHttp.send("GET /api/v1/categories?q=" + "a".repeat(5000) + " HTTP/1.1\r\n"
+    void overlongRequestLineIs414AsAProblem() throws Exception {
+        RawHttp.Answer answer = RawHttp.send("GET /api/v1/categories?q=" + "a".repeat(10_000) + " HTTP/1.1\r\n"
+                + "Host: localhost\r\nConnection: close");
+        assertEquals(414, answer.status());
+        assertTrue(answer.headers().toLowerCase().contains("content-type: application/problem+json"), answer.headers());
+        assertTrue(answer.body().contains("\"code\":\"URI_TOO_LONG\""), answer.body());
+    }
+
+    @Test
+    void overlongHeadersAre431AsAProblem() throws Exception {
+        RawHttp.Answer answer = RawHttp.send("GET /api/v1/categories HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                + "X-Filler: " + "a".repeat(30_000));
+        assertEquals(431, answer.status());
+        assertTrue(answer.body().contains("\"code\":\"HEADERS_TOO_LARGE\""), answer.body());
+    }
+
+    /** Past the parser's own limit, the server answers alone, without a body (see README, Errors). */
+    @Test
+    void requestLinePastTheParsersLimitIsStill414() throws Exception {
+        assertEquals(414, RawHttp.send("GET /api/v1/categories?q=" + "a".repeat(70_000) + " HTTP/1.1\r\n"
                 + "Host: localhost\r\nConnection: close").status());
-        assertEquals(431, RawHttp.send("GET /api/v1/categories HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
-                + "X-Filler: " + "a".repeat(30_000)).status());
+    }
+
+    @Test
+    void callFromAnOriginNotAllowedIs403AsAProblem() {
+        given().header("Origin", "https://evil.example").get("/api/v1/categories").then()
+                .statusCode(403).contentType("application/problem+json")
+                .body("status", equalTo(403)).body("code", equalTo("ORIGIN_NOT_ALLOWED"));
+    }
+
+    @Test
+    void callFromAnAllowedOriginIsAnsweredWithItsCorsHeaders() {
+        given().header("Origin", "https://app.milie.ci").get("/api/v1/categories").then()
+                .statusCode(200).header("Access-Control-Allow-Origin", equalTo("https://app.milie.ci"));
+    }
+
+    @Test
+    void multipartBodyWithoutBoundaryIs400NamingTheHeader() throws Exception {
+        byte[] body = "--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.png\"\r\n\r\nabc\r\n--x--\r\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        RawHttp.Answer answer = RawHttp.send("POST /api/v1/requests/" + UUID.randomUUID() + "/attachments HTTP/1.1\r\n"
+                + "Host: localhost\r\nConnection: close\r\nContent-Type: multipart/form-data; boundary=\r\n"
+                + "Content-Length: " + body.length, body);
+        assertEquals(400, answer.status());
+        assertTrue(answer.body().contains("header.Content-Type"), answer.body());
+    }
+
+    @Test
+    void emptyAcceptIsNoPreference() {
+        given().header("Accept", "").get("/api/v1/public/stats").then().statusCode(200).contentType("application/json");
+    }
+
+    @Test
+    void acceptThatIsNoMediaTypeIs400NamingTheHeader() {
+        assertProblem(given().header("Accept", "text/html/csv").get("/api/v1/public/stats").then(), 400, "VALIDATION_FAILED")
+                .body("violations[0].field", equalTo("header.Accept"));
     }
 }

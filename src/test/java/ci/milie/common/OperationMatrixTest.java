@@ -352,8 +352,13 @@ class OperationMatrixTest {
                 .post("/api/v1/auth/login")));
         calls.put("AuthResource_refresh", (who, spec) -> Outcome.of(json(spec, Map.of("refreshToken", refreshToken()))
                 .post("/api/v1/auth/refresh")));
-        calls.put("AuthResource_logout", (who, spec) -> Outcome.of(json(spec, Map.of("refreshToken", refreshToken()))
-                .post("/api/v1/auth/logout")));
+        calls.put("AuthResource_logout", (who, spec) -> {
+            Outcome outcome = Outcome.of(json(spec, Map.of("refreshToken", refreshToken())).post("/api/v1/auth/logout"));
+            // signing out ends the session of the token sent too: this caller signs in again, as the
+            // same person, before the next cell
+            sessions.computeIfPresent(who, (caller, ended) -> new Session(ended.id(), ended.email(), ended.token(), Instant.EPOCH));
+            return outcome;
+        });
         calls.put("AuthResource_requestCode", (who, spec) -> Outcome.of(json(spec, Map.of("email", uniqueEmail("otp")))
                 .post("/api/v1/auth/otp")));
         calls.put("AuthResource_verifyCode", (who, spec) -> {
