@@ -46,6 +46,7 @@ import ci.milie.directory.DirectoryQueries;
 import ci.milie.notification.OutboxRelay;
 import ci.milie.request.AuthorizationMatrixTest;
 import ci.milie.support.Api;
+import ci.milie.support.CallerKind;
 import ci.milie.support.Outboxes;
 import ci.milie.support.Requests;
 import io.quarkus.mailer.Mail;
@@ -87,26 +88,8 @@ class OperationMatrixTest {
             + "2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
             .getBytes(StandardCharsets.US_ASCII);
 
-    /** The kinds of caller: the columns of the request matrix, for every operation. */
-    enum Who {
-        ANONYMOUS, KEY_HOLDER, OTHER_CITIZEN, OWNER, OPERATOR, OPERATOR_WHO_ENTERED, OSEP, AGENT_IN_CHARGE, AGENT_ELSEWHERE,
-        SUPERVISOR, SYSADMIN;
-
-        String column() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-
-        static Who ofColumn(String column) {
-            return valueOf(column.toUpperCase(Locale.ROOT));
-        }
-
-        boolean isOperator() {
-            return this == OPERATOR || this == OPERATOR_WHO_ENTERED;
-        }
-    }
-
     /** One row: an operation of the contract and what each kind of caller gets from it. */
-    record Row(String operationId, String method, String path, Map<Who, String> cells) {
+    record Row(String operationId, String method, String path, Map<CallerKind, String> cells) {
 
         String operation() {
             return method + " " + path;
@@ -117,7 +100,7 @@ class OperationMatrixTest {
         }
     }
 
-    record Cell(Row row, Who who, String expected) {
+    record Cell(Row row, CallerKind who, String expected) {
 
         String name() {
             return row.operationId() + " (" + row.operation() + ") / " + who.column() + " -> " + expected;
@@ -137,7 +120,7 @@ class OperationMatrixTest {
 
     @FunctionalInterface
     interface Call {
-        Outcome perform(Who who, RequestSpecification spec);
+        Outcome perform(CallerKind who, RequestSpecification spec);
     }
 
     /** A request answered by administration A: the object of the operations on one request. */
@@ -163,7 +146,7 @@ class OperationMatrixTest {
     }
 
     private static World world;
-    private static final Map<Who, Session> sessions = new EnumMap<>(Who.class);
+    private static final Map<CallerKind, Session> sessions = new EnumMap<>(CallerKind.class);
     /** The objects refused calls act on, by operation: refused calls change nothing, so they share one. */
     private static final Map<String, Object> targets = new HashMap<>();
     /** Whether the current cell expects its call to succeed, and so needs an object of its own. */
@@ -184,17 +167,17 @@ class OperationMatrixTest {
         List<String> lines = lines(MATRIX);
         List<String> header = List.of(lines.get(0).split(",", -1));
         List<String> expectedHeader = new ArrayList<>(List.of("operationId", "method", "path"));
-        Arrays.stream(Who.values()).map(Who::column).forEach(expectedHeader::add);
+        Arrays.stream(CallerKind.values()).map(CallerKind::column).forEach(expectedHeader::add);
         assertEquals(expectedHeader, header, "the matrix's header");
         List<Row> rows = new ArrayList<>();
         for (String line : lines.subList(1, lines.size())) {
             String[] values = line.split(",", -1);
             assertEquals(header.size(), values.length, "columns of the row " + line);
-            Map<Who, String> cells = new EnumMap<>(Who.class);
+            Map<CallerKind, String> cells = new EnumMap<>(CallerKind.class);
             for (int i = 3; i < values.length; i++) {
                 String value = values[i].strip();
                 assertTrue(VALUES.contains(value), "cell value " + value + " in the row " + line);
-                cells.put(Who.ofColumn(header.get(i)), value);
+                cells.put(CallerKind.ofColumn(header.get(i)), value);
             }
             Row row = new Row(values[0].strip(), values[1].strip(), values[2].strip(), cells);
             assertTrue(!row.delegated() || cells.values().stream().allMatch(DELEGATED::equals),
@@ -259,7 +242,7 @@ class OperationMatrixTest {
     void everyOperationLeftToTheRequestMatrixIsExercisedThere() {
         List<String> requestMatrix = lines(REQUEST_MATRIX);
         List<String> header = List.of(requestMatrix.get(0).split(",", -1));
-        List<String> columns = Arrays.stream(Who.values()).map(Who::column).toList();
+        List<String> columns = Arrays.stream(CallerKind.values()).map(CallerKind::column).toList();
         assertEquals(columns, header.subList(2, header.size()), "both matrices have the same kinds of caller");
         Set<String> actionsWithRows = new LinkedHashSet<>();
         requestMatrix.subList(1, requestMatrix.size()).forEach(line -> actionsWithRows.add(line.split(",")[1].strip()));
@@ -438,7 +421,7 @@ class OperationMatrixTest {
         String staff = "/api/v1/staff";
         calls.put("StaffResource_list", (who, spec) -> Outcome.of(spec.get(staff)));
         calls.put("StaffResource_create", (who, spec) -> Outcome.of(json(spec, staffAccount(uniqueEmail("staff"))).post(staff)));
-        calls.put("StaffResource_get", (who, spec) -> Outcome.of(spec.get(staff + "/" + session(Who.OPERATOR).id())));
+        calls.put("StaffResource_get", (who, spec) -> Outcome.of(spec.get(staff + "/" + session(CallerKind.OPERATOR).id())));
         calls.put("StaffResource_update", (who, spec) -> {
             Made made = target("StaffResource_update", () -> {
                 String email = uniqueEmail("staff");
@@ -476,8 +459,8 @@ class OperationMatrixTest {
     }
 
     /** The answered request a caller acts on: the operator who entered one acts on his, everyone else on the owner's. */
-    private Answered answered(Who who) {
-        return who == Who.OPERATOR_WHO_ENTERED ? world().byOperator() : world().byOwner();
+    private Answered answered(CallerKind who) {
+        return who == CallerKind.OPERATOR_WHO_ENTERED ? world().byOperator() : world().byOwner();
     }
 
     private static Outcome listing(Response response, String id) {
@@ -590,20 +573,20 @@ class OperationMatrixTest {
 
     // --- Callers -------------------------------------------------------------------------------
 
-    private RequestSpecification spec(Who who) {
+    private RequestSpecification spec(CallerKind who) {
         RequestSpecification spec = RestAssured.given();
         Session session = session(who);
         if (session != null) {
             spec.header("Authorization", "Bearer " + session.token());
         }
-        if (who == Who.KEY_HOLDER) {
+        if (who == CallerKind.KEY_HOLDER) {
             spec.header("X-Access-Key", world().byOwner().key());
         }
         return spec;
     }
 
     private RequestSpecification asSysadmin() {
-        return as(session(Who.SYSADMIN).token());
+        return as(session(CallerKind.SYSADMIN).token());
     }
 
     /**
@@ -611,8 +594,8 @@ class OperationMatrixTest {
      * fifteen): staff with a password on an account made for the test (the sysadmin with the
      * bootstrap account), citizens with a one-time code.
      */
-    private Session session(Who who) {
-        if (who == Who.ANONYMOUS || who == Who.KEY_HOLDER) {
+    private Session session(CallerKind who) {
+        if (who == CallerKind.ANONYMOUS || who == CallerKind.KEY_HOLDER) {
             return null;
         }
         Session session = sessions.get(who);
@@ -623,7 +606,7 @@ class OperationMatrixTest {
         return session;
     }
 
-    private Session signIn(Who who, Session before) {
+    private Session signIn(CallerKind who, Session before) {
         String email = before == null ? null : before.email();
         String token;
         switch (who) {
@@ -673,8 +656,8 @@ class OperationMatrixTest {
             String loginEmail = uniqueEmail("login");
             Api.createStaff(loginEmail, "supervisor", null, PASSWORD);
             world = new World(a, category, categoryId, b, holiday, policy, loginEmail, null, null);
-            Answered byOwner = answeredRequest(Who.OWNER, complaint(category));
-            Answered byOperator = answeredRequest(Who.OPERATOR_WHO_ENTERED, phoneCall(category));
+            Answered byOwner = answeredRequest(CallerKind.OWNER, complaint(category));
+            Answered byOperator = answeredRequest(CallerKind.OPERATOR_WHO_ENTERED, phoneCall(category));
             world = new World(a, category, categoryId, b, holiday, policy, loginEmail, byOwner, byOperator);
         }
         return world;
@@ -685,13 +668,13 @@ class OperationMatrixTest {
      * to A, acknowledged and answered there, and the answer approved by OSEP: every read has
      * something to show, and the agent in charge still has it in sight.
      */
-    private Answered answeredRequest(Who who, Map<String, Object> body) {
+    private Answered answeredRequest(CallerKind who, Map<String, Object> body) {
         JsonPath receipt = Requests.submit(as(session(who).token()), body);
         String id = receipt.getString("id");
         String url = "/api/v1/requests/" + id;
-        String osep = session(Who.OSEP).token();
-        String agent = session(Who.AGENT_IN_CHARGE).token();
-        String uploader = who == Who.OWNER ? session(who).token() : osep;
+        String osep = session(CallerKind.OSEP).token();
+        String agent = session(CallerKind.AGENT_IN_CHARGE).token();
+        String uploader = who == CallerKind.OWNER ? session(who).token() : osep;
         String attachmentId = RestAssured.given().header("Authorization", "Bearer " + uploader)
                 .multiPart("file", "recu.pdf", PDF, "application/pdf")
                 .post(url + "/attachments").then().statusCode(201).extract().path("[0].id");

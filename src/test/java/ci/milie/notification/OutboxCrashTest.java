@@ -62,19 +62,6 @@ class OutboxCrashTest {
         clock.reset();
     }
 
-    private String queueReceipt(String code) {
-        String email = uniqueEmail("crash");
-        QuarkusTransaction.requiringNew().run(() -> outbox.notify(new Outbox.Recipient(email, null, "fr"),
-                MessageKind.RECEIPT, OutboxTest.receipt(code), null));
-        return email;
-    }
-
-    private OutboxMessage stored(String email) {
-        List<OutboxMessage> found = QuarkusTransaction.requiringNew().call(() -> messages.list("recipient", email));
-        assertEquals(1, found.size());
-        return found.get(0);
-    }
-
     private List<Mail> receivedBy(String email) {
         return mailbox.getMailsSentTo(email);
     }
@@ -94,8 +81,8 @@ class OutboxCrashTest {
 
     @Test
     void everyMailCarriesAMessageIdMadeOfItsOutboxIdAndTheSenderDomain() {
-        String email = queueReceipt("MIL-MSID-0001");
-        OutboxMessage queued = stored(email);
+        String email = QueuedReceipts.queue(outbox, "crash", "MIL-MSID-0001");
+        OutboxMessage queued = QueuedReceipts.stored(messages, email);
 
         assertTrue(relay.deliverDue() >= 1);
 
@@ -106,10 +93,10 @@ class OutboxCrashTest {
 
     @Test
     void aSendInterruptedByACrashIsRepeatedOnceWithTheSameMessageId() {
-        String email = queueReceipt("MIL-KILL-0001");
+        String email = QueuedReceipts.queue(outbox, "crash", "MIL-KILL-0001");
         sendAndDie();
 
-        OutboxMessage inFlight = stored(email);
+        OutboxMessage inFlight = QueuedReceipts.stored(messages, email);
         assertEquals(OutboxMessage.Status.SENDING, inFlight.status());
         assertEquals(1, receivedBy(email).size(), "the dead instance's send went through");
 
@@ -123,7 +110,7 @@ class OutboxCrashTest {
         assertEquals(2, received.size(), "one duplicate");
         assertEquals(messageId(received.get(0)), messageId(received.get(1)));
         assertEquals("<" + inFlight.id() + "@milie.ci>", messageId(received.get(1)));
-        OutboxMessage sent = stored(email);
+        OutboxMessage sent = QueuedReceipts.stored(messages, email);
         assertEquals(OutboxMessage.Status.SENT, sent.status());
         assertEquals(1, sent.interruptedSends());
         assertNull(sent.body());
@@ -135,7 +122,7 @@ class OutboxCrashTest {
 
     @Test
     void aMessageInterruptedTwiceIsGivenUpRatherThanSentAThirdTime() {
-        String email = queueReceipt("MIL-KILL-0002");
+        String email = QueuedReceipts.queue(outbox, "crash", "MIL-KILL-0002");
         sendAndDie();
         clock.advance(config.sendingTimeout().plusSeconds(1));
         sendAndDie();
@@ -144,7 +131,7 @@ class OutboxCrashTest {
         clock.advance(config.sendingTimeout().plusSeconds(1));
         assertEquals(0, relay.deliverDue());
 
-        OutboxMessage given = stored(email);
+        OutboxMessage given = QueuedReceipts.stored(messages, email);
         assertEquals(OutboxMessage.Status.FAILED, given.status());
         assertEquals(2, given.interruptedSends());
         assertNotNull(given.lastError());

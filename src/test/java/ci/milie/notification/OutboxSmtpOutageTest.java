@@ -28,7 +28,7 @@ import io.quarkus.test.junit.TestProfile;
 
 /** Against a real SMTP server (GreenMail) that goes down and comes back: nothing is lost. */
 @QuarkusTest
-@TestProfile(RealSmtpProfile.class)
+@TestProfile(SmtpOutageProfile.class)
 class OutboxSmtpOutageTest {
 
     @Inject
@@ -63,30 +63,17 @@ class OutboxSmtpOutageTest {
         clock.reset();
     }
 
-    private String queueReceipt(String code) {
-        String email = uniqueEmail("outage");
-        QuarkusTransaction.requiringNew().run(() -> outbox.notify(new Outbox.Recipient(email, null, "fr"),
-                MessageKind.RECEIPT, OutboxTest.receipt(code), null));
-        return email;
-    }
-
-    private OutboxMessage stored(String email) {
-        List<OutboxMessage> found = QuarkusTransaction.requiringNew().call(() -> messages.list("recipient", email));
-        assertEquals(1, found.size());
-        return found.get(0);
-    }
-
     private List<MimeMessage> receivedBy(String email) {
         return smtp.findReceivedMessages(user -> user.getEmail().equalsIgnoreCase(email), message -> true).toList();
     }
 
     @Test
     void anSmtpOutageLosesNothing() throws MessagingException {
-        String email = queueReceipt("MIL-DOWN-0001");
+        String email = QueuedReceipts.queue(outbox, "outage", "MIL-DOWN-0001");
 
         assertEquals(0, relay.deliverDue(), "nothing can be delivered while the server is down");
 
-        OutboxMessage afterFailure = stored(email);
+        OutboxMessage afterFailure = QueuedReceipts.stored(messages, email);
         assertEquals(OutboxMessage.Status.PENDING, afterFailure.status());
         assertEquals(1, afterFailure.attempts());
         assertTrue(afterFailure.nextAttemptAt().isAfter(afterFailure.createdAt().plusSeconds(29)),
@@ -95,14 +82,14 @@ class OutboxSmtpOutageTest {
         assertThat("no personal data in the error", afterFailure.lastError(), not(containsString(email)));
 
         assertEquals(0, relay.deliverDue(), "not retried before its backoff");
-        assertEquals(1, stored(email).attempts());
-        assertEquals(afterFailure.nextAttemptAt(), stored(email).nextAttemptAt());
+        assertEquals(1, QueuedReceipts.stored(messages, email).attempts());
+        assertEquals(afterFailure.nextAttemptAt(), QueuedReceipts.stored(messages, email).nextAttemptAt());
 
         smtp = RealSmtpProfile.startSmtpServer();
         clock.advance(Duration.ofSeconds(31));
         assertTrue(relay.deliverDue() >= 1);
 
-        OutboxMessage delivered = stored(email);
+        OutboxMessage delivered = QueuedReceipts.stored(messages, email);
         assertEquals(OutboxMessage.Status.SENT, delivered.status());
         assertEquals(2, delivered.attempts());
         List<MimeMessage> received = receivedBy(email);
@@ -113,11 +100,11 @@ class OutboxSmtpOutageTest {
 
     @Test
     void aMessageIsGivenUpAfterItsLastAttempt() {
-        String email = queueReceipt("MIL-DOWN-0002");
+        String email = QueuedReceipts.queue(outbox, "outage", "MIL-DOWN-0002");
 
         for (int attempt = 1; attempt <= config.maxAttempts(); attempt++) {
             relay.deliverDue();
-            OutboxMessage message = stored(email);
+            OutboxMessage message = QueuedReceipts.stored(messages, email);
             assertEquals(attempt, message.attempts());
             assertEquals(attempt < config.maxAttempts() ? OutboxMessage.Status.PENDING : OutboxMessage.Status.FAILED,
                     message.status(), "after attempt " + attempt);
@@ -126,14 +113,14 @@ class OutboxSmtpOutageTest {
 
         smtp = RealSmtpProfile.startSmtpServer();
         relay.deliverDue();
-        assertEquals(OutboxMessage.Status.FAILED, stored(email).status(), "a failed message stays failed");
+        assertEquals(OutboxMessage.Status.FAILED, QueuedReceipts.stored(messages, email).status(), "a failed message stays failed");
         assertTrue(receivedBy(email).isEmpty());
     }
 
     @Test
     void aMessageGoesOutOnTheFirstTryWhenTheServerIsUp() throws MessagingException {
         smtp = RealSmtpProfile.startSmtpServer();
-        String email = queueReceipt("MIL-UPUP-0003");
+        String email = QueuedReceipts.queue(outbox, "outage", "MIL-UPUP-0003");
 
         assertTrue(relay.deliverDue() >= 1);
 
@@ -141,8 +128,8 @@ class OutboxSmtpOutageTest {
         assertEquals(1, received.size());
         assertEquals("Votre demande MIL-UPUP-0003 a bien été reçue", received.get(0).getSubject());
         assertThat(received.get(0).getFrom()[0].toString(), containsString("no-reply@milie.ci"));
-        assertEquals(1, stored(email).attempts());
-        assertEquals("<" + stored(email).id() + "@milie.ci>", received.get(0).getMessageID(),
+        assertEquals(1, QueuedReceipts.stored(messages, email).attempts());
+        assertEquals("<" + QueuedReceipts.stored(messages, email).id() + "@milie.ci>", received.get(0).getMessageID(),
                 "the outbox's Message-ID, not one made up by the SMTP client");
     }
 }

@@ -45,6 +45,7 @@ import ci.milie.common.Caller;
 import ci.milie.common.ProblemException;
 import ci.milie.notification.OutboxRelay;
 import ci.milie.support.Api;
+import ci.milie.support.CallerKind;
 import ci.milie.support.Outboxes;
 import ci.milie.support.Requests;
 import ci.milie.support.Requests.Setting;
@@ -102,27 +103,9 @@ public class AuthorizationMatrixTest {
             Map.entry("ADD_NOTE", "POST /api/v1/requests/{id}/notes"),
             Map.entry("ADD_ATTACHMENT", "POST /api/v1/requests/{id}/attachments"));
 
-    /** The kinds of caller, one column of the matrix each. */
-    enum Who {
-        ANONYMOUS, KEY_HOLDER, OTHER_CITIZEN, OWNER, OPERATOR, OPERATOR_WHO_ENTERED, OSEP, AGENT_IN_CHARGE, AGENT_ELSEWHERE,
-        SUPERVISOR, SYSADMIN;
-
-        String column() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-
-        static Who ofColumn(String column) {
-            return valueOf(column.toUpperCase(Locale.ROOT));
-        }
-
-        boolean isTheCitizen() {
-            return this == OWNER || this == KEY_HOLDER;
-        }
-
-        /** Who entered the requests this caller is checked on. */
-        Entry entry() {
-            return this == OPERATOR_WHO_ENTERED ? Entry.BY_OPERATOR : Entry.BY_CITIZEN;
-        }
+    /** CallerKind entered the requests this kind of caller is checked on. */
+    static Entry entry(CallerKind who) {
+        return who == CallerKind.OPERATOR_WHO_ENTERED ? Entry.BY_OPERATOR : Entry.BY_CITIZEN;
     }
 
     /** How the matrix's requests came in: submitted by their signed-in owner, or entered by an operator from a call. */
@@ -131,7 +114,7 @@ public class AuthorizationMatrixTest {
     }
 
     /** One cell: what {@code who} gets for {@code action} on a request in {@code status}. */
-    record Cell(String status, String action, Who who, String expected) {
+    record Cell(String status, String action, CallerKind who, String expected) {
 
         String name() {
             return status + " / " + action + " / " + who.column() + " -> " + expected;
@@ -147,7 +130,7 @@ public class AuthorizationMatrixTest {
             List<String> lines = lines();
             List<String> header = List.of(lines.get(0).split(",", -1));
             List<String> expectedHeader = new ArrayList<>(List.of("status", "action"));
-            Arrays.stream(Who.values()).map(Who::column).forEach(expectedHeader::add);
+            Arrays.stream(CallerKind.values()).map(CallerKind::column).forEach(expectedHeader::add);
             assertEquals(expectedHeader, header, "the matrix's header");
             List<Cell> cells = new ArrayList<>();
             List<String> rows = new ArrayList<>();
@@ -158,7 +141,7 @@ public class AuthorizationMatrixTest {
                 for (int i = 2; i < values.length; i++) {
                     String value = values[i].strip();
                     assertTrue(VALUES.contains(value), "cell value " + value + " in the row " + line);
-                    cells.add(new Cell(values[0].strip(), values[1].strip(), Who.ofColumn(header.get(i)), value));
+                    cells.add(new Cell(values[0].strip(), values[1].strip(), CallerKind.ofColumn(header.get(i)), value));
                 }
             }
             return new Matrix(cells, rows);
@@ -191,7 +174,7 @@ public class AuthorizationMatrixTest {
     }
 
     private static World world;
-    private static final Map<Who, Token> tokens = new EnumMap<>(Who.class);
+    private static final Map<CallerKind, Token> tokens = new EnumMap<>(CallerKind.class);
     private static final Map<String, Fixture> shared = new HashMap<>(); // by status and Entry
     private static final Map<String, Optional<List<String>>> reads = new HashMap<>();
 
@@ -242,7 +225,7 @@ public class AuthorizationMatrixTest {
     Stream<DynamicTest> everyCallerIsOfferedExactlyWhatTheMatrixAllows() {
         List<Cell> cells = Matrix.load().cells();
         List<String> statuses = cells.stream().map(Cell::status).distinct().toList();
-        return statuses.stream().flatMap(status -> Arrays.stream(Who.values()).map(who -> {
+        return statuses.stream().flatMap(status -> Arrays.stream(CallerKind.values()).map(who -> {
             List<String> allowed = cells.stream()
                     .filter(c -> c.status().equals(status) && c.who() == who && c.expected().equals("ok"))
                     .map(Cell::action).toList();
@@ -271,7 +254,7 @@ public class AuthorizationMatrixTest {
     @TestFactory
     Stream<DynamicTest> theOperatorWhoEnteredARequestReadsItAsStaffInEveryStatus() {
         List<String> statuses = Matrix.load().cells().stream().map(Cell::status).distinct().toList();
-        Who who = Who.OPERATOR_WHO_ENTERED;
+        CallerKind who = CallerKind.OPERATOR_WHO_ENTERED;
         return statuses.stream().map(status -> dynamicTest(status + " / GET / " + who.column() + " -> 200, staff view", () -> {
             Fixture fixture = shared(status, who);
             Response response = spec(who, fixture).get(BASE + fixture.id());
@@ -303,7 +286,7 @@ public class AuthorizationMatrixTest {
     }
 
     private void allowed(Cell cell) {
-        Fixture fresh = create(cell.status(), cell.who().entry());
+        Fixture fresh = create(cell.status(), entry(cell.who()));
         Optional<List<String>> offered = read(fresh, cell.who());
         if (!performedOverHttp(cell)) {
             assertTrue(offered.map(actions -> actions.contains(cell.action())).orElse(false),
@@ -373,7 +356,7 @@ public class AuthorizationMatrixTest {
      * (401 or 403) before an action is chosen, so that call tests the cell over HTTP as well.
      */
     static boolean passesTheEndpointsRoles(Cell cell) {
-        return !(cell.action().equals("ROUTE") || cell.action().equals("REROUTE")) || cell.who() == Who.OSEP;
+        return !(cell.action().equals("ROUTE") || cell.action().equals("REROUTE")) || cell.who() == CallerKind.OSEP;
     }
 
     /**
@@ -382,7 +365,7 @@ public class AuthorizationMatrixTest {
      */
     private void inProcess(Cell cell, Fixture fixture) {
         Caller caller = callerOf(cell.who());
-        String key = cell.who() == Who.KEY_HOLDER ? fixture.key() : null;
+        String key = cell.who() == CallerKind.KEY_HOLDER ? fixture.key() : null;
         Action action = Action.valueOf(cell.action());
         UUID id = UUID.fromString(fixture.id());
         if (cell.expected().equals("ok")) {
@@ -394,7 +377,7 @@ public class AuthorizationMatrixTest {
         }
     }
 
-    private Caller callerOf(Who who) {
+    private Caller callerOf(CallerKind who) {
         World w = world();
         return switch (who) {
             case ANONYMOUS, KEY_HOLDER -> Caller.anonymous();
@@ -412,20 +395,20 @@ public class AuthorizationMatrixTest {
 
     // --- Callers and calls ---------------------------------------------------------------------
 
-    private RequestSpecification spec(Who who, Fixture fixture) {
+    private RequestSpecification spec(CallerKind who, Fixture fixture) {
         RequestSpecification spec = RestAssured.given();
         String token = token(who);
         if (token != null) {
             spec.header("Authorization", "Bearer " + token);
         }
-        if (who == Who.KEY_HOLDER) {
+        if (who == CallerKind.KEY_HOLDER) {
             spec.header("X-Access-Key", fixture.key());
         }
         return spec;
     }
 
     /** A token for the caller, minted again after ten minutes (they last fifteen). */
-    private String token(Who who) {
+    private String token(CallerKind who) {
         Token token = tokens.get(who);
         if (token == null || token.mintedAt().isBefore(Instant.now().minusSeconds(600))) {
             token = new Token(mint(who), Instant.now());
@@ -434,7 +417,7 @@ public class AuthorizationMatrixTest {
         return token.value();
     }
 
-    private String mint(Who who) {
+    private String mint(CallerKind who) {
         World w = world();
         return switch (who) {
             case ANONYMOUS, KEY_HOLDER -> null;
@@ -451,7 +434,7 @@ public class AuthorizationMatrixTest {
     }
 
     /** Performs the action's HTTP call as {@code who}; see {@link #performedOverHttp} for shared endpoints. */
-    private Response send(String action, Who who, Fixture fixture) {
+    private Response send(String action, CallerKind who, Fixture fixture) {
         RequestSpecification spec = spec(who, fixture);
         String endpoint = ENDPOINTS.get(action);
         if (endpoint == null) {
@@ -495,7 +478,7 @@ public class AuthorizationMatrixTest {
     }
 
     /** {@link #read} of a shared request, which refused calls leave as it was. */
-    private Optional<List<String>> readShared(Fixture fixture, Who who) {
+    private Optional<List<String>> readShared(Fixture fixture, CallerKind who) {
         String key = fixture.id() + "|" + who;
         Optional<List<String>> offered = reads.get(key);
         if (offered == null) {
@@ -506,7 +489,7 @@ public class AuthorizationMatrixTest {
     }
 
     /** The actions offered to {@code who} (GET as that caller), or empty when the caller cannot read the request. */
-    private Optional<List<String>> read(Fixture fixture, Who who) {
+    private Optional<List<String>> read(Fixture fixture, CallerKind who) {
         Response response = spec(who, fixture).get(BASE + fixture.id());
         if (response.statusCode() == 404) {
             return Optional.empty();
@@ -544,14 +527,14 @@ public class AuthorizationMatrixTest {
     }
 
     /** The request that refused cells of this status share for this caller, created on first use. */
-    private Fixture shared(String status, Who who) {
-        Entry entry = who.entry();
+    private Fixture shared(String status, CallerKind who) {
+        Entry entry = entry(who);
         return shared.computeIfAbsent(status + "|" + entry, key -> create(status, entry));
     }
 
     /** A refused call went through anyway: the shared request may have moved, so the next cell gets a new one. */
-    private void spoil(String status, Who who) {
-        Fixture spoiled = shared.remove(status + "|" + who.entry());
+    private void spoil(String status, CallerKind who) {
+        Fixture spoiled = shared.remove(status + "|" + entry(who));
         if (spoiled != null) {
             reads.keySet().removeIf(key -> key.startsWith(spoiled.id()));
         }
@@ -564,14 +547,14 @@ public class AuthorizationMatrixTest {
     private Fixture create(String status, Entry entry) {
         World w = world();
         JsonPath receipt = switch (entry) {
-            case BY_CITIZEN -> Requests.submit(as(token(Who.OWNER)),
+            case BY_CITIZEN -> Requests.submit(as(token(CallerKind.OWNER)),
                     Requests.complaint(w.at().categoryCode(), uniqueEmail("matrix")));
-            case BY_OPERATOR -> Requests.submit(as(token(Who.OPERATOR_WHO_ENTERED)), phoneCall(w.at().categoryCode()));
+            case BY_OPERATOR -> Requests.submit(as(token(CallerKind.OPERATOR_WHO_ENTERED)), phoneCall(w.at().categoryCode()));
         };
         String id = receipt.getString("id");
         String url = BASE + id;
-        String osep = token(Who.OSEP);
-        String agent = token(Who.AGENT_IN_CHARGE);
+        String osep = token(CallerKind.OSEP);
+        String agent = token(CallerKind.AGENT_IN_CHARGE);
         String answerId = UUID.randomUUID().toString();
         List<String> path = switch (status) {
             case "RECEIVED" -> List.of();
