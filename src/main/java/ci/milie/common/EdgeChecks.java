@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,7 +11,6 @@ import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -107,19 +105,6 @@ public class EdgeChecks {
     }
 
     private void refuse(RoutingContext context, int status, String code, String title, String detail) {
-        String requestId = UUID.randomUUID().toString();
-        String path = context.request().path();
-        ProblemDetail problem = new ProblemDetail(ProblemDetail.typeOf(code), title, status, detail,
-                path == null || path.length() > 200 ? null : path, code, requestId, null, null);
-        String body;
-        try {
-            body = json.writeValueAsString(problem);
-        } catch (JsonProcessingException e) {
-            body = "";
-        }
-        context.response().setStatusCode(status)
-                .putHeader(HttpHeaderNames.CONTENT_TYPE, ProblemDetail.MEDIA_TYPE)
-                .putHeader(RequestIdFilter.HEADER, requestId)
-                .end(body);
+        RouteProblems.refuse(context, json, status, code, title, detail);
     }
 }

@@ -5,14 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -63,20 +61,7 @@ public class MetricsAccess {
             context.next();
             return;
         }
-        String requestId = UUID.randomUUID().toString();
-        ProblemDetail problem = new ProblemDetail(ProblemDetail.typeOf("FORBIDDEN"), "Forbidden", 403,
-                "Metrics are for the monitoring system only", context.request().path(), "FORBIDDEN", requestId, null,
-                null);
-        String body;
-        try {
-            body = json.writeValueAsString(problem);
-        } catch (JsonProcessingException e) {
-            body = "";
-        }
-        context.response().setStatusCode(403)
-                .putHeader(HttpHeaderNames.CONTENT_TYPE, ProblemDetail.MEDIA_TYPE)
-                .putHeader(RequestIdFilter.HEADER, requestId)
-                .end(body);
+        RouteProblems.refuse(context, json, 403, "FORBIDDEN", "Forbidden", "Metrics are for the monitoring system only");
     }
 
     private boolean fromAllowedAddress(RoutingContext context) {
