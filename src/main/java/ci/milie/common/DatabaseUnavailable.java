@@ -7,10 +7,14 @@ import java.sql.SQLTransientConnectionException;
 /**
  * Recognises a failure to reach the database, anywhere in a cause chain: the pool gave up waiting
  * for a connection (Agroal's acquisition timeout), the driver could not connect or lost the
- * connection (SQLState class 08), or Hibernate says so. Such a request is answered 503 with
+ * connection (SQLState class 08), the server is shutting down, restarting or recovering (57P01
+ * admin_shutdown, 57P02 crash_shutdown, 57P03 cannot_connect_now: what every pooled connection
+ * hears when PostgreSQL is stopped or fails over), or Hibernate says so. Such a request is answered 503 with
  * Retry-After rather than 500: the client did nothing wrong and may try again.
  */
 final class DatabaseUnavailable {
+
+    private static final java.util.Set<String> SERVER_GOING_AWAY = java.util.Set.of("57P01", "57P02", "57P03");
 
     private DatabaseUnavailable() {
     }
@@ -34,7 +38,7 @@ final class DatabaseUnavailable {
         if (e instanceof SQLException sql) {
             String state = sql.getSQLState();
             // Agroal's "Sorry, acquisition timeout!" carries no SQLState.
-            return (state != null && state.startsWith("08"))
+            return (state != null && (state.startsWith("08") || SERVER_GOING_AWAY.contains(state)))
                     || (sql.getMessage() != null && sql.getMessage().contains("acquisition timeout"));
         }
         return false;

@@ -53,10 +53,20 @@ public class MetricsAccess {
     }
 
     void install(@Observes Router router) {
-        router.route(path).order(Integer.MIN_VALUE + 1).handler(this::check);
+        router.route().order(Integer.MIN_VALUE + 1).handler(this::check);
+    }
+
+    /** The endpoint and everything under it (the exporter answers {@code /q/metrics/anything} too). */
+    private boolean isMetrics(RoutingContext context) {
+        String requested = context.normalizedPath();
+        return requested != null && (requested.equals(path) || requested.startsWith(path + "/"));
     }
 
     private void check(RoutingContext context) {
+        if (!isMetrics(context)) {
+            context.next();
+            return;
+        }
         if (fromAllowedAddress(context) || presentsToken(context)) {
             context.next();
             return;

@@ -44,18 +44,24 @@ public class SecurityHeaders {
     private void onRequest(RoutingContext context) {
         String path = context.request().path();
         boolean https = "https".equalsIgnoreCase(context.request().scheme());
-        context.addHeadersEndHandler(ignored -> {
-            HttpServerResponse response = context.response();
-            response.headers().set("X-Content-Type-Options", "nosniff");
-            response.headers().set("Referrer-Policy", "no-referrer");
-            if (!exemptFromPolicy(path)) {
-                response.headers().set("Content-Security-Policy", contentSecurityPolicy);
-            }
-            if (https) {
-                strictTransportSecurity.ifPresent(value -> response.headers().set("Strict-Transport-Security", value));
-            }
-        });
+        context.addHeadersEndHandler(ignored -> apply(context.response(), path, https));
         context.next();
+    }
+
+    /** The headers, set at once: for answers written where no route ran (see {@link RouteErrors}). */
+    void apply(RoutingContext context) {
+        apply(context.response(), context.request().path(), "https".equalsIgnoreCase(context.request().scheme()));
+    }
+
+    private void apply(HttpServerResponse response, String path, boolean https) {
+        response.headers().set("X-Content-Type-Options", "nosniff");
+        response.headers().set("Referrer-Policy", "no-referrer");
+        if (!exemptFromPolicy(path)) {
+            response.headers().set("Content-Security-Policy", contentSecurityPolicy);
+        }
+        if (https) {
+            strictTransportSecurity.ifPresent(value -> response.headers().set("Strict-Transport-Security", value));
+        }
     }
 
     private boolean exemptFromPolicy(String path) {

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import ci.milie.common.Limit;
+import ci.milie.common.Mailboxes;
 import ci.milie.common.ProblemException;
 import ci.milie.common.RateLimiter;
 import ci.milie.common.Secrets;
@@ -44,7 +45,7 @@ public class OtpService {
     @Transactional
     public Duration request(OtpDestination destination) {
         limiter.hit(Limit.OTP_PER_ADDRESS, limiter.client());
-        limiter.hit(Limit.OTP_PER_DESTINATION, destination.value());
+        limiter.hit(Limit.OTP_PER_DESTINATION, destination.isEmail() ? Mailboxes.of(destination.value()) : destination.value());
         Duration ttl = config.otp().ttl();
         Instant now = clock.instant();
         challenges.supersedeOpen(destination.value(), now);

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import ci.milie.common.Caller;
 import ci.milie.common.Limit;
+import ci.milie.common.Mailboxes;
 import ci.milie.common.PhoneNumbers;
 import ci.milie.common.ProblemException;
 import ci.milie.common.RateLimiter;
@@ -132,7 +133,7 @@ public class SubmissionService {
             // client and per contact (operators, who enter phone calls, are not limited).
             limiter.hit(Limit.SUBMISSION_PER_ADDRESS, limiter.client());
             if (contact.email() != null) {
-                limiter.hit(Limit.SUBMISSION_PER_CONTACT, contact.email().toLowerCase(java.util.Locale.ROOT));
+                limiter.hit(Limit.SUBMISSION_PER_CONTACT, Mailboxes.of(contact.email()));
             }
             if (contact.phone() != null) {
                 limiter.hit(Limit.SUBMISSION_PER_CONTACT, contact.phone());

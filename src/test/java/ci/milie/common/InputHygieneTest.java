@@ -281,4 +281,20 @@ class InputHygieneTest {
         assertProblem(given().header("Accept", "text/html/csv").get("/api/v1/public/stats").then(), 400, "VALIDATION_FAILED")
                 .body("violations[0].field", equalTo("header.Accept"));
     }
+
+    /** Refused by the HTTP server before routing, with an empty body (see README, Errors). */
+    @Test
+    void brokenPercentEncodingIs400() throws Exception {
+        for (String target : new String[] { "/api/v1/requests/%G1", "/api/v1/public/stats?x=%G1", "/api/v1/requests/%" }) {
+            assertEquals(400, RawHttp.send("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close").status(), target);
+        }
+    }
+
+    @Test
+    void aPathOutsideTheApiIs404AsAProblem() {
+        for (String path : new String[] { "/", "/foo", "/api/foo", "/q/nope", "/favicon.ico" }) {
+            given().get(path).then().statusCode(404).contentType("application/problem+json")
+                    .header("X-Content-Type-Options", "nosniff").body("status", equalTo(404)).body("code", equalTo("NOT_FOUND"));
+        }
+    }
 }

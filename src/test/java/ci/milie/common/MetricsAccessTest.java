@@ -39,6 +39,16 @@ class MetricsAccessTest {
     }
 
     @Test
+    void pathsUnderTheMetricsAreRefusedToAnotherAddressToo() throws IOException {
+        for (String path : new String[] { "/q/metrics/x", "/q/metrics/", "/q//metrics", "/q/./metrics", "/q/metrics/../metrics" }) {
+            String response = getFrom127002(path, null);
+            assertFalse(response.startsWith("HTTP/1.1 200"), path + ": " + response.substring(0, Math.min(300, response.length())));
+            assertFalse(response.contains("jvm_memory_used_bytes"), path);
+        }
+        assertTrue(getFrom127002("/q/metrics/x", null).startsWith("HTTP/1.1 403"));
+    }
+
+    @Test
     void anotherAddressWithTheScrapeTokenReadsTheMetrics() throws IOException {
         String response = getFrom127002("/q/metrics", "Bearer test-scrape-token");
 

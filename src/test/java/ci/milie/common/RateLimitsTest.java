@@ -157,6 +157,20 @@ class RateLimitsTest {
     }
 
     @Test
+    void subAddressesAndQuotedNamesOfOneMailboxShareItsLimit() {
+        String category = Setting.create(false).categoryCode();
+        String contact = uniqueEmail("victim");
+        String local = contact.substring(0, contact.indexOf('@'));
+        String domain = contact.substring(contact.indexOf('@'));
+        from(someClient()).body(Requests.complaint(category, local + "+a" + domain)).post("/api/v1/requests").then().statusCode(201);
+        from(someClient()).body(Requests.complaint(category, "\"" + local + "\"" + domain)).post("/api/v1/requests").then()
+                .statusCode(201);
+
+        assertProblem(from(someClient()).body(Requests.complaint(category, local + "+b" + domain)).post("/api/v1/requests")
+                .then(), 429, "RATE_LIMITED");
+    }
+
+    @Test
     void operatorsEnteringPhoneCallsAreNotLimited() {
         String client = someClient();
         String category = Setting.create(false).categoryCode();

@@ -1,0 +1,30 @@
+package ci.milie.common;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.SQLException;
+
+import org.junit.jupiter.api.Test;
+
+class DatabaseUnavailableTest {
+
+    @Test
+    void aLostConnectionIsAnOutage() {
+        assertTrue(DatabaseUnavailable.causedBy(new IllegalStateException(new SQLException("I/O error", "08006"))));
+    }
+
+    @Test
+    void aServerShuttingDownOrRestartingIsAnOutage() {
+        assertTrue(DatabaseUnavailable.causedBy(new RuntimeException(new SQLException("terminating connection", "57P01"))));
+        assertTrue(DatabaseUnavailable.causedBy(new SQLException("crash shutdown", "57P02")));
+        assertTrue(DatabaseUnavailable.causedBy(new SQLException("the database system is starting up", "57P03")));
+    }
+
+    @Test
+    void aStatementTheServerRefusesIsNoOutage() {
+        assertFalse(DatabaseUnavailable.causedBy(new RuntimeException(new SQLException("duplicate key", "23505"))));
+        assertFalse(DatabaseUnavailable.causedBy(new SQLException("canceling statement due to user request", "57014")));
+        assertFalse(DatabaseUnavailable.causedBy(new IllegalStateException("no database here")));
+    }
+}
