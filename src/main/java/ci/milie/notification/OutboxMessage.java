@@ -12,8 +12,8 @@ import jakarta.persistence.Table;
 
 /**
  * One message to a citizen, rendered when queued and delivered later by {@link OutboxRelay}.
- * Once sent its content is erased: it may hold a sign-in code or a tracking link with its key,
- * and the request's own records say what happened.
+ * Once sent or given up (SENT or FAILED) its content is erased: it may hold a sign-in code or a
+ * tracking link with its key, and the request's own records say what happened.
  */
 @Entity
 @Table(name = "outbox_message")
@@ -105,6 +105,7 @@ class OutboxMessage {
             if (interruptedSends > MAX_INTERRUPTED_SENDS) {
                 status = Status.FAILED;
                 lastError = "Interrupted " + interruptedSends + " times while being sent; not sent again";
+                erase();
                 return false;
             }
         }
@@ -117,6 +118,11 @@ class OutboxMessage {
         attempts++;
         status = Status.SENT;
         sentAt = now;
+        erase();
+    }
+
+    /** The content is needed only to send it; kept after, it would be a readable code or key. */
+    private void erase() {
         body = null;
         htmlBody = null;
     }
@@ -131,7 +137,10 @@ class OutboxMessage {
         policy.nextAttempt(attempts, now).ifPresentOrElse(next -> {
             nextAttemptAt = next;
             status = Status.PENDING;
-        }, () -> status = Status.FAILED);
+        }, () -> {
+            status = Status.FAILED;
+            erase();
+        });
     }
 
     UUID id() {

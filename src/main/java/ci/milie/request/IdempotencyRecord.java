@@ -9,8 +9,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * The first response given to an Idempotency-Key, replayed to retries for 24 hours. It holds the
- * access key in clear for that time (a retry must get the same key); the purge job removes it.
+ * The first response given to an Idempotency-Key, replayed to retries for 24 hours; the purge job
+ * removes it. A retry must get the same access key: it is kept encrypted ({@link IdempotencyCipher}),
+ * and the tracking link, which carries it, is not kept.
  */
 @Entity
 @Table(name = "idempotency_record")

@@ -12,7 +12,9 @@ import ci.milie.directory.RequestType;
 public record SubmissionReceipt(
         UUID id,
         @Schema(examples = "MIL-7KQ2-9XD3") String trackingCode,
-        @Schema(description = "Secret giving access to the answer and to replying; keep it, it is not shown again") String accessKey,
+        @Schema(description = "Secret giving access to the answer and to replying; keep it, it is not shown again. "
+                + "A retry with the same Idempotency-Key gets it again; null only on the retry of a submission made "
+                + "before the key was kept encrypted, or whose encryption key (milie.idempotency.key) was changed since") String accessKey,
         RequestStatus status,
         RequestType type,
         String categoryCode,

@@ -49,11 +49,12 @@ public class SubmissionService {
     private final ObjectMapper json;
     private final EntityManager em;
     private final RateLimiter limiter;
+    private final IdempotencyCipher cipher;
     private final Clock clock;
 
     SubmissionService(RequestRepository requests, RequestCommands commands, DirectoryQueries directory,
             CitizenDirectory citizens, Outbox outbox, RequestLinks links, ObjectMapper json, EntityManager em,
-            RateLimiter limiter, Clock clock) {
+            RateLimiter limiter, IdempotencyCipher cipher, Clock clock) {
         this.requests = requests;
         this.commands = commands;
         this.directory = directory;
@@ -63,6 +64,7 @@ public class SubmissionService {
         this.json = json;
         this.em = em;
         this.limiter = limiter;
+        this.cipher = cipher;
         this.clock = clock;
     }
 
@@ -83,14 +85,14 @@ public class SubmissionService {
                 throw new ProblemException(422, "IDEMPOTENCY_KEY_REUSED", "Unprocessable request",
                         "This Idempotency-Key was already used for a different request");
             }
-            return new Outcome(read(previous.responseBody()), true);
+            return new Outcome(replay(previous.responseBody(), idempotencyKey), true);
         }
         if (previous != null) {
             em.remove(previous);
             em.flush();
         }
         SubmissionReceipt receipt = file(command, caller);
-        em.persist(new IdempotencyRecord(idempotencyKey, hash, receipt.id(), write(receipt), now));
+        em.persist(new IdempotencyRecord(idempotencyKey, hash, receipt.id(), write(stored(receipt, idempotencyKey)), now));
         return new Outcome(receipt, false);
     }
 
@@ -188,6 +190,25 @@ public class SubmissionService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a validated command always serialises", e);
         }
+    }
+
+    /**
+     * The receipt as kept for replays: its access key encrypted, and no tracking link (which carries
+     * the key in clear); the replay rebuilds the link from the key.
+     */
+    private SubmissionReceipt stored(SubmissionReceipt receipt, String idempotencyKey) {
+        return new SubmissionReceipt(receipt.id(), receipt.trackingCode(), cipher.seal(receipt.accessKey(), idempotencyKey),
+                receipt.status(), receipt.type(), receipt.categoryCode(), receipt.channel(), receipt.submittedAt(),
+                receipt.dueAt(), null);
+    }
+
+    /** The first response again; without its key when that cannot be decrypted (see IdempotencyCipher#open). */
+    private SubmissionReceipt replay(String body, String idempotencyKey) {
+        SubmissionReceipt stored = read(body);
+        String accessKey = cipher.open(stored.accessKey(), idempotencyKey).orElse(null);
+        return new SubmissionReceipt(stored.id(), stored.trackingCode(), accessKey, stored.status(), stored.type(),
+                stored.categoryCode(), stored.channel(), stored.submittedAt(), stored.dueAt(),
+                links.tracking(stored.trackingCode(), accessKey));
     }
 
     private String write(SubmissionReceipt receipt) {

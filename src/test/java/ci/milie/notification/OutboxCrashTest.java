@@ -135,6 +135,8 @@ class OutboxCrashTest {
         assertEquals(OutboxMessage.Status.FAILED, given.status());
         assertEquals(2, given.interruptedSends());
         assertNotNull(given.lastError());
+        assertNull(given.body(), "a message given up keeps no content");
+        assertNull(given.htmlBody());
         clock.advance(Duration.ofDays(1));
         relay.deliverDue();
         assertEquals(2, receivedBy(email).size(), "no third copy");

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -110,6 +111,11 @@ class OutboxSmtpOutageTest {
                     message.status(), "after attempt " + attempt);
             clock.advance(config.backoff().max().plusMinutes(1));
         }
+
+        OutboxMessage given = QueuedReceipts.stored(messages, email);
+        assertNull(given.body(), "a message given up keeps no content (it holds the tracking key)");
+        assertNull(given.htmlBody());
+        assertNotNull(given.subject());
 
         smtp = RealSmtpProfile.startSmtpServer();
         relay.deliverDue();

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,6 +28,7 @@ import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
 
+import ci.milie.notification.OutboxRelay;
 import ci.milie.support.Requests;
 import ci.milie.support.Requests.Setting;
 import ci.milie.support.TestTokens;
@@ -141,7 +143,56 @@ class SubmissionResourceTest {
         assertEquals(first.getString("id"), retry.getString("id"));
         assertEquals(first.getString("trackingCode"), retry.getString("trackingCode"));
         assertEquals(first.getString("accessKey"), retry.getString("accessKey"));
+        assertEquals(first.getString("trackingUrl"), retry.getString("trackingUrl"));
         assertEquals(1, requestsWithSubject((String) body.get("subject")));
+    }
+
+    @Inject
+    OutboxRelay relay;
+
+    @Test
+    void anIdempotentSubmissionLeavesItsAccessKeyNowhereInClearOnceItsReceiptIsSent() {
+        Map<String, Object> body = Requests.complaint(at().categoryCode(), uniqueEmail("clear"));
+        String key = UUID.randomUUID().toString();
+        JsonPath first = anonymous().header("Idempotency-Key", key).body(body).post("/api/v1/requests")
+                .then().statusCode(201).extract().jsonPath();
+        String accessKey = first.getString("accessKey");
+        assertTrue(columnsHolding(accessKey).contains("outbox_message.body"), "the scan finds the queued receipt");
+        while (relay.deliverDue() > 0) {
+            // the receipt e-mail carries the key until it is sent
+        }
+
+        assertEquals(List.of(), columnsHolding(accessKey));
+        JsonPath retry = anonymous().header("Idempotency-Key", key).body(body).post("/api/v1/requests")
+                .then().statusCode(201).header("Idempotent-Replayed", "true").extract().jsonPath();
+        assertEquals(accessKey, retry.getString("accessKey"), "the retry still gets the key");
+        assertEquals(first.getString("trackingUrl"), retry.getString("trackingUrl"));
+    }
+
+    /** Every text, JSON or binary column of the public schema that holds the value somewhere. */
+    @SuppressWarnings("unchecked")
+    private List<String> columnsHolding(String value) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<Object[]> columns = em.createNativeQuery("select table_name, column_name, data_type "
+                    + "from information_schema.columns c where table_schema = 'public' "
+                    + "and data_type in ('text', 'character varying', 'character', 'json', 'jsonb', 'bytea') "
+                    + "and exists (select 1 from information_schema.tables t where t.table_schema = 'public' "
+                    + "and t.table_name = c.table_name and t.table_type = 'BASE TABLE')").getResultList();
+            assertTrue(columns.size() > 20, "the scan reads the schema: " + columns.size() + " columns");
+            List<String> holding = new ArrayList<>();
+            for (Object[] column : columns) {
+                String table = (String) column[0];
+                String name = (String) column[1];
+                String match = "bytea".equals(column[2]) ? "position(convert_to(?1, 'UTF8') in \"" + name + "\") > 0"
+                        : "position(?1 in \"" + name + "\"::text) > 0";
+                Number found = (Number) em.createNativeQuery("select count(*) from \"" + table + "\" where " + match)
+                        .setParameter(1, value).getSingleResult();
+                if (found.longValue() > 0) {
+                    holding.add(table + "." + name);
+                }
+            }
+            return holding;
+        });
     }
 
     @Test

@@ -32,6 +32,8 @@ public final class PackagedInstances implements AutoCloseable {
 
     public static final String ADMIN_EMAIL = "cluster-admin@milie.test";
     public static final String ADMIN_PASSWORD = "Cluster-Admin-2026!";
+    /** Shared by every instance, as in production: a retry replayed by another instance opens its key. */
+    static final String IDEMPOTENCY_KEY = java.util.Base64.getEncoder().encodeToString(new byte[32]);
 
     private final EmbeddedPostgres postgres;
     private final Path workDir;
@@ -108,6 +110,7 @@ public final class PackagedInstances implements AutoCloseable {
         config.put("quarkus.datasource.password", "postgres");
         config.put("smallrye.jwt.sign.key.location", keys[0].toAbsolutePath().toString());
         config.put("mp.jwt.verify.publickey.location", keys[1].toAbsolutePath().toString());
+        config.put("milie.idempotency.key", IDEMPOTENCY_KEY);
         config.put("milie.bootstrap.admin-email", ADMIN_EMAIL);
         config.put("milie.bootstrap.admin-password", ADMIN_PASSWORD);
         config.put("milie.outbox.interval", "off");
