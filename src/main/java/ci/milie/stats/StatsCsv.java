@@ -9,7 +9,11 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
-/** The CSV form of each statistics view: one header row, then values; dates ISO-8601; nulls empty. */
+/**
+ * The CSV form of each statistics view: one header row, then values; dates ISO-8601; nulls empty.
+ * Every row goes through {@link #record}: text that a spreadsheet would read as a formula is
+ * neutralised there (names, labels and keys come from people, and OSEP opens these files in Excel).
+ */
 final class StatsCsv {
 
     static final String MEDIA_TYPE = "text/csv";
@@ -47,7 +51,7 @@ final class StatsCsv {
                 "acknowledgementMetShare", "answerMetShare", "handbacks", "reroutes", "answersDelivered", "ratings",
                 "averageRating", "shareRated4or5", "shareSatisfied", "feedbackResponseRate", "reopenRate"), printer -> {
                     for (AdministrationStats a : report.administrations()) {
-                        printer.printRecord(report.from(), report.to(), a.administrationId(), a.code(), a.name(),
+                        record(printer, report.from(), report.to(), a.administrationId(), a.code(), a.name(),
                                 a.received(), a.answered(), a.medianDaysToAcknowledge(), a.p90DaysToAcknowledge(),
                                 a.medianDaysToAnswer(), a.p90DaysToAnswer(), a.acknowledgementMetShare(),
                                 a.answerMetShare(), a.handbacks(), a.reroutes(), a.answersDelivered(), a.ratings(),
@@ -63,7 +67,7 @@ final class StatsCsv {
                 "acknowledgementMetShare", "answerMetShare", "answersDelivered", "ratings", "averageRating",
                 "shareRated4or5", "shareSatisfied", "feedbackResponseRate", "reopenRate"), printer -> {
                     for (CategoryStats c : report.categories()) {
-                        printer.printRecord(report.from(), report.to(), c.categoryId(), c.code(), c.label(),
+                        record(printer, report.from(), report.to(), c.categoryId(), c.code(), c.label(),
                                 c.received(), c.answered(), c.medianDaysToAcknowledge(), c.p90DaysToAcknowledge(),
                                 c.medianDaysToAnswer(), c.p90DaysToAnswer(), c.acknowledgementMetShare(),
                                 c.answerMetShare(), c.answersDelivered(), c.ratings(), c.averageRating(),
@@ -76,7 +80,7 @@ final class StatsCsv {
         return write(List.of("from", "to", "administrationId", "interval", "start", "received", "answered",
                 "ratings", "averageRating"), printer -> {
                     for (TimeSeries.Point p : series.points()) {
-                        printer.printRecord(series.from(), series.to(), series.administrationId(), series.interval(),
+                        record(printer, series.from(), series.to(), series.administrationId(), series.interval(),
                                 p.start(), p.received(), p.answered(), p.ratings(), p.averageRating());
                     }
                 });
@@ -88,34 +92,34 @@ final class StatsCsv {
             StatsOverview c = report.current().overview();
             StatsOverview p = report.previous().overview();
             Object id = report.administrationId();
-            printer.printRecord(id, "from", null, report.current().from(), report.previous().from());
-            printer.printRecord(id, "to", null, report.current().to(), report.previous().to());
-            printer.printRecord(id, "received", null, c.received(), p.received());
+            record(printer, id, "from", null, report.current().from(), report.previous().from());
+            record(printer, id, "to", null, report.current().to(), report.previous().to());
+            record(printer, id, "received", null, c.received(), p.received());
             pairs(printer, id, "receivedByType", c.receivedByType(), p.receivedByType());
             pairs(printer, id, "receivedByChannel", c.receivedByChannel(), p.receivedByChannel());
             pairs(printer, id, "receivedByCategory", c.receivedByCategory(), p.receivedByCategory());
             pairs(printer, id, "receivedByRegion", c.receivedByRegion(), p.receivedByRegion());
-            printer.printRecord(id, "answered", null, c.answered(), p.answered());
-            printer.printRecord(id, "closed", null, c.closed(), p.closed());
-            printer.printRecord(id, "rejected", null, c.rejected(), p.rejected());
+            record(printer, id, "answered", null, c.answered(), p.answered());
+            record(printer, id, "closed", null, c.closed(), p.closed());
+            record(printer, id, "rejected", null, c.rejected(), p.rejected());
             pairs(printer, id, "rejectedByReason", c.rejectedByReason(), p.rejectedByReason());
             AdministrationStats a = report.current().performance();
             AdministrationStats b = report.previous().performance();
-            printer.printRecord(id, "medianDaysToAcknowledge", null, a.medianDaysToAcknowledge(), b.medianDaysToAcknowledge());
-            printer.printRecord(id, "p90DaysToAcknowledge", null, a.p90DaysToAcknowledge(), b.p90DaysToAcknowledge());
-            printer.printRecord(id, "medianDaysToAnswer", null, a.medianDaysToAnswer(), b.medianDaysToAnswer());
-            printer.printRecord(id, "p90DaysToAnswer", null, a.p90DaysToAnswer(), b.p90DaysToAnswer());
-            printer.printRecord(id, "acknowledgementMetShare", null, a.acknowledgementMetShare(), b.acknowledgementMetShare());
-            printer.printRecord(id, "answerMetShare", null, a.answerMetShare(), b.answerMetShare());
-            printer.printRecord(id, "handbacks", null, a.handbacks(), b.handbacks());
-            printer.printRecord(id, "reroutes", null, a.reroutes(), b.reroutes());
-            printer.printRecord(id, "answersDelivered", null, a.answersDelivered(), b.answersDelivered());
-            printer.printRecord(id, "ratings", null, a.ratings(), b.ratings());
-            printer.printRecord(id, "averageRating", null, a.averageRating(), b.averageRating());
-            printer.printRecord(id, "shareRated4or5", null, a.shareRated4or5(), b.shareRated4or5());
-            printer.printRecord(id, "shareSatisfied", null, a.shareSatisfied(), b.shareSatisfied());
-            printer.printRecord(id, "feedbackResponseRate", null, a.feedbackResponseRate(), b.feedbackResponseRate());
-            printer.printRecord(id, "reopenRate", null, a.reopenRate(), b.reopenRate());
+            record(printer, id, "medianDaysToAcknowledge", null, a.medianDaysToAcknowledge(), b.medianDaysToAcknowledge());
+            record(printer, id, "p90DaysToAcknowledge", null, a.p90DaysToAcknowledge(), b.p90DaysToAcknowledge());
+            record(printer, id, "medianDaysToAnswer", null, a.medianDaysToAnswer(), b.medianDaysToAnswer());
+            record(printer, id, "p90DaysToAnswer", null, a.p90DaysToAnswer(), b.p90DaysToAnswer());
+            record(printer, id, "acknowledgementMetShare", null, a.acknowledgementMetShare(), b.acknowledgementMetShare());
+            record(printer, id, "answerMetShare", null, a.answerMetShare(), b.answerMetShare());
+            record(printer, id, "handbacks", null, a.handbacks(), b.handbacks());
+            record(printer, id, "reroutes", null, a.reroutes(), b.reroutes());
+            record(printer, id, "answersDelivered", null, a.answersDelivered(), b.answersDelivered());
+            record(printer, id, "ratings", null, a.ratings(), b.ratings());
+            record(printer, id, "averageRating", null, a.averageRating(), b.averageRating());
+            record(printer, id, "shareRated4or5", null, a.shareRated4or5(), b.shareRated4or5());
+            record(printer, id, "shareSatisfied", null, a.shareSatisfied(), b.shareSatisfied());
+            record(printer, id, "feedbackResponseRate", null, a.feedbackResponseRate(), b.feedbackResponseRate());
+            record(printer, id, "reopenRate", null, a.reopenRate(), b.reopenRate());
         });
     }
 
@@ -124,7 +128,7 @@ final class StatsCsv {
         java.util.Set<String> keys = new java.util.TreeSet<>(current.keySet());
         keys.addAll(previous.keySet());
         for (String key : keys) {
-            printer.printRecord(id, figure, key, current.getOrDefault(key, 0L), previous.getOrDefault(key, 0L));
+            record(printer, id, figure, key, current.getOrDefault(key, 0L), previous.getOrDefault(key, 0L));
         }
     }
 
@@ -150,7 +154,7 @@ final class StatsCsv {
 
     private static void publicRow(CSVPrinter printer, PublicStats stats, String scope, PublicFigures f,
             Integer responsiveness, Integer satisfaction) throws IOException {
-        printer.printRecord(stats.from(), stats.to(), scope, f.id(), f.code(), f.name(), f.received(), f.answered(),
+        record(printer, stats.from(), stats.to(), scope, f.id(), f.code(), f.name(), f.received(), f.answered(),
                 f.medianDaysToAnswer(), f.shareWithinDeadline(), f.averageRating(), f.shareSatisfied(), f.suppressed(),
                 String.join(" ", f.withheld()), responsiveness, satisfaction);
     }
@@ -164,7 +168,28 @@ final class StatsCsv {
 
     private static void row(CSVPrinter printer, Object[] head, String figure, String key, Object value)
             throws IOException {
-        printer.printRecord(head[0], head[1], head[2], figure, key, value);
+        record(printer, head[0], head[1], head[2], figure, key, value);
+    }
+
+    /** Prints one row, its text cells {@linkplain #cell neutralised}. */
+    private static void record(CSVPrinter printer, Object... values) throws IOException {
+        Object[] cells = new Object[values.length];
+        for (int i = 0; i < values.length; i++) {
+            cells[i] = cell(values[i]);
+        }
+        printer.printRecord(cells);
+    }
+
+    /**
+     * OWASP's defence against CSV injection: text starting with {@code = + - @}, a tab or a carriage
+     * return is prefixed with a single quote, which spreadsheets show as text. Only text is touched:
+     * numbers (a negative figure) and dates are written as they are.
+     */
+    static Object cell(Object value) {
+        if (value instanceof CharSequence text && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+            return "'" + text;
+        }
+        return value;
     }
 
     private interface Body {
