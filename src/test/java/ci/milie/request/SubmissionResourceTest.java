@@ -169,6 +169,37 @@ class SubmissionResourceTest {
         assertEquals(first.getString("trackingUrl"), retry.getString("trackingUrl"));
     }
 
+    @Test
+    void aReceiptKeptInClearBeforeV20LosesItsKeyAndIsStillReplayed() throws Exception {
+        Map<String, Object> body = Requests.complaint(at().categoryCode(), uniqueEmail("legacy"));
+        String key = UUID.randomUUID().toString();
+        String first = anonymous().header("Idempotency-Key", key).body(body).post("/api/v1/requests")
+                .then().statusCode(201).extract().asString();
+        String accessKey = JsonPath.from(first).getString("accessKey");
+        String trackingCode = JsonPath.from(first).getString("trackingCode");
+        String migration;
+        try (var in = getClass().getResourceAsStream("/db/migration/V20__data_at_rest.sql")) {
+            String sql = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            migration = sql.substring(sql.indexOf("update idempotency_record"), sql.lastIndexOf(';'));
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            // as written before V20: the whole receipt, key and link in clear
+            em.createNativeQuery("update idempotency_record set response_body = ?1 where idempotency_key = ?2")
+                    .setParameter(1, first).setParameter(2, key).executeUpdate();
+            em.createNativeQuery(migration).executeUpdate();
+        });
+        String stored = QuarkusTransaction.requiringNew().call(() -> (String) em
+                .createNativeQuery("select response_body from idempotency_record where idempotency_key = ?1")
+                .setParameter(1, key).getSingleResult());
+        assertTrue(!stored.contains(accessKey) && stored.contains(trackingCode), stored);
+
+        anonymous().header("Idempotency-Key", key).body(body).post("/api/v1/requests").then().statusCode(201)
+                .header("Idempotent-Replayed", "true")
+                .body("trackingCode", equalTo(trackingCode))
+                .body("accessKey", org.hamcrest.Matchers.nullValue())
+                .body("trackingUrl", org.hamcrest.Matchers.endsWith("/suivi/" + trackingCode));
+    }
+
     /** Every text, JSON or binary column of the public schema that holds the value somewhere. */
     @SuppressWarnings("unchecked")
     private List<String> columnsHolding(String value) {
