@@ -59,7 +59,9 @@ public class AttachmentResource {
     @APIResponse(responseCode = "403", description = "FORBIDDEN: supervisors and operators read files but do not add them")
     @APIResponse(responseCode = "409", description = "REQUEST_CLOSED (closed or rejected; names currentStatus), TOO_MANY_ATTACHMENTS or CONCURRENT_MODIFICATION")
     @APIResponse(responseCode = "413", description = "FILE_TOO_LARGE: a file over the size limit (10 MB by default); BODY_TOO_LARGE: a whole body over the HTTP limit (21 MB by default)")
-    @APIResponse(responseCode = "415", description = "UNSUPPORTED_FILE_TYPE: a file whose content is not JPEG, PNG or PDF, whatever its name or Content-Type")
+    @APIResponse(responseCode = "415", description = "UNSUPPORTED_FILE_TYPE: a file whose content is not JPEG, PNG or PDF, whatever its name or Content-Type; "
+            + "INVALID_FILE: not a whole, valid file of its type (truncated, damaged, bytes after its end, markup or a script in it, a PDF with JavaScript, actions or attached files); "
+            + "FILE_TOO_COMPLEX: an image of more than 50 megapixels or a PDF of more than 100 pages, by default")
     public Response uploadAttachments(@PathParam("id") UUID id, @RestForm("file") List<FileUpload> file,
             @Parameter(description = ACCESS_KEY_DOC) @HeaderParam("X-Access-Key") String accessKey, UriInfo uri) {
         List<AttachmentService.Upload> uploads = file == null ? List.of()

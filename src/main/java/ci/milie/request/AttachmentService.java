@@ -124,7 +124,7 @@ public class AttachmentService {
                 view.contentType(), view.size(), view.sha256(), view.uploadedAt(), view.uploadedBy());
     }
 
-    /** The file's real type and safe name, or 413 / 415. */
+    /** The file's real type, proven by parsing it, and its safe name; or 413 / 415. */
     private Accepted accept(Upload upload) {
         long max = config.maxSize().asLongValue();
         if (upload.size() > max) {
@@ -142,6 +142,15 @@ public class AttachmentService {
         FileType type = FileTypes.detect(content).orElseThrow(() -> new ProblemException(415,
                 "UNSUPPORTED_FILE_TYPE", "Unsupported file type",
                 "Only " + FileTypes.ACCEPTED + " files are accepted, recognised by their content"));
+        try {
+            FileContents.check(content, type, config.maxPixels(), config.maxPages());
+        } catch (FileContents.Refused refused) {
+            throw refused.tooComplex()
+                    ? new ProblemException(415, "FILE_TOO_COMPLEX", "File too complex", "This file cannot be accepted: "
+                            + refused.getMessage())
+                    : new ProblemException(415, "INVALID_FILE", "Invalid file", "This file is not a whole, plain "
+                            + type.name() + " file: " + refused.getMessage());
+        }
         return new Accepted(type, FileNames.sanitise(upload.fileName(), type), content);
     }
 

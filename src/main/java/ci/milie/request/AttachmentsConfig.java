@@ -19,4 +19,10 @@ public interface AttachmentsConfig {
      * behind a load balancer must share it.
      */
     Optional<String> directory();
+
+    /** Pixels an image (width × height) has at most; its header is read before it is decoded. */
+    long maxPixels();
+
+    /** Pages a PDF has at most. */
+    int maxPages();
 }

@@ -9,8 +9,9 @@ import ci.milie.request.FileTypes.FileType;
 
 /**
  * The name a file is shown and downloaded under: the client's name without any path, control or
- * bidirectional characters, at most 255 characters, and ending in an extension of its real type
- * (a PNG sent as {@code scan.pdf} is kept as {@code scan.pdf.png}). Files are never stored under it.
+ * bidirectional characters, at most 255 characters, and ending in an extension of its real type,
+ * the only dot left in it (a PNG sent as {@code scan.pdf} is kept as {@code scan-pdf.png},
+ * {@code evil.html.pdf} as {@code evil-html.pdf}). Files are never stored under it.
  */
 final class FileNames {
 
@@ -49,6 +50,8 @@ final class FileNames {
             extension = base.substring(dot);
             base = base.substring(0, dot);
         }
+        // one dot, before the real extension: no "evil.html.pdf" that a server or a user reads as HTML
+        base = base.replace('.', '-');
         return truncate(base, MAX_LENGTH - extension.length()) + extension;
     }
 

@@ -9,7 +9,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
@@ -21,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import ci.milie.support.Api;
 import ci.milie.support.Requests;
 import ci.milie.support.Requests.Setting;
+import ci.milie.support.SampleFiles;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
@@ -33,8 +33,7 @@ import io.restassured.specification.RequestSpecification;
 @QuarkusTest
 class LocationHeadersTest {
 
-    static final byte[] PDF = ("%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
-            + "trailer << /Root 1 0 R >>\n%%EOF\n").getBytes(StandardCharsets.US_ASCII);
+    static final byte[] PDF = SampleFiles.pdf(1);
 
     /** The Location of a 201, checked to be the resource's own URL, then followed by the same caller: 200. */
     private static ExtractableResponse<Response> follow(ExtractableResponse<Response> created, String path,

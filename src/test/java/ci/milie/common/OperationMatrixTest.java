@@ -49,6 +49,7 @@ import ci.milie.support.Api;
 import ci.milie.support.CallerKind;
 import ci.milie.support.Outboxes;
 import ci.milie.support.Requests;
+import ci.milie.support.SampleFiles;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.MockMailbox;
 import io.quarkus.test.junit.QuarkusTest;
@@ -84,9 +85,7 @@ class OperationMatrixTest {
     static final String PASSWORD = "Matrix-Password-2026";
     static final String CITIZEN_PHONE = "+2250707080910";
     static final String CALLER_PHONE = "+2250701020304";
-    static final byte[] PDF = ("%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
-            + "2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
-            .getBytes(StandardCharsets.US_ASCII);
+    static final byte[] PDF = SampleFiles.pdf(1);
 
     /** One row: an operation of the contract and what each kind of caller gets from it. */
     record Row(String operationId, String method, String path, Map<CallerKind, String> cells) {

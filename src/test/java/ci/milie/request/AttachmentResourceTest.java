@@ -13,10 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -24,7 +21,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-import javax.imageio.ImageIO;
 
 import org.apache.http.entity.mime.HttpMultipartMode;
 import org.junit.jupiter.api.Test;
@@ -34,6 +30,7 @@ import ci.milie.support.Requests;
 import ci.milie.support.Requests.Setting;
 import ci.milie.support.TestTokens;
 import ci.milie.support.RawHttp;
+import ci.milie.support.SampleFiles;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.config.HttpClientConfig;
@@ -51,11 +48,9 @@ class AttachmentResourceTest {
     static final RestAssuredConfig UTF8 = RestAssured.config()
             .httpClient(HttpClientConfig.httpClientConfig().httpMultipartMode(HttpMultipartMode.RFC6532))
             .multiPartConfig(MultiPartConfig.multiPartConfig().defaultCharset(StandardCharsets.UTF_8));
-    static final byte[] PNG = image("png", Color.ORANGE);
-    static final byte[] JPEG = image("jpg", Color.GREEN);
-    static final byte[] PDF = ("%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
-            + "2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
-            .getBytes(StandardCharsets.US_ASCII);
+    static final byte[] PNG = SampleFiles.png(Color.ORANGE);
+    static final byte[] JPEG = SampleFiles.jpeg(Color.GREEN);
+    static final byte[] PDF = SampleFiles.pdf(1);
 
     /** A submitted request: its id and the citizen's access key. */
     record Submitted(String id, String key) {
@@ -149,7 +144,7 @@ class AttachmentResourceTest {
         request.withKey().multiPart("file", "../../etc/\u202Escan.pdf", PNG, "application/pdf")
                 .post(request.attachments()).then().statusCode(201)
                 .body("[0].contentType", equalTo("image/png"))
-                .body("[0].fileName", equalTo("scan.pdf.png"));
+                .body("[0].fileName", equalTo("scan-pdf.png"));
     }
 
     @Test
@@ -369,20 +364,5 @@ class AttachmentResourceTest {
 
     private static org.hamcrest.Matcher<String> startsWithJson() {
         return org.hamcrest.Matchers.startsWith("application/json");
-    }
-
-    static byte[] image(String format, Color color) {
-        BufferedImage image = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
-        var graphics = image.createGraphics();
-        graphics.setColor(color);
-        graphics.fillRect(0, 0, 8, 8);
-        graphics.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, format, out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 }

@@ -38,7 +38,10 @@ class FileNamesTest {
     @Test
     void theNameEndsInAnExtensionOfTheRealType() {
         assertEquals("photo.JPEG", FileNames.sanitise("photo.JPEG", FileType.JPEG));
-        assertEquals("scan.pdf.png", FileNames.sanitise("scan.pdf", FileType.PNG));
+        assertEquals("scan-pdf.png", FileNames.sanitise("scan.pdf", FileType.PNG));
+        assertEquals("evil-html.pdf", FileNames.sanitise("evil.html.pdf", FileType.PDF));
+        assertEquals("shell-php.png", FileNames.sanitise("shell.php.png", FileType.PNG));
+        assertEquals("Rapport v1-2.pdf", FileNames.sanitise("Rapport v1.2.pdf", FileType.PDF));
         assertEquals("facture.pdf", FileNames.sanitise("facture", FileType.PDF));
     }
 

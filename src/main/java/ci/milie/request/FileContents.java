@@ -1,0 +1,325 @@
+package ci.milie.request;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.zip.CRC32;
+
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSObject;
+import org.apache.pdfbox.cos.COSObjectKey;
+import org.apache.pdfbox.io.MemoryUsageSetting;
+import org.apache.pdfbox.pdmodel.PDDocument;
+
+import ci.milie.request.FileTypes.FileType;
+
+/**
+ * Proves that a file is what its first bytes say, by parsing it: a whole PNG or JPEG that ends at
+ * its end marker and decodes, a PDF that PDFBox opens; within bounds of pixels and pages; with
+ * nothing of another format in it (markup, script, anything after the image's end, PDF actions or
+ * attached files), since a browser or a careless viewer would take such a file for the other format.
+ */
+final class FileContents {
+
+    /** Why a file is refused: its content is not valid, or too big once opened. */
+    static final class Refused extends Exception {
+        private final boolean tooComplex;
+
+        Refused(String reason, boolean tooComplex) {
+            super(reason, null, false, false);
+            this.tooComplex = tooComplex;
+        }
+
+        static Refused invalid(String reason) {
+            return new Refused(reason, false);
+        }
+
+        boolean tooComplex() {
+            return tooComplex;
+        }
+    }
+
+    /**
+     * Lowercase openings of markup a browser or an interpreter would run, looked for anywhere and
+     * followed by a space, '>' or '/': long enough that compressed pixels almost never hold one by
+     * chance (about once in 10^5 photos of 3 MB).
+     */
+    private static final List<byte[]> MARKUP = List.of("<?php", "<script", "<html", "<!doctype", "<svg",
+            "<iframe", "<body", "<head", "<object", "<embed", "<meta").stream()
+            .map(marker -> marker.getBytes(StandardCharsets.US_ASCII)).toList();
+    private static final String AFTER_MARKUP = " \t\n\r\f>/";
+
+    /** Pixels an image is decoded into at most while it is checked, whatever its size. */
+    private static final long DECODED_PIXELS = 1_000_000;
+
+    /** PDF dictionary keys and action types that run something or carry another file. */
+    private static final Set<COSName> ACTIVE_KEYS = Set.of(COSName.JS, COSName.JAVA_SCRIPT, COSName.EF,
+            COSName.EMBEDDED_FILES, COSName.getPDFName("RichMedia"), COSName.getPDFName("XFA"));
+    private static final Set<COSName> ACTIVE_TYPES = Set.of(COSName.JAVA_SCRIPT, COSName.getPDFName("Launch"),
+            COSName.EMBEDDED_FILE, COSName.getPDFName("GoToE"), COSName.getPDFName("ImportData"),
+            COSName.getPDFName("RichMedia"), COSName.getPDFName("Rendition"), COSName.getPDFName("SubmitForm"));
+
+    private FileContents() {
+    }
+
+    static void check(byte[] content, FileType type, long maxPixels, int maxPages) throws Refused {
+        int markup = markupAt(content);
+        if (markup >= 0) {
+            throw Refused.invalid("it carries markup or a script (at byte " + markup + ")");
+        }
+        switch (type) {
+            case PNG -> {
+                pngChunks(content);
+                decodes(content, "png", maxPixels, false);
+            }
+            case JPEG -> {
+                jpegSegments(content);
+                decodes(content, "jpeg", maxPixels, true);
+            }
+            case PDF -> pdf(content, maxPages);
+        }
+    }
+
+    static int markupAt(byte[] content) {
+        for (int i = 0; i < content.length; i++) {
+            if (content[i] != '<') {
+                continue;
+            }
+            for (byte[] marker : MARKUP) {
+                if (startsWithIgnoringCase(content, i, marker)) {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private static boolean startsWithIgnoringCase(byte[] content, int at, byte[] marker) {
+        if (at + marker.length >= content.length || AFTER_MARKUP.indexOf(content[at + marker.length]) < 0) {
+            return false;
+        }
+        for (int j = 0; j < marker.length; j++) {
+            byte b = content[at + j];
+            if ((b >= 'A' && b <= 'Z' ? b + 32 : b) != marker[j]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Walks the chunks, checking each CRC, to IEND, which must be the last bytes. */
+    private static void pngChunks(byte[] content) throws Refused {
+        int at = 8;
+        while (true) {
+            if (at + 12 > content.length) {
+                throw Refused.invalid("the PNG is truncated");
+            }
+            long length = readInt(content, at) & 0xFFFFFFFFL;
+            if (length > content.length - at - 12L) {
+                throw Refused.invalid("the PNG is truncated");
+            }
+            CRC32 crc = new CRC32();
+            crc.update(content, at + 4, 4 + (int) length);
+            int end = at + 8 + (int) length;
+            if ((int) crc.getValue() != readInt(content, end)) {
+                throw Refused.invalid("a PNG chunk is damaged (CRC)");
+            }
+            String chunk = new String(content, at + 4, 4, StandardCharsets.ISO_8859_1);
+            at = end + 4;
+            if (chunk.equals("IEND")) {
+                break;
+            }
+        }
+        if (at != content.length) {
+            throw Refused.invalid("the PNG has " + (content.length - at) + " bytes after its end (IEND)");
+        }
+    }
+
+    /** Walks the segments and entropy-coded data to EOI (FFD9), which must be the last bytes. */
+    private static void jpegSegments(byte[] content) throws Refused {
+        int at = 2;
+        while (true) {
+            if (at + 2 > content.length) {
+                throw Refused.invalid("the JPEG is truncated");
+            }
+            if ((content[at] & 0xFF) != 0xFF) {
+                throw Refused.invalid("the JPEG is damaged (no marker at byte " + at + ")");
+            }
+            int marker = content[at + 1] & 0xFF;
+            if (marker == 0xFF) { // fill byte before a marker
+                at++;
+                continue;
+            }
+            if (marker == 0xD9) {
+                at += 2;
+                break;
+            }
+            if (marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) { // no length
+                at += 2;
+                continue;
+            }
+            if (at + 4 > content.length) {
+                throw Refused.invalid("the JPEG is truncated");
+            }
+            int length = ((content[at + 2] & 0xFF) << 8) | (content[at + 3] & 0xFF);
+            if (length < 2 || at + 2 + length > content.length) {
+                throw Refused.invalid("the JPEG is truncated");
+            }
+            at += 2 + length;
+            if (marker == 0xDA) { // start of scan: entropy-coded data up to the next marker
+                while (at + 1 < content.length && !((content[at] & 0xFF) == 0xFF && isMarker(content[at + 1] & 0xFF))) {
+                    at++;
+                }
+            }
+        }
+        if (at != content.length) {
+            throw Refused.invalid("the JPEG has " + (content.length - at) + " bytes after its end (FFD9)");
+        }
+    }
+
+    /** In entropy-coded data, FF00 is a stuffed FF and FFD0-FFD7 restart markers: neither ends it. */
+    private static boolean isMarker(int next) {
+        return next != 0x00 && !(next >= 0xD0 && next <= 0xD7);
+    }
+
+    private static int readInt(byte[] b, int at) {
+        return ((b[at] & 0xFF) << 24) | ((b[at + 1] & 0xFF) << 16) | ((b[at + 2] & 0xFF) << 8) | (b[at + 3] & 0xFF);
+    }
+
+    /**
+     * Reads the dimensions from the header first, refusing a pixel bomb before anything is
+     * allocated, then decodes every row (subsampled, so memory stays small) to prove it is whole:
+     * any warning of the decoder (a premature end, a corrupt stream) refuses the file.
+     */
+    private static void decodes(byte[] content, String format, long maxPixels, boolean raster) throws Refused {
+        Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format);
+        if (!readers.hasNext()) {
+            throw new IllegalStateException("no ImageIO reader for " + format);
+        }
+        ImageReader reader = readers.next();
+        try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(content))) {
+            reader.setInput(input, true, true);
+            long width = reader.getWidth(0);
+            long height = reader.getHeight(0);
+            if (width <= 0 || height <= 0) {
+                throw Refused.invalid("the image has no pixels");
+            }
+            if (width * height > maxPixels) {
+                throw new Refused("the image has " + width + "×" + height + " pixels, more than " + maxPixels, true);
+            }
+            List<String> warnings = new ArrayList<>();
+            reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+            ImageReadParam param = reader.getDefaultReadParam();
+            int step = (int) Math.max(1, Math.ceil(Math.sqrt((double) width * height / DECODED_PIXELS)));
+            param.setSourceSubsampling(step, step, 0, 0);
+            // a JPEG as a raster: CMYK scans decode too, where a BufferedImage has no colour model for them
+            if (raster) {
+                reader.readRaster(0, param);
+            } else {
+                reader.read(0, param);
+            }
+            if (!warnings.isEmpty()) {
+                throw Refused.invalid("the image is damaged (" + warnings.get(0) + ")");
+            }
+        } catch (IOException | RuntimeException | OutOfMemoryError e) {
+            throw Refused.invalid("the image cannot be decoded");
+        } finally {
+            reader.dispose();
+        }
+    }
+
+    /**
+     * Opens the PDF with PDFBox, in memory bounded by the file's own size, and refuses one that
+     * is truncated (no {@code %%EOF} at its end), locked, without pages or with too many, or that
+     * runs or carries something (JavaScript, launch and other actions, attached files).
+     */
+    private static void pdf(byte[] content, int maxPages) throws Refused {
+        if (!endsWithEof(content)) {
+            throw Refused.invalid("the PDF is truncated (no %%EOF at its end)");
+        }
+        try (PDDocument document = Loader.loadPDF(content, "", null, null,
+                MemoryUsageSetting.setupMainMemoryOnly(Math.max(content.length, 1) * 4L).streamCache)) {
+            int pages = document.getNumberOfPages();
+            if (pages < 1) {
+                throw Refused.invalid("the PDF has no page");
+            }
+            if (pages > maxPages) {
+                throw new Refused("the PDF has " + pages + " pages, more than " + maxPages, true);
+            }
+            // every object, not only those reachable from the pages: a viewer may follow any of them
+            for (COSObjectKey key : new ArrayList<>(document.getDocument().getXrefTable().keySet())) {
+                COSObject object = document.getDocument().getObjectFromPool(key);
+                if (object != null && active(object.getObject(), 0)) {
+                    throw Refused.invalid("the PDF carries a script, an action or an attached file");
+                }
+            }
+            if (active(document.getDocument().getTrailer(), 0)) {
+                throw Refused.invalid("the PDF carries a script, an action or an attached file");
+            }
+        } catch (IOException | RuntimeException e) {
+            throw Refused.invalid("the PDF cannot be read");
+        }
+    }
+
+    /** This object, or a dictionary written inside it (references are objects checked on their own). */
+    private static boolean active(COSBase base, int depth) throws Refused {
+        if (depth > 64) {
+            throw Refused.invalid("the PDF nests objects too deeply");
+        }
+        if (base instanceof COSDictionary dictionary) {
+            for (COSName key : ACTIVE_KEYS) {
+                if (dictionary.containsKey(key)) {
+                    return true;
+                }
+            }
+            if (isOneOf(dictionary.getItem(COSName.S), ACTIVE_TYPES) || isOneOf(dictionary.getItem(COSName.TYPE), ACTIVE_TYPES)) {
+                return true;
+            }
+            for (COSBase value : dictionary.getValues()) {
+                if (active(value, depth + 1)) {
+                    return true;
+                }
+            }
+        } else if (base instanceof COSArray array) {
+            for (int i = 0; i < array.size(); i++) {
+                if (active(array.get(i), depth + 1)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean isOneOf(COSBase value, Set<COSName> names) {
+        return value instanceof COSName name && names.contains(name);
+    }
+
+    /** The last {@code %%EOF}, followed by nothing but line ends and spaces. */
+    private static boolean endsWithEof(byte[] content) {
+        int end = content.length;
+        while (end > 0 && (content[end - 1] == '\n' || content[end - 1] == '\r' || content[end - 1] == ' '
+                || content[end - 1] == '\t' || content[end - 1] == 0)) {
+            end--;
+        }
+        byte[] eof = "%%EOF".getBytes(StandardCharsets.US_ASCII);
+        if (end < eof.length) {
+            return false;
+        }
+        return new String(content, end - eof.length, eof.length, StandardCharsets.US_ASCII).toLowerCase(Locale.ROOT)
+                .equals("%%eof");
+    }
+}
