@@ -2,6 +2,7 @@ package ci.milie.notification;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -23,6 +25,11 @@ import io.quarkus.runtime.Startup;
  * {@code text} for e-mail, {@code sms} for text messages. The HTML part of an e-mail is the text
  * laid out by {@code templates/outbox/layout.html}. Every template is looked up at start, so a
  * missing one stops the application rather than a message.
+ *
+ * <p>Anyone can have Miliê write to any address (a receipt goes to the contact given with the
+ * request), so text people typed must not become a link in our name. Values whose key ends in
+ * {@code Url} are our links and must point at {@code milie.public-base-url}; every other text value
+ * is {@link #defused}, and only our own links are laid out as links in the HTML part.
  */
 @Startup
 @ApplicationScoped
@@ -35,6 +42,13 @@ class MessageTemplates {
     private static final List<String> FRAGMENTS = List.of("subject", "text", "sms");
     private static final Pattern BLANK_LINES = Pattern.compile("\\R[ \\t]*\\R\\s*");
     private static final Pattern LINK = Pattern.compile("https?://\\S+");
+    /** A dot (or a dot IDNA reads as one) before a letter: the end of every host name. */
+    private static final Pattern DOMAIN_DOT = Pattern.compile("[.\u3002\uFF0E\uFF61](?=\\p{L})");
+    /** A dotted-quad IPv4 address, whose dots are all before digits. */
+    private static final Pattern ADDRESS = Pattern.compile("\\d{1,3}(?:[.\u3002\uFF0E\uFF61]\\d{1,3}){3}");
+    private static final Pattern DOTS = Pattern.compile("[.\u3002\uFF0E\uFF61]");
+    private static final Pattern WEB_SCHEME = Pattern.compile("(?i)(?<=\\bh)tt(?=ps?:)");
+    private static final Pattern SCHEME_SEPARATOR = Pattern.compile(":(?=[/\\\\]{2})");
 
     record Email(String subject, String text, String html) {
     }
@@ -52,8 +66,11 @@ class MessageTemplates {
 
     private final Map<String, Map<MessageKind, Template>> templates = Map.of("fr", new EnumMap<>(MessageKind.class),
             "en", new EnumMap<>(MessageKind.class));
+    private final String publicBaseUrl;
 
-    MessageTemplates(Engine engine) {
+    MessageTemplates(Engine engine, @ConfigProperty(name = "milie.public-base-url") String publicBaseUrl) {
+        this.publicBaseUrl = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1)
+                : publicBaseUrl;
         for (String language : LANGUAGES) {
             for (MessageKind kind : MessageKind.values()) {
                 String id = "outbox/" + language + "/" + kind.name().toLowerCase(Locale.ROOT);
@@ -83,14 +100,14 @@ class MessageTemplates {
     Email email(MessageKind kind, String language, Map<String, ?> data) {
         String lang = language(language);
         Template template = templates.get(lang).get(kind);
-        String subject = oneLine(render(template, "subject", data));
-        String text = render(template, "text", data);
-        String html = Templates.layout(lang, subject, paragraphs(text)).render();
+        String subject = oneLine(render(template, "subject", safe(data)));
+        String text = render(template, "text", safe(data));
+        String html = Templates.layout(lang, subject, paragraphs(text, publicBaseUrl)).render();
         return new Email(subject, text, html);
     }
 
     String sms(MessageKind kind, String language, Map<String, ?> data) {
-        String text = oneLine(render(templates.get(language(language)).get(kind), "sms", data));
+        String text = oneLine(render(templates.get(language(language)).get(kind), "sms", safe(data)));
         if (text.length() > SMS_MAX_LENGTH) {
             // Still sent (the gateway splits it), but the template or its values need a look.
             LOG.warnf("SMS of kind %s is %d characters long, more than %d", kind, text.length(), SMS_MAX_LENGTH);
@@ -107,16 +124,60 @@ class MessageTemplates {
         return instance.render().strip();
     }
 
+    /**
+     * Our links checked, every other text defused. Numbers and enums are ours and pass as they are.
+     * A caller handing a link elsewhere is a bug: it fails here rather than mailing it.
+     */
+    private Map<String, ?> safe(Map<String, ?> data) {
+        if (data == null) {
+            return null;
+        }
+        Map<String, Object> safe = new HashMap<>();
+        data.forEach((key, value) -> {
+            if (key.endsWith("Url")) {
+                String url = String.valueOf(value);
+                if (!ours(url, publicBaseUrl)) {
+                    throw new IllegalArgumentException("Link " + key + " is not under milie.public-base-url");
+                }
+                safe.put(key, url);
+            } else {
+                safe.put(key, value instanceof CharSequence text ? defused(text.toString()) : value);
+            }
+        });
+        return safe;
+    }
+
+    /**
+     * Text people typed, made unable to become a link: mail clients (and SMS apps) turn anything
+     * that looks like a URL, a host name or an e-mail address into a link, even in plain text, so
+     * HTML escaping (Qute's, in the layout) is not enough. The dots of host names and addresses and
+     * the scheme are broken visibly, the "defanging" of security advisories
+     * ({@code hxxps[:]//evil[.]example}). Invisible characters (U+200B) were not chosen: some
+     * clients drop them before linking, and one in an SMS turns it to UCS-2 (70 characters a part).
+     */
+    static String defused(String text) {
+        String unlinked = ADDRESS.matcher(text).replaceAll(address -> DOTS.matcher(address.group()).replaceAll("[.]"));
+        unlinked = DOMAIN_DOT.matcher(unlinked).replaceAll("[.]");
+        unlinked = WEB_SCHEME.matcher(unlinked).replaceAll("xx");
+        return SCHEME_SEPARATOR.matcher(unlinked).replaceAll("[:]");
+    }
+
+    /** One URL, no space in it, at the public base URL or below it (not at a host it prefixes). */
+    static boolean ours(String url, String publicBaseUrl) {
+        return LINK.matcher(url).matches() && (url.equals(publicBaseUrl) || url.startsWith(publicBaseUrl + "/")
+                || url.startsWith(publicBaseUrl + "#") || url.startsWith(publicBaseUrl + "?"));
+    }
+
     private static String oneLine(String text) {
         return text.replaceAll("\\s+", " ").strip();
     }
 
-    /** Paragraphs are separated by blank lines; a line that is only a URL becomes a link. */
-    static List<Paragraph> paragraphs(String text) {
+    /** Paragraphs are separated by blank lines; a line that is only one of our URLs becomes a link. */
+    static List<Paragraph> paragraphs(String text, String publicBaseUrl) {
         List<Paragraph> paragraphs = new ArrayList<>();
         for (String block : BLANK_LINES.split(text.strip())) {
             List<Line> lines = block.lines().map(String::strip)
-                    .map(line -> new Line(line, LINK.matcher(line).matches()))
+                    .map(line -> new Line(line, ours(line, publicBaseUrl)))
                     .toList();
             paragraphs.add(new Paragraph(lines));
         }
