@@ -2,7 +2,9 @@ package ci.milie.notification;
 
 /**
  * The messages Miliê sends to citizens, each a Qute template in French and English, for e-mail
- * (subject and text) and SMS (short text). The values each template reads are listed here.
+ * (subject and text) and SMS (short text). The values each template reads are listed here. A value
+ * named {@code …Url} is one of our links (under {@code milie.public-base-url}); any other text is
+ * shown defused, never as a link.
  */
 public enum MessageKind {
     /** code, minutes */

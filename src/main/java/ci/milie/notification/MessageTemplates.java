@@ -100,8 +100,9 @@ class MessageTemplates {
     Email email(MessageKind kind, String language, Map<String, ?> data) {
         String lang = language(language);
         Template template = templates.get(lang).get(kind);
-        String subject = oneLine(render(template, "subject", safe(data)));
-        String text = render(template, "text", safe(data));
+        Map<String, ?> values = safe(data);
+        String subject = oneLine(render(template, "subject", values));
+        String text = render(template, "text", values);
         String html = Templates.layout(lang, subject, paragraphs(text, publicBaseUrl)).render();
         return new Email(subject, text, html);
     }
