@@ -235,7 +235,7 @@ final class FileContents {
             if (!warnings.isEmpty()) {
                 throw Refused.invalid("the image is damaged (" + warnings.get(0) + ")");
             }
-        } catch (IOException | RuntimeException | OutOfMemoryError e) {
+        } catch (IOException | RuntimeException e) {
             throw Refused.invalid("the image cannot be decoded");
         } finally {
             reader.dispose();
@@ -243,7 +243,7 @@ final class FileContents {
     }
 
     /**
-     * Opens the PDF with PDFBox, in memory bounded by the file's own size, and refuses one that
+     * Opens the PDF with PDFBox, in at most four times the file's size of memory, and refuses one that
      * is truncated (no {@code %%EOF} at its end), locked, without pages or with too many, or that
      * runs or carries something (JavaScript, launch and other actions, attached files).
      */
