@@ -918,12 +918,13 @@ select array_agg(translate(lower(name), 'éèêëàâäîïôöûüç''-', 'eeee
 create temp table gen_saved_index as
 select tablename, indexname, indexdef from pg_indexes
 where schemaname = current_schema()
-  and tablename in ('citizen_request', 'request_event', 'answer', 'feedback', 'citizen');
+  and tablename in ('citizen_request', 'request_event', 'request_event_text', 'answer', 'feedback', 'citizen');
 create temp table gen_saved_constraint as
 select c.conrelid::regclass::text as tbl, c.conname, c.contype, pg_get_constraintdef(c.oid) as def
 from pg_constraint c
 where c.contype in ('p', 'u', 'f')
-  and (c.conrelid in ('citizen_request'::regclass, 'request_event'::regclass, 'answer'::regclass, 'feedback'::regclass, 'citizen'::regclass)
+  and (c.conrelid in ('citizen_request'::regclass, 'request_event'::regclass, 'request_event_text'::regclass, 'answer'::regclass,
+                      'feedback'::regclass, 'citizen'::regclass)
     or c.confrelid in ('citizen_request'::regclass, 'request_event'::regclass, 'answer'::regclass, 'feedback'::regclass, 'citizen'::regclass));
 select format('alter table %s drop constraint %I', tbl, conname) from gen_saved_constraint where contype = 'f' \gexec
 select format('alter table %s drop constraint %I', tbl, conname) from gen_saved_constraint where contype in ('p', 'u') \gexec
@@ -1080,8 +1081,8 @@ join gen_adm f1 on f1.i = q.a1;
 
 -- The events, as CitizenRequest records them (type, actor, statuses, message, visibility, data), in order
 -- of time per request: moves of one transaction share their instant and keep their order (k).
-insert into request_event (id, request_id, occurred_at, type, actor_id, actor_role, from_status, to_status, message, visibility,
-        data)
+-- The message of an event lives in request_event_text (a row only when there is one).
+with gen (id, request_id, occurred_at, type, actor_id, actor_role, from_status, to_status, message, visibility, data) as (
 select pg_temp.nid(q.g * 64 + e.k), q.id, to_timestamp(e.t),
        (array['SUBMITTED', 'INFORMATION_REQUESTED', 'CITIZEN_REPLIED', 'DEADLINE_MISSED', 'DEADLINE_MISSED', 'QUALIFIED',
               'REJECTED', 'ROUTED', 'HANDED_BACK', 'ROUTED', 'REROUTED', 'ROUTED', 'DEADLINE_MISSED', 'DEADLINE_MISSED',
@@ -1219,7 +1220,13 @@ cross join lateral (
                       q.t_ack2, q.t_sub3, q.dm_n2, q.dme_n2, q.t_deliv2, q.t_fb2, q.t_close2]) with ordinality as u (t, k)
     where u.t <= :now_e
     order by u.t, u.k
-) e;
+) e
+), events as (
+    insert into request_event (id, request_id, occurred_at, type, actor_id, actor_role, from_status, to_status, visibility, data)
+    select id, request_id, occurred_at, type, actor_id, actor_role, from_status, to_status, visibility, data from gen
+)
+insert into request_event_text (event_id, message)
+select id, message from gen where message is not null;
 
 -- Answers: the first draft returned with remarks, the delivered one, the answer after a reopening.
 insert into answer (id, request_id, author_id, text, status, submitted_at, reviewed_at, reviewer_id, remarks, delivered_at, version)
@@ -1297,7 +1304,7 @@ begin
          except select 'missing', indexname, indexdef from pg_indexes where schemaname = current_schema())
         union all
         (select 'unexpected', indexname, indexdef from pg_indexes where schemaname = current_schema()
-             and tablename in ('citizen_request', 'request_event', 'answer', 'feedback', 'citizen')
+             and tablename in ('citizen_request', 'request_event', 'request_event_text', 'answer', 'feedback', 'citizen')
          except select 'unexpected', indexname, indexdef from gen_saved_index)
         union all
         (select 'missing', conname, def from gen_saved_constraint
@@ -1327,7 +1334,7 @@ $$;
 commit;
 
 -- Statistics for the planner and a visibility map for index-only scans, as autovacuum would do.
-vacuum (analyze) citizen_request, request_event, answer, feedback, citizen, staff_account, administration, category,
+vacuum (analyze) citizen_request, request_event, request_event_text, answer, feedback, citizen, staff_account, administration, category,
     public_holiday;
 \timing off
 

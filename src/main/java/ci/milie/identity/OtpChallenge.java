@@ -10,10 +10,17 @@ import jakarta.persistence.Table;
 
 import ci.milie.common.Secrets;
 
-/** A one-time sign-in code sent to a citizen, kept only as a salted hash. */
+/**
+ * A one-time code sent to a citizen, kept only as a salted hash: a sign-in code, or a code that
+ * confirms a privacy act (export, erasure). A code serves only its own purpose.
+ */
 @Entity
 @Table(name = "otp_challenge")
 class OtpChallenge {
+
+    enum Purpose {
+        SIGN_IN, PRIVACY
+    }
 
     enum Outcome {
         ACCEPTED, WRONG_CODE, EXPIRED, TOO_MANY_ATTEMPTS
@@ -22,6 +29,8 @@ class OtpChallenge {
     @Id
     private UUID id;
     private String destination;
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    private Purpose purpose;
     @Column(name = "code_hash")
     private String codeHash;
     private String salt;
@@ -36,9 +45,10 @@ class OtpChallenge {
     protected OtpChallenge() {
     }
 
-    OtpChallenge(String destination, String code, Instant now, Instant expiresAt) {
+    OtpChallenge(String destination, Purpose purpose, String code, Instant now, Instant expiresAt) {
         this.id = UUID.randomUUID();
         this.destination = destination;
+        this.purpose = purpose;
         this.salt = Secrets.random(16);
         this.codeHash = hash(code);
         this.createdAt = now;

@@ -24,11 +24,11 @@ class OtpDelivery {
     }
 
     /** Must run in the transaction that opens the challenge. */
-    void send(OtpDestination destination, String code, Duration validity) {
+    void send(OtpDestination destination, MessageKind kind, String code, Duration validity) {
         String language = citizens.findBy(destination).map(Citizen::preferredLanguage).orElse("fr");
         Outbox.Recipient recipient = destination.isEmail()
                 ? new Outbox.Recipient(destination.value(), null, language)
                 : new Outbox.Recipient(null, destination.value(), language);
-        outbox.notify(recipient, MessageKind.OTP_CODE, Map.of("code", code, "minutes", validity.toMinutes()), null);
+        outbox.notify(recipient, kind, Map.of("code", code, "minutes", validity.toMinutes()), null);
     }
 }

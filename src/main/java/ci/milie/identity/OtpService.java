@@ -13,8 +13,12 @@ import ci.milie.common.Mailboxes;
 import ci.milie.common.ProblemException;
 import ci.milie.common.RateLimiter;
 import ci.milie.common.Secrets;
+import ci.milie.notification.MessageKind;
 
-/** Passwordless sign-in for citizens with a 6-digit code sent to their e-mail or phone. */
+/**
+ * Passwordless sign-in for citizens with a 6-digit code sent to their e-mail or phone, and the
+ * codes that confirm a privacy act (see {@code privacy}).
+ */
 @ApplicationScoped
 public class OtpService {
 
@@ -38,40 +42,78 @@ public class OtpService {
     }
 
     /**
-     * Opens a new challenge (replacing any open one) and queues its code, in one transaction. The
-     * answer is the same whether or not the destination has an account; past the limits per client
-     * address and per destination (counted atomically before anything is queued), 429 for all alike.
+     * Opens a new sign-in challenge (replacing any open one) and queues its code, in one transaction.
+     * The answer is the same whether or not the destination has an account; past the limits per
+     * client address and per destination (counted atomically before anything is queued), 429 for all alike.
      */
     @Transactional
     public Duration request(OtpDestination destination) {
+        return open(destination, OtpChallenge.Purpose.SIGN_IN, MessageKind.OTP_CODE);
+    }
+
+    /**
+     * Sends a code that confirms a privacy act (an export or an erasure) to an e-mail or phone. It
+     * cannot sign anyone in, and a sign-in code cannot confirm such an act. Same limits as sign-in codes.
+     */
+    @Transactional
+    public Duration sendPrivacyCode(String email, String phone) {
+        return open(OtpDestination.of(email, phone), OtpChallenge.Purpose.PRIVACY, MessageKind.PRIVACY_CODE);
+    }
+
+    /**
+     * Checks a privacy code and spends it, in a transaction of its own so that a wrong try counts
+     * even when the act it guards is refused. A refusal is 403: the caller's session is fine, only
+     * the confirmation failed.
+     */
+    @Transactional(value = Transactional.TxType.REQUIRES_NEW, dontRollbackOn = ProblemException.class)
+    public void confirmPrivacyCode(String email, String phone, String code) {
+        check(OtpDestination.of(email, phone), OtpChallenge.Purpose.PRIVACY, code, 403);
+    }
+
+    /** Forgets every code sent to an e-mail or phone (part of the erasure of its owner's data). */
+    @Transactional
+    public void forgetCodesSentTo(String email, String phone) {
+        if (email != null) {
+            challenges.deleteFor(OtpDestination.of(email, null).value());
+        }
+        if (phone != null) {
+            challenges.deleteFor(OtpDestination.of(null, phone).value());
+        }
+    }
+
+    private Duration open(OtpDestination destination, OtpChallenge.Purpose purpose, MessageKind kind) {
         limiter.hit(Limit.OTP_PER_ADDRESS, limiter.client());
         limiter.hit(Limit.OTP_PER_DESTINATION, destination.isEmail() ? Mailboxes.of(destination.value()) : destination.value());
         Duration ttl = config.otp().ttl();
         Instant now = clock.instant();
-        challenges.supersedeOpen(destination.value(), now);
+        challenges.supersedeOpen(destination.value(), purpose, now);
         String code = Secrets.digits(6);
-        challenges.persist(new OtpChallenge(destination.value(), code, now, now.plus(ttl)));
-        delivery.send(destination, code, ttl);
+        challenges.persist(new OtpChallenge(destination.value(), purpose, code, now, now.plus(ttl)));
+        delivery.send(destination, kind, code, ttl);
         return ttl;
+    }
+
+    /** Spends the open code of that purpose if it matches; otherwise the refusal, with the given status. */
+    private void check(OtpDestination destination, OtpChallenge.Purpose purpose, String code, int status) {
+        OtpChallenge challenge = challenges.findOpenForUpdate(destination.value(), purpose)
+                .orElseThrow(() -> wrongCode(status));
+        switch (challenge.verify(code, clock.instant(), config.otp().maxAttempts())) {
+            case ACCEPTED:
+                return;
+            case EXPIRED:
+                throw refusal(status, "OTP_EXPIRED", "This code has expired; ask for a new one");
+            case TOO_MANY_ATTEMPTS:
+                throw refusal(status, "OTP_ATTEMPTS_EXCEEDED", "Too many wrong codes; ask for a new one");
+            default:
+                throw wrongCode(status);
+        }
     }
 
     /** Checks the code; on success signs the citizen in, creating their record the first time. */
     @Transactional(dontRollbackOn = ProblemException.class)
     public Tokens verify(OtpDestination destination, String code) {
+        check(destination, OtpChallenge.Purpose.SIGN_IN, code, 401);
         Instant now = clock.instant();
-        OtpChallenge challenge = challenges.findOpenForUpdate(destination.value())
-                .orElseThrow(() -> wrongCode());
-        switch (challenge.verify(code, now, config.otp().maxAttempts())) {
-            case ACCEPTED:
-                break;
-            case EXPIRED:
-                throw ProblemException.unauthorized("OTP_EXPIRED", "This code has expired; ask for a new one");
-            case TOO_MANY_ATTEMPTS:
-                throw ProblemException.unauthorized("OTP_ATTEMPTS_EXCEEDED",
-                        "Too many wrong codes; ask for a new one");
-            default:
-                throw wrongCode();
-        }
         Citizen citizen = citizens.findBy(destination).orElseGet(() -> {
             Citizen created = Citizen.signedUpWith(destination, now);
             citizens.persist(created);
@@ -81,7 +123,12 @@ public class OtpService {
         return issuer.issueFor(citizen, UUID.randomUUID());
     }
 
-    private static ProblemException wrongCode() {
-        return ProblemException.unauthorized("OTP_INVALID", "The code is wrong or no longer valid");
+    private static ProblemException wrongCode(int status) {
+        return refusal(status, "OTP_INVALID", "The code is wrong or no longer valid");
+    }
+
+    private static ProblemException refusal(int status, String code, String detail) {
+        return status == 401 ? ProblemException.unauthorized(code, detail)
+                : new ProblemException(status, code, "Forbidden", detail);
     }
 }

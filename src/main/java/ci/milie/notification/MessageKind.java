@@ -9,6 +9,8 @@ package ci.milie.notification;
 public enum MessageKind {
     /** code, minutes */
     OTP_CODE,
+    /** code, minutes: confirms an export or an erasure of the citizen's data (not a sign-in) */
+    PRIVACY_CODE,
     /** trackingCode, subject, trackingUrl (carries the access key) */
     RECEIPT,
     /** trackingCode, question, trackingUrl */

@@ -9,16 +9,25 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.PrimaryKeyJoinColumn;
+import jakarta.persistence.SecondaryTable;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.SecondaryRow;
 import org.hibernate.type.SqlTypes;
 
-/** One line of a request's history. Never updated nor deleted (the database refuses both). */
+/**
+ * One line of a request's history. Never updated nor deleted (the database refuses both). Its free
+ * text lives apart, in {@code request_event_text} (a row only when there is a message): the
+ * immutable row holds no personal data, and erasure and retention may rewrite the text.
+ */
 @Entity
 @Immutable
 @Table(name = "request_event")
+@SecondaryTable(name = "request_event_text", pkJoinColumns = @PrimaryKeyJoinColumn(name = "event_id"))
+@SecondaryRow(table = "request_event_text", optional = true)
 public class RequestEvent {
 
     @Id
@@ -39,6 +48,7 @@ public class RequestEvent {
     @Enumerated(EnumType.STRING)
     @Column(name = "to_status")
     private RequestStatus toStatus;
+    @Column(table = "request_event_text")
     private String message;
     @Enumerated(EnumType.STRING)
     private Visibility visibility;

@@ -64,11 +64,12 @@ class RequestRepository implements PanacheRepositoryBase<CitizenRequest, UUID> {
         List<Object[]> rows = em.createNativeQuery("""
                 select r.id, r.tracking_code, r.access_key_hash, r.type, r.status, r.submitted_at, r.updated_at,
                        r.due_at, c.id, c.code, c.label_fr, c.label_en, a.name,
-                       e.id, e.type, e.occurred_at, e.from_status, e.to_status, e.message, e.actor_role
+                       e.id, e.type, e.occurred_at, e.from_status, e.to_status, t.message, e.actor_role
                 from citizen_request r
                 join category c on c.id = r.category_id
                 left join administration a on a.id = r.administration_id
                 left join request_event e on e.request_id = r.id and e.visibility = 'PUBLIC'
+                left join request_event_text t on t.event_id = e.id
                 where r.tracking_code = ?1
                 order by e.seq""").setParameter(1, code).getResultList();
         if (rows.isEmpty()) {

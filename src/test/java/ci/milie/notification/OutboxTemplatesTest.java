@@ -37,7 +37,7 @@ class OutboxTemplatesTest {
     static Map<String, Object> valuesFor(MessageKind kind) {
         Map<String, Object> values = new HashMap<>();
         switch (kind) {
-            case OTP_CODE -> {
+            case OTP_CODE, PRIVACY_CODE -> {
                 values.put("code", "482913");
                 values.put("minutes", 10L);
             }
@@ -119,7 +119,7 @@ class OutboxTemplatesTest {
                 String text = templates.sms(kind, language, valuesFor(kind));
                 assertThat(kind + " in " + language, text.length(), lessThanOrEqualTo(MessageTemplates.SMS_MAX_LENGTH));
                 assertFalse(text.contains("\n"));
-                assertThat(text, containsString(kind == MessageKind.OTP_CODE ? "482913" : CODE));
+                assertThat(text, containsString(kind == MessageKind.OTP_CODE || kind == MessageKind.PRIVACY_CODE ? "482913" : CODE));
             }
         }
     }

@@ -139,10 +139,14 @@ class EventDataBackfillTest {
         UUID id = UUID.randomUUID();
         at = at.plus(Duration.ofMinutes(1));
         em.createNativeQuery("""
-                insert into request_event (id, request_id, occurred_at, type, actor_id, actor_role, message, visibility)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'INTERNAL')""")
+                insert into request_event (id, request_id, occurred_at, type, actor_id, actor_role, visibility)
+                values (?1, ?2, ?3, ?4, ?5, ?6, 'INTERNAL')""")
                 .setParameter(1, id).setParameter(2, request).setParameter(3, Timestamp.from(at)).setParameter(4, type)
-                .setParameter(5, actor).setParameter(6, role).setParameter(7, message).executeUpdate();
+                .setParameter(5, actor).setParameter(6, role).executeUpdate();
+        if (message != null) {
+            em.createNativeQuery("insert into request_event_text (event_id, message) values (?1, ?2)")
+                    .setParameter(1, id).setParameter(2, message).executeUpdate();
+        }
         return id;
     }
 
