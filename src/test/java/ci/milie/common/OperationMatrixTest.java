@@ -379,6 +379,9 @@ class OperationMatrixTest {
         calls.put("MeResource_me", (who, spec) -> Outcome.of(spec.get("/api/v1/me")));
         calls.put("MyRequestsResource_mine",
                 (who, spec) -> listing(spec.queryParam("limit", 200).get("/api/v1/me/requests"), w.byOwner().id()));
+        calls.put("MyPrivacyCodeResource_send", (who, spec) -> Outcome.of(json(spec, Map.of()).post("/api/v1/me/privacy/code")));
+        calls.put("PrivacyCodeResource_sendForCaller", (who, spec) -> Outcome.of(json(spec, Map.of("email", uniqueEmail("caller")))
+                .post("/api/v1/privacy/codes")));
         calls.put("PublicStatsResource_publicStats", (who, spec) -> Outcome.of(spec.get("/api/v1/public/stats")));
 
         String requests = "/api/v1/requests";
