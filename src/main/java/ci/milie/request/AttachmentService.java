@@ -143,7 +143,7 @@ public class AttachmentService {
                 "UNSUPPORTED_FILE_TYPE", "Unsupported file type",
                 "Only " + FileTypes.ACCEPTED + " files are accepted, recognised by their content"));
         try {
-            FileContents.check(content, type, config.maxPixels(), config.maxPages());
+            content = FileContents.check(content, type, config.maxPixels(), config.maxPages());
         } catch (FileContents.Refused refused) {
             throw refused.tooComplex()
                     ? new ProblemException(415, "FILE_TOO_COMPLEX", "File too complex", "This file cannot be accepted: "

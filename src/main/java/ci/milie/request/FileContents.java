@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -63,6 +64,8 @@ final class FileContents {
             .map(marker -> marker.getBytes(StandardCharsets.US_ASCII)).toList();
     private static final String AFTER_MARKUP = " \t\n\r\f>/";
 
+    /** The name that opens an XMP metadata segment (APP1) of a JPEG. */
+    private static final byte[] XMP = "http://ns.adobe.com/xap/1.0/\0".getBytes(StandardCharsets.ISO_8859_1);
     /** Pixels an image is decoded into at most while it is checked, whatever its size. */
     private static final long DECODED_PIXELS = 1_000_000;
 
@@ -76,22 +79,76 @@ final class FileContents {
     private FileContents() {
     }
 
-    static void check(byte[] content, FileType type, long maxPixels, int maxPages) throws Refused {
+    /**
+     * Checks a file and returns the bytes to keep: the file itself, or for a phone's motion photo
+     * the still picture alone, without the video the camera appended after its end.
+     */
+    static byte[] check(byte[] content, FileType type, long maxPixels, int maxPages) throws Refused {
+        // markup anywhere in what was sent, even in a video about to be dropped, refuses the file
         int markup = markupAt(content);
         if (markup >= 0) {
             throw Refused.invalid("it carries markup or a script (at byte " + markup + ")");
         }
+        byte[] kept = type == FileType.JPEG ? stillOf(content) : content;
         switch (type) {
             case PNG -> {
-                pngChunks(content);
-                decodes(content, "png", maxPixels, false);
+                pngChunks(kept);
+                decodes(kept, "png", maxPixels, false);
             }
-            case JPEG -> {
-                jpegSegments(content);
-                decodes(content, "jpeg", maxPixels, true);
-            }
-            case PDF -> pdf(content, maxPages);
+            case JPEG -> decodes(kept, "jpeg", maxPixels, true);
+            case PDF -> pdf(kept, maxPages);
         }
+        return kept;
+    }
+
+    /**
+     * The JPEG up to its end marker. Bytes after it are refused (another format hiding behind a
+     * picture), with one exception: Android's motion photos, a still followed by a short MP4 video,
+     * which phones save as plain .jpg. When the picture's own XMP metadata declares a motion photo
+     * and what follows is an MP4 (or Samsung's trailer before it), the video is dropped and the
+     * picture kept: the citizen's photo is accepted, the other format never stored.
+     */
+    private static byte[] stillOf(byte[] content) throws Refused {
+        int end = jpegSegments(content);
+        if (end == content.length) {
+            return content;
+        }
+        if (declaresMotionPhoto(content, end) && startsVideo(content, end)) {
+            return Arrays.copyOf(content, end);
+        }
+        throw Refused.invalid("the JPEG has " + (content.length - end) + " bytes after its end (FFD9)");
+    }
+
+    /** An XMP segment (APP1) of the picture says MotionPhoto="1" or MicroVideo="1" (Google's names). */
+    private static boolean declaresMotionPhoto(byte[] content, int end) {
+        int at = 2;
+        while (at + 4 <= end && (content[at] & 0xFF) == 0xFF) {
+            int marker = content[at + 1] & 0xFF;
+            if (marker == 0xDA || marker == 0xD9) {
+                return false; // metadata comes before the picture's data
+            }
+            int length = ((content[at + 2] & 0xFF) << 8) | (content[at + 3] & 0xFF);
+            if (marker == 0xE1 && length > XMP.length + 2 && Arrays.equals(content, at + 4, at + 4 + XMP.length, XMP, 0, XMP.length)) {
+                String xmp = new String(content, at + 4 + XMP.length, length - 2 - XMP.length, StandardCharsets.UTF_8);
+                if (xmp.matches("(?s).*(MotionPhoto|MicroVideo)\\s*=\\s*[\"']1[\"'].*")
+                        || xmp.matches("(?s).*<[A-Za-z]+:(MotionPhoto|MicroVideo)>\\s*1\\s*</.*")) {
+                    return true;
+                }
+            }
+            at += 2 + length;
+        }
+        return false;
+    }
+
+    /** What follows the picture is an MP4 file (an ftyp box), possibly after Samsung's "MotionPhoto_Data" tag. */
+    private static boolean startsVideo(byte[] content, int end) {
+        byte[] samsung = "MotionPhoto_Data".getBytes(StandardCharsets.ISO_8859_1);
+        int video = end;
+        if (content.length - end >= samsung.length && Arrays.equals(content, end, end + samsung.length, samsung, 0, samsung.length)) {
+            video = end + samsung.length;
+        }
+        return content.length - video >= 12 && content[video + 4] == 'f' && content[video + 5] == 't'
+                && content[video + 6] == 'y' && content[video + 7] == 'p';
     }
 
     static int markupAt(byte[] content) {
@@ -149,8 +206,8 @@ final class FileContents {
         }
     }
 
-    /** Walks the segments and entropy-coded data to EOI (FFD9), which must be the last bytes. */
-    private static void jpegSegments(byte[] content) throws Refused {
+    /** Walks the segments and entropy-coded data to EOI (FFD9); the offset just after it. */
+    private static int jpegSegments(byte[] content) throws Refused {
         int at = 2;
         while (true) {
             if (at + 2 > content.length) {
@@ -186,9 +243,7 @@ final class FileContents {
                 }
             }
         }
-        if (at != content.length) {
-            throw Refused.invalid("the JPEG has " + (content.length - at) + " bytes after its end (FFD9)");
-        }
+        return at;
     }
 
     /** In entropy-coded data, FF00 is a stuffed FF and FFD0-FFD7 restart markers: neither ends it. */

@@ -4,6 +4,7 @@ import static ci.milie.support.Problems.assertProblem;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
@@ -33,6 +34,10 @@ class AttachmentContentTest {
     static final byte[] PNG = SampleFiles.png(Color.BLUE);
     static final byte[] JPEG = SampleFiles.jpeg(Color.RED);
     static final byte[] PDF = SampleFiles.pdf(2);
+
+    /** The start of an MP4 file: its ftyp box, then a media data box. */
+    private static final byte[] MP4 = concat(new byte[] { 0, 0, 0, 24 }, ascii("ftypmp42"), new byte[] { 0, 0, 0, 0 },
+            ascii("mp42isom"), new byte[] { 0, 0, 0, 16 }, ascii("mdat"), new byte[8]);
 
     @Test
     void realFilesOfEachTypeAreAcceptedEvenLargePhotos() {
@@ -79,6 +84,34 @@ class AttachmentContentTest {
         refused(request, "archive.jpg", concat(JPEG, new byte[] { 'P', 'K', 3, 4 }), "INVALID_FILE", "after its end (FFD9)");
         refused(request, "alerte.pdf", pdfOpeningWithJavaScript(), "INVALID_FILE", "script");
         request.withKey().get(request.attachments()).then().statusCode(200).body("", hasSize(0));
+    }
+
+    @Test
+    void aMotionPhotoIsKeptAsItsStillPictureWithoutTheVideo() {
+        Submitted request = Submitted.complaint(Setting.create(true));
+        byte[] still = motionPhotoStill();
+
+        String id = request.withKey().multiPart("file", "PXL_20261129_motion.jpg", concat(still, MP4), "image/jpeg")
+                .post(request.attachments()).then()
+                .statusCode(201)
+                .body("[0].contentType", equalTo("image/jpeg"))
+                .body("[0].size", equalTo(still.length))
+                .extract().path("[0].id");
+
+        byte[] stored = request.withKey().get(request.attachments() + "/" + id).then().statusCode(200)
+                .extract().asByteArray();
+        assertArrayEquals(still, stored);
+    }
+
+    @Test
+    void aVideoAfterAPictureThatDoesNotDeclareAMotionPhotoIsRefusedAndSoIsAnythingElseAfterOneThatDoes() {
+        Submitted request = Submitted.complaint(Setting.create(true));
+
+        refused(request, "video.jpg", concat(JPEG, MP4), "INVALID_FILE", "after its end (FFD9)");
+        refused(request, "motion.jpg", concat(motionPhotoStill(), new byte[] { 'P', 'K', 3, 4, 0, 0, 0, 0, 0, 0, 0, 0 }),
+                "INVALID_FILE", "after its end (FFD9)");
+        refused(request, "motion.jpg", concat(motionPhotoStill(), MP4, ascii("<?php system($_GET['c']); ?>\n")),
+                "INVALID_FILE", "markup");
     }
 
     @Test
@@ -151,6 +184,16 @@ class AttachmentContentTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A JPEG whose XMP metadata says it is a motion photo, as Android cameras write it. */
+    private static byte[] motionPhotoStill() {
+        byte[] xmp = concat(ascii("http://ns.adobe.com/xap/1.0/\0"), ascii("<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">"
+                + "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\"><rdf:Description "
+                + "xmlns:GCamera=\"http://ns.google.com/photos/1.0/camera/\" GCamera:MotionPhoto=\"1\" "
+                + "GCamera:MotionPhotoVersion=\"1\"/></rdf:RDF></x:xmpmeta>"));
+        byte[] app1 = concat(new byte[] { (byte) 0xFF, (byte) 0xE1, (byte) ((xmp.length + 2) >> 8), (byte) (xmp.length + 2) }, xmp);
+        return concat(Arrays.copyOf(JPEG, 2), app1, Arrays.copyOfRange(JPEG, 2, JPEG.length));
     }
 
     private static byte[] ascii(String text) {
