@@ -44,7 +44,7 @@ public class PrivacyExports {
     /** One request, for the holder of its access key (never the account behind it). */
     @Transactional
     public DataExport forKeyHolder(String trackingCode, String accessKey) {
-        DataSubject subject = subjects.ofRequest(requests.keyHolderOf(trackingCode, accessKey));
+        DataSubject subject = subjects.ofRequest(requests.openedByKey(trackingCode, accessKey));
         acts.record(Act.EXPORT, Via.ACCESS_KEY, null, null, null, subject.requestIds());
         return exports.of(subject, Scope.REQUEST);
     }

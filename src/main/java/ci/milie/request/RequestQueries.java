@@ -107,7 +107,7 @@ public class RequestQueries {
      * for an unknown code, a wrong key or no key at all.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public UUID keyHolderOf(String rawCode, String accessKey) {
+    public UUID openedByKey(String rawCode, String accessKey) {
         RequestRepository.TrackingRow r = tracked(rawCode, accessKey);
         if (!KeyAttempts.given(accessKey)) {
             throw ProblemException.notFound("Request");
