@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.query.NativeQuery;
 
 /**
@@ -19,11 +20,13 @@ import org.hibernate.query.NativeQuery;
 @ApplicationScoped
 public class PrivacyActs {
 
+    @Schema(name = "PrivacyActKind")
     public enum Act {
         EXPORT, ERASURE, CODE_SENT, RETENTION
     }
 
     /** The door the act came through. */
+    @Schema(name = "PrivacyActVia")
     public enum Via {
         /** The signed-in citizen, for their account. */
         ACCOUNT,

@@ -117,6 +117,21 @@ public class AttachmentService {
                 attachment.fileName()), attachment.contentType(), content);
     }
 
+    /**
+     * The bytes of one file of a request, for a caller that has already decided whose data it reads
+     * (the export of a citizen's data); checked against the SHA-256 kept at upload.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public byte[] storedContent(UUID requestId, UUID attachmentId) {
+        Attachment attachment = attachments.of(requestId, attachmentId)
+                .orElseThrow(() -> ProblemException.notFound("Attachment"));
+        byte[] content = storage.read(attachment);
+        if (!Secrets.sameHash(attachment.sha256(), Secrets.sha256(content))) {
+            throw new IllegalStateException("attachment " + attachment.id() + " no longer matches its SHA-256");
+        }
+        return content;
+    }
+
     /** The file as this caller may see it: under a neutral name if its name could tell who the citizen is. */
     private static AttachmentView shownTo(Caller caller, CitizenRequest request, AttachmentView view) {
         return new AttachmentView(view.id(),

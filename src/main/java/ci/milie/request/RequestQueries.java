@@ -85,12 +85,42 @@ public class RequestQueries {
 
     /**
      * Public tracking. The code alone shows the status and the public timeline; with the right
-     * key, also the thread and the answers. A wrong key answers exactly like an unknown code
-     * (not found), so guessing keys teaches nothing; unknown codes and wrong keys count towards
-     * the guessing limits (429 past them).
+     * key, also the thread and the answers (see {@link #tracked} for wrong keys and limits).
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Views.TrackingView track(String rawCode, String accessKey) {
+        boolean withKey = KeyAttempts.given(accessKey);
+        RequestRepository.TrackingRow r = tracked(rawCode, accessKey);
+        List<Views.EventView> timeline = r.timeline().stream()
+                .map(e -> new Views.EventView(e.id(), e.type(), e.occurredAt(), e.fromStatus(), e.toStatus(),
+                        withKey ? e.message() : null, Visibility.PUBLIC, e.actorRole(), null))
+                .toList();
+        return new Views.TrackingView(r.trackingCode(), withKey ? r.id() : null, r.type(),
+                new Views.CategoryRef(r.categoryId(), r.categoryCode(), r.categoryLabelFr(), r.categoryLabelEn()),
+                r.status(), r.submittedAt(), r.updatedAt(), r.dueAt(), r.administrationName(), timeline,
+                withKey ? answers.delivered(r.id()) : null);
+    }
+
+    /**
+     * The request a tracking code and its access key open, for the key holder's other doors (the
+     * export of its data): the same checks and guessing limits as {@link #track}, and the same 404
+     * for an unknown code, a wrong key or no key at all.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public UUID openedByKey(String rawCode, String accessKey) {
+        RequestRepository.TrackingRow r = tracked(rawCode, accessKey);
+        if (!KeyAttempts.given(accessKey)) {
+            throw ProblemException.notFound("Request");
+        }
+        return r.id();
+    }
+
+    /**
+     * The request of a tracking code, its key checked when one is given. A wrong key answers exactly
+     * like an unknown code (not found), so guessing keys teaches nothing; unknown codes and wrong
+     * keys count towards the guessing limits (429 past them).
+     */
+    private RequestRepository.TrackingRow tracked(String rawCode, String accessKey) {
         String code = TrackingCodes.normalise(rawCode);
         if (!TrackingCodes.FORMAT.matcher(code).matches()) {
             throw ProblemException.notFound("Request");
@@ -110,19 +140,7 @@ public class RequestQueries {
             keyAttempts.wrongKey(code);
             throw ProblemException.notFound("Request");
         }
-        return found
-                .map(r -> {
-                    boolean withKey = keyGiven;
-                    List<Views.EventView> timeline = r.timeline().stream()
-                            .map(e -> new Views.EventView(e.id(), e.type(), e.occurredAt(), e.fromStatus(), e.toStatus(),
-                                    withKey ? e.message() : null, Visibility.PUBLIC, e.actorRole(), null))
-                            .toList();
-                    return new Views.TrackingView(r.trackingCode(), withKey ? r.id() : null, r.type(),
-                            new Views.CategoryRef(r.categoryId(), r.categoryCode(), r.categoryLabelFr(), r.categoryLabelEn()),
-                            r.status(), r.submittedAt(), r.updatedAt(), r.dueAt(), r.administrationName(), timeline,
-                            withKey ? answers.delivered(r.id()) : null);
-                })
-                .orElseThrow(() -> ProblemException.notFound("Request"));
+        return found.get();
     }
 
     /** The signed-in citizen's own requests, newest first. */

@@ -47,6 +47,7 @@ import ci.milie.notification.OutboxRelay;
 import ci.milie.request.AuthorizationMatrixTest;
 import ci.milie.support.Api;
 import ci.milie.support.CallerKind;
+import ci.milie.support.Codes;
 import ci.milie.support.Outboxes;
 import ci.milie.support.Requests;
 import ci.milie.support.SampleFiles;
@@ -380,6 +381,26 @@ class OperationMatrixTest {
         calls.put("MyRequestsResource_mine",
                 (who, spec) -> listing(spec.queryParam("limit", 200).get("/api/v1/me/requests"), w.byOwner().id()));
         calls.put("MyPrivacyCodeResource_send", (who, spec) -> Outcome.of(json(spec, Map.of()).post("/api/v1/me/privacy/code")));
+        calls.put("MyPrivacyExportResource_export", (who, spec) -> {
+            String code = "000000";
+            if (who == CallerKind.OWNER || who == CallerKind.OTHER_CITIZEN) {
+                Session citizen = session(who);
+                as(citizen.token()).contentType(ContentType.JSON).body(Map.of()).post("/api/v1/me/privacy/code").then().statusCode(202);
+                code = Codes.privacyCodeMailedTo(mailbox, relay, citizen.email());
+            }
+            return Outcome.of(json(spec, Map.of("code", code)).post("/api/v1/me/privacy/export"));
+        });
+        calls.put("PrivacyExportResource_export", (who, spec) -> {
+            String email = uniqueEmail("caller");
+            String code = "000000";
+            if (who == CallerKind.OSEP) {
+                as(session(who).token()).contentType(ContentType.JSON).body(Map.of("email", email)).post("/api/v1/privacy/codes")
+                        .then().statusCode(202);
+                code = Codes.privacyCodeMailedTo(mailbox, relay, email);
+            }
+            return Outcome.of(json(spec, Map.of("email", email, "code", code)).post("/api/v1/privacy/exports"));
+        });
+        calls.put("PrivacyActResource_list", (who, spec) -> Outcome.of(spec.get("/api/v1/privacy/acts")));
         calls.put("PrivacyCodeResource_sendForCaller", (who, spec) -> Outcome.of(json(spec, Map.of("email", uniqueEmail("caller")))
                 .post("/api/v1/privacy/codes")));
         calls.put("PublicStatsResource_publicStats", (who, spec) -> Outcome.of(spec.get("/api/v1/public/stats")));
@@ -395,6 +416,8 @@ class OperationMatrixTest {
                 ? phoneCall(w.categoryA()) : complaint(w.categoryA())).post(requests)));
         calls.put("TrackingResource_track",
                 (who, spec) -> Outcome.of(spec.get(requests + "/track/" + answered(who).trackingCode())));
+        calls.put("TrackedRequestExportResource_export", (who, spec) -> Outcome.of(
+                spec.post(requests + "/track/" + answered(who).trackingCode() + "/privacy/export")));
         calls.put("RequestResource_get", (who, spec) -> Outcome.of(spec.get(requests + "/" + answered(who).id())));
         calls.put("RequestResource_events", (who, spec) -> Outcome.of(spec.get(requests + "/" + answered(who).id() + "/events")));
         calls.put("AnswerResource_get", (who, spec) -> Outcome.of(

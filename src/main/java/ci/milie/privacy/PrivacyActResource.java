@@ -1,0 +1,58 @@
+package ci.milie.privacy;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import ci.milie.common.Page;
+import ci.milie.common.Params;
+import ci.milie.common.Roles;
+
+/** The audit of privacy acts. */
+@Path("/privacy/acts")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Privacy")
+public class PrivacyActResource {
+
+    private final PrivacyActQueries acts;
+
+    PrivacyActResource(PrivacyActQueries acts) {
+        this.acts = acts;
+    }
+
+    @GET
+    @RolesAllowed({ Roles.SUPERVISOR, Roles.SYSADMIN })
+    @Operation(summary = "The privacy acts (exports, erasures, codes sent, retention), newest first")
+    @APIResponse(responseCode = "200", description = "One page of acts", content = @Content(schema = @Schema(implementation = PrivacyActPage.class)))
+    public Page<PrivacyActView> list(
+            @QueryParam("act") @Parameter(schema = @Schema(implementation = PrivacyActs.Act.class)) String act,
+            @QueryParam("via") @Parameter(schema = @Schema(implementation = PrivacyActs.Via.class)) String via,
+            @QueryParam("staffId") @Parameter(schema = @Schema(format = "uuid")) String staffId,
+            @QueryParam("from") @Parameter(description = "Acts from this instant or date (inclusive)") String from,
+            @QueryParam("to") @Parameter(description = "Acts before this instant, or up to this date (inclusive)") String to,
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
+            @QueryParam("cursor") String cursor) {
+        return acts.list(new PrivacyActQueries.Filter(Params.enumValue(act, PrivacyActs.Act.class, "act"),
+                Params.enumValue(via, PrivacyActs.Via.class, "via"), Params.uuid(staffId, "staffId"),
+                Params.instant(from, "from", false), Params.instant(to, "to", true)), limit, cursor);
+    }
+
+    @Schema(name = "PrivacyActPage")
+    record PrivacyActPage(List<PrivacyActView> items, String nextCursor) {
+    }
+}

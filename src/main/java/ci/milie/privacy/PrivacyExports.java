@@ -1,0 +1,60 @@
+package ci.milie.privacy;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import ci.milie.common.Caller;
+import ci.milie.privacy.DataExport.Scope;
+import ci.milie.privacy.PrivacyActs.Act;
+import ci.milie.privacy.PrivacyActs.Via;
+import ci.milie.privacy.PrivacyCommands.CallerConfirmation;
+import ci.milie.privacy.PrivacyCommands.MyConfirmation;
+import ci.milie.request.RequestQueries;
+
+/**
+ * The three doors to a subject's data, each audited in the transaction that reads the data: the
+ * signed-in citizen (with a fresh code), the holder of one request's access key, and OSEP for a
+ * caller who read back a code sent to their contact.
+ */
+@ApplicationScoped
+public class PrivacyExports {
+
+    private final PrivacyCodes codes;
+    private final DataSubjects subjects;
+    private final DataExports exports;
+    private final PrivacyActs acts;
+    private final RequestQueries requests;
+
+    PrivacyExports(PrivacyCodes codes, DataSubjects subjects, DataExports exports, PrivacyActs acts, RequestQueries requests) {
+        this.codes = codes;
+        this.subjects = subjects;
+        this.exports = exports;
+        this.acts = acts;
+        this.requests = requests;
+    }
+
+    /** The signed-in citizen's account and requests, once the code sent to the account is confirmed. */
+    @Transactional
+    public DataExport forAccount(Caller caller, MyConfirmation confirmation) {
+        DataSubject subject = codes.confirmAccount(caller, confirmation.code(), confirmation.channel());
+        acts.record(Act.EXPORT, Via.ACCOUNT, null, null, subject.citizenId(), subject.requestIds());
+        return exports.of(subject, Scope.ACCOUNT);
+    }
+
+    /** One request, for the holder of its access key (never the account behind it). */
+    @Transactional
+    public DataExport forKeyHolder(String trackingCode, String accessKey) {
+        DataSubject subject = subjects.ofRequest(requests.openedByKey(trackingCode, accessKey));
+        acts.record(Act.EXPORT, Via.ACCESS_KEY, null, null, null, subject.requestIds());
+        return exports.of(subject, Scope.REQUEST);
+    }
+
+    /** OSEP: what a caller's contact covers, once the caller read back the code sent to it; empty if nothing. */
+    @Transactional
+    public DataExport forCaller(Caller staff, CallerConfirmation confirmation) {
+        DataSubject subject = codes.confirmCaller(confirmation);
+        acts.record(Act.EXPORT, Via.OSEP, staff.id().orElseThrow(), PrivacyActs.CODE_READ_BACK, subject.citizenId(),
+                subject.requestIds());
+        return exports.of(subject, Scope.CONTACT);
+    }
+}
