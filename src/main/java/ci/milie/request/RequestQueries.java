@@ -125,6 +125,31 @@ public class RequestQueries {
                 .orElseThrow(() -> ProblemException.notFound("Request"));
     }
 
+    /**
+     * The id of the request a tracking code and its access key open, for an act of the key holder
+     * (an erasure): no key, a wrong key and an unknown code answer as keyed tracking does (404),
+     * counted against the same limits.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public UUID openedByKey(String rawCode, String accessKey) {
+        String code = TrackingCodes.normalise(rawCode);
+        if (!TrackingCodes.FORMAT.matcher(code).matches() || !KeyAttempts.given(accessKey)) {
+            throw ProblemException.notFound("Request");
+        }
+        keyAttempts.beforeCode();
+        keyAttempts.beforeKey(code);
+        var found = requests.findForTracking(code);
+        if (found.isEmpty()) {
+            keyAttempts.unknownCode();
+            throw ProblemException.notFound("Request");
+        }
+        if (!RequestAccess.holdsKey(found.get().accessKeyHash(), accessKey)) {
+            keyAttempts.wrongKey(code);
+            throw ProblemException.notFound("Request");
+        }
+        return found.get().id();
+    }
+
     /** The signed-in citizen's own requests, newest first. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public ci.milie.common.Page<Views.RequestSummary> mine(Caller caller, int limit, String cursor) {
