@@ -26,7 +26,8 @@ final class Redaction {
 
     static Redaction of(Collection<String> names, Collection<String> emails, Collection<String> phones) {
         List<String> alternatives = new ArrayList<>();
-        names.stream().filter(Objects::nonNull).map(String::strip).filter(name -> !name.isEmpty()).distinct()
+        // a name of one or two letters would blank unrelated words: such a name is left
+        names.stream().filter(Objects::nonNull).map(String::strip).filter(name -> name.length() >= 3).distinct()
                 .map(name -> String.join("\\s+", java.util.Arrays.stream(name.split("\\s+")).map(Pattern::quote).toList()))
                 .forEach(alternatives::add);
         emails.stream().filter(Objects::nonNull).map(String::strip).filter(email -> !email.isEmpty()).distinct()

@@ -343,8 +343,14 @@ class ErasureTest {
 
     /** Every figure of every statistics endpoint, JSON and CSV, for a period covering the test's data. */
     static Map<String, String> statistics(String administrationId) {
-        String from = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
-        String to = LocalDate.now(ZoneOffset.UTC).plusDays(1).toString();
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        return statistics(administrationId, today.minusDays(1), today.plusDays(1), "day");
+    }
+
+    /** Every figure of every statistics endpoint, JSON and CSV, for that period (time series by that interval). */
+    static Map<String, String> statistics(String administrationId, LocalDate fromDay, LocalDate toDay, String interval) {
+        String from = fromDay.toString();
+        String to = toDay.toString();
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         String quarter = today.getYear() + "-Q" + ((today.getMonthValue() - 1) / 3 + 1);
         String supervisor = TestTokens.of(Roles.SUPERVISOR);
@@ -357,7 +363,7 @@ class ErasureTest {
                         call.queryParam("administrationId", administration);
                     }
                     if (path.equals("timeseries")) {
-                        call.queryParam("interval", "day");
+                        call.queryParam("interval", interval);
                     }
                     figures.put(path + " " + accept + " " + administration,
                             call.get("/api/v1/stats/" + path).then().statusCode(200).extract().asString());

@@ -38,6 +38,11 @@ class RedactionTest {
     }
 
     @Test
+    void aNameTooShortToTellFromOtherWordsIsLeft() {
+        assertEquals("Yé a dit oui", Redaction.of(List.of("Yé"), List.of(), List.of()).apply("Yé a dit oui"));
+    }
+
+    @Test
     void aSubjectWithoutIdentifiersChangesNothing() {
         Redaction none = Redaction.of(List.of(), List.of(), List.of());
         assertEquals("Appelé Awa Traoré", none.apply("Appelé Awa Traoré"));

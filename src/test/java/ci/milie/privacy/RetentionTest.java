@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
@@ -54,22 +55,23 @@ class RetentionTest {
         String oldEmail = uniqueEmail("old");
         String recentEmail = uniqueEmail("recent");
         String openEmail = uniqueEmail("open");
+        // Filed and closed in the past (five years and two days ago, four years ago), so that no
+        // date lies ahead of the real clock once the test is over; the third is open today.
+        Instant now = clock.instant();
+        moveTo(now.atZone(ZoneOffset.UTC).minusYears(5).minusDays(2).toInstant());
         String old = inProgress(at, suggestion(at, oldEmail)).getString("id");
-        JsonPath recentReceipt = inProgress(at, suggestion(at, recentEmail));
-        String recent = recentReceipt.getString("id");
-        String open = Requests.submitAnonymously(suggestion(at, openEmail)).getString("id");
         given().header("Authorization", "Bearer " + at.osepToken())
                 .multiPart("file", "courrier.pdf", SampleFiles.pdf(1), "application/pdf")
                 .post("/api/v1/requests/" + old + "/attachments").then().statusCode(201);
-
-        // The first closed now, the second a year and a day later; the job runs five years and a day after the first.
-        Instant firstClosed = clock.instant();
         close(at, old);
-        Instant runAt = firstClosed.atZone(ZoneOffset.UTC).plusYears(5).plusDays(1).toInstant();
-        clock.advance(Duration.between(firstClosed, runAt.atZone(ZoneOffset.UTC).minusYears(4).toInstant()));
+        moveTo(now.atZone(ZoneOffset.UTC).minusYears(4).toInstant());
+        JsonPath recentReceipt = inProgress(at, suggestion(at, recentEmail));
+        String recent = recentReceipt.getString("id");
         close(at, recent);
-        clock.advance(Duration.between(clock.instant(), runAt));
-        Map<String, String> statisticsBefore = ErasureTest.statistics(at.administrationId());
+        clock.reset();
+        String open = Requests.submitAnonymously(suggestion(at, openEmail)).getString("id");
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        Map<String, String> statisticsBefore = ErasureTest.statistics(at.administrationId(), today.minusYears(6), today, "month");
 
         Retention.Run run = retention.run();
 
@@ -94,7 +96,7 @@ class RetentionTest {
         as(at.osepToken()).get("/api/v1/requests/" + open).then().statusCode(200).body("contact.email", equalTo(openEmail));
         assertNull(retainedAt(recent));
         assertNull(retainedAt(open));
-        assertEquals(statisticsBefore, ErasureTest.statistics(at.administrationId()));
+        assertEquals(statisticsBefore, ErasureTest.statistics(at.administrationId(), today.minusYears(6), today, "month"));
 
         Instant retained = retainedAt(old);
         Retention.Run again = retention.run();
@@ -118,6 +120,11 @@ class RetentionTest {
                 .post("/api/v1/requests/" + id + "/routing").then().statusCode(200);
         as(at.agentToken()).post("/api/v1/requests/" + id + "/acknowledgement").then().statusCode(200);
         return receipt;
+    }
+
+    private void moveTo(Instant instant) {
+        clock.reset();
+        clock.advance(Duration.between(clock.instant(), instant));
     }
 
     private void close(Setting at, String id) {
