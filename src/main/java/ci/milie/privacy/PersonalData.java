@@ -67,12 +67,16 @@ class PersonalData {
         List<String> phones = new ArrayList<>();
         add(emails, subject.email());
         add(phones, subject.phone());
+        // the account's own contacts are the subject's too (OSEP may have checked only one of them)
+        List<String[]> contacts = new ArrayList<>();
+        contacts.add(new String[] { subject.email(), subject.phone() });
         if (subject.citizenId() != null) {
             for (Object[] row : rows(em.createNativeQuery("select full_name, email, phone from citizen where id = ?1 for update")
                     .setParameter(1, subject.citizenId()))) {
                 add(names, row[0]);
                 add(emails, row[1]);
                 add(phones, row[2]);
+                contacts.add(new String[] { (String) row[1], (String) row[2] });
             }
         }
         int files = 0;
@@ -96,7 +100,7 @@ class PersonalData {
                      where id = any(?1)"""), 1, requests)
                     .setParameter(2, MARKER).setParameter(3, now).executeUpdate();
         }
-        forgetContacts(subject.email(), subject.phone());
+        contacts.forEach(contact -> forgetContacts(contact[0], contact[1]));
         boolean account = false;
         if (subject.citizenId() != null) {
             em.createNativeQuery("update citizen_request set citizen_id = null, version = version + 1 where citizen_id = ?1")
