@@ -30,7 +30,15 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("ci.milie.common..")
                 .should().dependOnClassesThat().resideInAnyPackage("ci.milie.identity..", "ci.milie.directory..",
                         "ci.milie.request..", "ci.milie.answer..", "ci.milie.feedback..", "ci.milie.sla..",
-                        "ci.milie.notification..", "ci.milie.stats..")
+                        "ci.milie.notification..", "ci.milie.stats..", "ci.milie.privacy..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void nothingDependsOnPrivacy() {
+        // privacy reads and rewrites every package's personal data; the arrows go one way only
+        noClasses().that().resideOutsideOfPackage("ci.milie.privacy..")
+                .should().dependOnClassesThat().resideInAPackage("ci.milie.privacy..")
                 .check(CLASSES);
     }
 
@@ -120,7 +128,7 @@ class ArchitectureTest {
     }
 
     private static final String[] FEATURES = { "identity", "directory", "request", "answer", "feedback", "sla",
-            "notification", "stats", "common" };
+            "notification", "stats", "privacy", "common" };
 
     private static DescribedPredicate<com.tngtech.archunit.core.domain.JavaMethodCall> target(String owner, String name) {
         return DescribedPredicate.describe(owner + "." + name,

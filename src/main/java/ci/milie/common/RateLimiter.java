@@ -208,6 +208,13 @@ public class RateLimiter {
                 .executeUpdate();
     }
 
+    /** Forgets the counter of {@code value} for that limit, in the caller's transaction (an erasure of its owner's data). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void forget(Limit limit, String value) {
+        em.createNativeQuery("delete from rate_limit where key = ?1").setParameter(1, key(limit.configName(), value))
+                .executeUpdate();
+    }
+
     /** The limit's name in clear, the value only as a hash: no address, e-mail or phone is stored. */
     static String key(String limit, String value) {
         return limit + ":" + Secrets.sha256(limit + ":" + value);

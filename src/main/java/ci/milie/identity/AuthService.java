@@ -2,6 +2,7 @@ package ci.milie.identity;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -120,6 +121,20 @@ public class AuthService {
     @Transactional
     public void endSession(UUID family) {
         revoke(family, clock.instant());
+    }
+
+    /**
+     * Ends every session of a citizen whose account is being erased, in the erasure's transaction:
+     * their access tokens are refused as soon as it commits, here and on every instance. The
+     * refresh-token rows stay, revoked: they are how an instance that reloads (or starts) learns
+     * that those sessions are over; they hold no personal data.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void endEverySessionOf(UUID citizenId) {
+        Instant now = clock.instant();
+        List<UUID> families = refreshTokens.familiesOf(RefreshToken.SubjectKind.CITIZEN, citizenId);
+        refreshTokens.revokeAllOf(RefreshToken.SubjectKind.CITIZEN, citizenId, now);
+        families.forEach(revocations::sessionRevoked);
     }
 
     private void revoke(UUID family, Instant now) {

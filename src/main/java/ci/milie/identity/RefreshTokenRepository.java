@@ -1,6 +1,7 @@
 package ci.milie.identity;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -31,5 +32,11 @@ class RefreshTokenRepository implements PanacheRepositoryBase<RefreshToken, UUID
 
     void revokeAllOf(RefreshToken.SubjectKind kind, UUID subjectId, Instant now) {
         update("revokedAt = ?1 where subjectKind = ?2 and subjectId = ?3 and revokedAt is null", now, kind, subjectId);
+    }
+
+    List<UUID> familiesOf(RefreshToken.SubjectKind kind, UUID subjectId) {
+        return getEntityManager().createQuery(
+                "select distinct t.familyId from RefreshToken t where t.subjectKind = ?1 and t.subjectId = ?2", UUID.class)
+                .setParameter(1, kind).setParameter(2, subjectId).getResultList();
     }
 }

@@ -50,4 +50,11 @@ public final class PrivacyCommands {
             @Schema(description = "Where it went", examples = "EMAIL") CodeChannel channel,
             @Schema(description = "The destination, masked", examples = "a***@example.ci") String sentTo) {
     }
+
+    @Schema(name = "ErasureSummary", description = "What an erasure removed; the requests stay, without personal data, in the statistics")
+    public record ErasureSummary(
+            @Schema(description = "Requests whose personal data were erased", examples = "2") int requestsAnonymised,
+            @Schema(description = "Files deleted", examples = "1") int filesDeleted,
+            @Schema(description = "Whether a citizen account was deleted", examples = "true") boolean accountDeleted) {
+    }
 }

@@ -16,4 +16,9 @@ final class DatabaseAttachmentStorage implements AttachmentStorage {
         }
         return attachment.content();
     }
+
+    @Override
+    public void deleteAfterCommit(String storagePath) {
+        // the bytes are in the row: deleting the row deletes them
+    }
 }

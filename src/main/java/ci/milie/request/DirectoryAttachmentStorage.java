@@ -90,6 +90,29 @@ final class DirectoryAttachmentStorage implements AttachmentStorage {
         }
     }
 
+    @Override
+    public void deleteAfterCommit(String storagePath) {
+        if (storagePath == null) {
+            return;
+        }
+        Path file = directory.resolve(storagePath).normalize();
+        if (!file.getParent().equals(directory)) {
+            throw new IllegalStateException("an attachment points outside the attachments directory");
+        }
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    deleteQuietly(file);
+                }
+            }
+        });
+    }
+
     private static void ownerOnly(Path file) throws IOException {
         try {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));

@@ -103,7 +103,7 @@ public class RequestQueries {
 
     /**
      * The request a tracking code and its access key open, for the key holder's other doors (the
-     * export of its data): the same checks and guessing limits as {@link #track}, and the same 404
+     * export and the erasure of its data): the same checks and guessing limits as {@link #track}, and the same 404
      * for an unknown code, a wrong key or no key at all.
      */
     @Transactional(Transactional.TxType.SUPPORTS)

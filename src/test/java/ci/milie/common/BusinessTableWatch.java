@@ -28,6 +28,8 @@ final class BusinessTableWatch implements AutoCloseable {
     static final Map<String, List<String>> TABLES = Map.ofEntries(
             Map.entry("citizen_request", List.of()),
             Map.entry("request_event", List.of()),
+            Map.entry("request_event_text", List.of()),
+            Map.entry("privacy_act", List.of()),
             Map.entry("answer", List.of()),
             Map.entry("attachment", List.of()),
             Map.entry("feedback", List.of()),

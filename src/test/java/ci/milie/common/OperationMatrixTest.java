@@ -403,6 +403,34 @@ class OperationMatrixTest {
         calls.put("PrivacyActResource_list", (who, spec) -> Outcome.of(spec.get("/api/v1/privacy/acts")));
         calls.put("PrivacyCodeResource_sendForCaller", (who, spec) -> Outcome.of(json(spec, Map.of("email", uniqueEmail("caller")))
                 .post("/api/v1/privacy/codes")));
+        // Erasures that succeed erase someone made for the cell, never the shared world's callers or requests.
+        calls.put("MyErasureResource_erase", (who, spec) -> {
+            if (!succeeds) {
+                return Outcome.of(json(spec, Map.of("code", "123456")).post("/api/v1/me/privacy/erasure"));
+            }
+            String email = uniqueEmail("erased");
+            String token = anonymous().body(Map.of("email", email, "code", oneTimeCode(email)))
+                    .post("/api/v1/auth/otp/verify").then().statusCode(200).extract().path("accessToken");
+            as(token).body(Map.of()).post("/api/v1/me/privacy/code").then().statusCode(202);
+            return Outcome.of(as(token).body(Map.of("code", privacyCode(email))).post("/api/v1/me/privacy/erasure"));
+        });
+        calls.put("PrivacyErasureResource_erase", (who, spec) -> {
+            String email = uniqueEmail("caller");
+            if (!succeeds) {
+                return Outcome.of(json(spec, Map.of("email", email, "code", "123456")).post("/api/v1/privacy/erasures"));
+            }
+            Requests.submitAnonymously(Requests.complaint(w.categoryA(), email));
+            as(session(CallerKind.OSEP).token()).body(Map.of("email", email)).post("/api/v1/privacy/codes").then().statusCode(202);
+            return Outcome.of(json(spec, Map.of("email", email, "code", privacyCode(email))).post("/api/v1/privacy/erasures"));
+        });
+        calls.put("KeyHolderErasureResource_erase", (who, spec) -> {
+            if (!succeeds) {
+                return Outcome.of(spec.post("/api/v1/requests/track/" + answered(who).trackingCode() + "/privacy/erasure"));
+            }
+            JsonPath receipt = Requests.submitAnonymously(Requests.complaint(w.categoryA(), uniqueEmail("erased")));
+            return Outcome.of(RestAssured.given().header("X-Access-Key", receipt.getString("accessKey"))
+                    .post("/api/v1/requests/track/" + receipt.getString("trackingCode") + "/privacy/erasure"));
+        });
         calls.put("PublicStatsResource_publicStats", (who, spec) -> Outcome.of(spec.get("/api/v1/public/stats")));
 
         String requests = "/api/v1/requests";
@@ -594,6 +622,11 @@ class OperationMatrixTest {
         Matcher code = OTP.matcher(mails.get(mails.size() - 1).getText());
         assertTrue(code.find(), "the mail holds a 6-digit code");
         return code.group(1);
+    }
+
+    /** Delivers what is queued and reads the privacy code mailed to the address. */
+    private String privacyCode(String email) {
+        return ci.milie.support.Codes.privacyCodeMailedTo(mailbox, relay, email);
     }
 
     // --- Callers -------------------------------------------------------------------------------

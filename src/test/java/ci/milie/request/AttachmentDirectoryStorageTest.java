@@ -2,6 +2,8 @@ package ci.milie.request;
 
 import static ci.milie.request.AttachmentResourceTest.PDF;
 import static ci.milie.request.AttachmentResourceTest.PNG;
+import static ci.milie.support.Api.uniqueEmail;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -26,10 +28,13 @@ import org.junit.jupiter.api.Test;
 import ci.milie.common.Secrets;
 import ci.milie.request.AttachmentResourceTest.Submitted;
 import ci.milie.request.FileTypes.FileType;
+import ci.milie.support.Requests;
 import ci.milie.support.Requests.Setting;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
 
 /** With milie.attachments.directory set, the bytes live in files under random names, not in the database. */
 @QuarkusTest
@@ -82,6 +87,39 @@ class AttachmentDirectoryStorageTest {
 
         assertEquals(before, files());
         assertFalse(Files.exists(AttachmentDirectoryProfile.directory().resolve(attachment.storagePath())));
+    }
+
+    @Test
+    void theFilesOfAnErasedRequestLeaveTheDirectory() throws IOException {
+        JsonPath receipt = Requests.submitAnonymously(Requests.complaint(Setting.create(true).categoryCode(), uniqueEmail("pj")));
+        Set<Path> before = files();
+        RestAssured.given().header("X-Access-Key", receipt.getString("accessKey"))
+                .multiPart("file", "guichet.png", PNG, "image/png").multiPart("file", "courrier.pdf", PDF, "application/pdf")
+                .post("/api/v1/requests/" + receipt.getString("id") + "/attachments").then().statusCode(201);
+        assertEquals(before.size() + 2, files().size());
+
+        RestAssured.given().header("X-Access-Key", receipt.getString("accessKey"))
+                .post("/api/v1/requests/track/" + receipt.getString("trackingCode") + "/privacy/erasure").then().statusCode(200)
+                .body("filesDeleted", equalTo(2));
+
+        assertEquals(before, files());
+    }
+
+    @Test
+    void aFileIsDeletedOnlyWhenTheTransactionThatDeletesItCommits() {
+        Attachment attachment = new Attachment(UUID.randomUUID(), FileType.PDF, "courrier.pdf", PDF.length,
+                Secrets.sha256(PDF), "agent", Instant.now());
+        QuarkusTransaction.requiringNew().run(() -> storage.write(attachment, PDF));
+        Path file = AttachmentDirectoryProfile.directory().resolve(attachment.storagePath());
+
+        assertThrows(IllegalStateException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
+            storage.deleteAfterCommit(attachment.storagePath());
+            throw new IllegalStateException("the erasure failed");
+        }));
+        assertTrue(Files.exists(file), "kept: its row is still there");
+
+        QuarkusTransaction.requiringNew().run(() -> storage.deleteAfterCommit(attachment.storagePath()));
+        assertFalse(Files.exists(file));
     }
 
     @Test
