@@ -7,6 +7,7 @@ import static ci.milie.support.Problems.assertProblem;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.oneOf;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
@@ -195,6 +196,16 @@ class ErasureTest {
         assertEquals("ACCOUNT", act[0]);
         assertEquals(2, ((Number) act[1]).intValue());
         assertEquals(null, act[2]);
+
+        // Should the citizen call OSEP afterwards, an export for their e-mail holds nothing of them.
+        String officer = TestTokens.of(Roles.OSEP);
+        as(officer).body(Map.of("email", awa.email())).post("/api/v1/privacy/codes").then().statusCode(202);
+        as(officer).body(Map.of("email", awa.email(), "code", Codes.privacyCodeMailedTo(mailbox, relay, awa.email())))
+                .post("/api/v1/privacy/exports").then().statusCode(200)
+                .body("account", nullValue())
+                .body("requests", hasSize(0))
+                // only the code just sent for this very export
+                .body("messages.kind", equalTo(List.of("PRIVACY_CODE")));
     }
 
     @Test
