@@ -37,9 +37,11 @@ final class DatabaseUnavailable {
         }
         if (e instanceof SQLException sql) {
             String state = sql.getSQLState();
-            // Agroal's "Sorry, acquisition timeout!" carries no SQLState.
+            // Agroal's timeouts carry no SQLState: "Sorry, acquisition timeout!" when every connection
+            // is busy, "Acquisition timeout while waiting for new connection" when opening one is slow.
             return (state != null && (state.startsWith("08") || SERVER_GOING_AWAY.contains(state)))
-                    || (sql.getMessage() != null && sql.getMessage().contains("acquisition timeout"));
+                    || (sql.getMessage() != null
+                            && sql.getMessage().toLowerCase(java.util.Locale.ROOT).contains("acquisition timeout"));
         }
         return false;
     }

@@ -12,7 +12,8 @@ public enum Limit {
     TRACKING_CODE_PER_ADDRESS("tracking-code.per-address", c -> c.trackingCode().perAddress()),
     SUBMISSION_PER_ADDRESS("submission.per-address", c -> c.submission().perAddress()),
     SUBMISSION_PER_CONTACT("submission.per-contact", c -> c.submission().perContact()),
-    PUBLIC_STATS_PER_ADDRESS("public-stats.per-address", c -> c.publicStats().perAddress());
+    PUBLIC_STATS_PER_ADDRESS("public-stats.per-address", c -> c.publicStats().perAddress()),
+    PRIVACY_EXPORT_PER_SUBJECT("privacy-export.per-subject", c -> c.privacyExport().perSubject());
 
     /** The counters of sign-in delays per account (not a window: see {@link LimitsConfig.Delays}). */
     static final String SIGN_IN_PER_ACCOUNT = "sign-in.per-account";

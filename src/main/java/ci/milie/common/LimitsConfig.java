@@ -37,6 +37,8 @@ public interface LimitsConfig {
 
     PublicStats publicStats();
 
+    PrivacyExport privacyExport();
+
     /** At most {@code count} hits in a window of {@code window}, which starts with the first hit. */
     interface Window {
         int count();
@@ -86,5 +88,10 @@ public interface LimitsConfig {
 
     interface PublicStats {
         Window perAddress();
+    }
+
+    interface PrivacyExport {
+        /** Exports of one account's or one request's data (OSEP's are not counted). */
+        Window perSubject();
     }
 }

@@ -48,16 +48,19 @@ public class OtpService {
      */
     @Transactional
     public Duration request(OtpDestination destination) {
-        return open(destination, OtpChallenge.Purpose.SIGN_IN, MessageKind.OTP_CODE);
+        return open(destination, OtpChallenge.Purpose.SIGN_IN, MessageKind.OTP_CODE, true);
     }
 
     /**
      * Sends a code that confirms a privacy act (an export or an erasure) to an e-mail or phone. It
-     * cannot sign anyone in, and a sign-in code cannot confirm such an act. Same limits as sign-in codes.
+     * cannot sign anyone in, and a sign-in code cannot confirm such an act. Same limits as sign-in
+     * codes, except that codes an OSEP officer sends for callers do not count against the client
+     * address: a whole call centre shares one, and the officer is signed in (the limit per
+     * destination still holds).
      */
     @Transactional
-    public Duration sendPrivacyCode(String email, String phone) {
-        return open(OtpDestination.of(email, phone), OtpChallenge.Purpose.PRIVACY, MessageKind.PRIVACY_CODE);
+    public Duration sendPrivacyCode(String email, String phone, boolean byStaff) {
+        return open(OtpDestination.of(email, phone), OtpChallenge.Purpose.PRIVACY, MessageKind.PRIVACY_CODE, !byStaff);
     }
 
     /**
@@ -81,8 +84,10 @@ public class OtpService {
         }
     }
 
-    private Duration open(OtpDestination destination, OtpChallenge.Purpose purpose, MessageKind kind) {
-        limiter.hit(Limit.OTP_PER_ADDRESS, limiter.client());
+    private Duration open(OtpDestination destination, OtpChallenge.Purpose purpose, MessageKind kind, boolean perAddress) {
+        if (perAddress) {
+            limiter.hit(Limit.OTP_PER_ADDRESS, limiter.client());
+        }
         limiter.hit(Limit.OTP_PER_DESTINATION, destination.isEmail() ? Mailboxes.of(destination.value()) : destination.value());
         Duration ttl = config.otp().ttl();
         Instant now = clock.instant();

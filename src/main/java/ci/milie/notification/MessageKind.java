@@ -24,5 +24,14 @@ public enum MessageKind {
     /** To the side responsible for the current stage: trackingCode, subject, stage, dueAt */
     DEADLINE_REMINDER,
     /** To the administration, then OSEP's supervisors: trackingCode, subject, stage, dueAt, level */
-    DEADLINE_MISSED
+    DEADLINE_MISSED;
+
+    /** The kinds that go to staff (administrations, OSEP), never to a citizen. */
+    public static final java.util.Set<MessageKind> TO_STAFF = java.util.EnumSet.of(REQUEST_REOPENED, DEADLINE_REMINDER,
+            DEADLINE_MISSED);
+
+    /** The names of the kinds that go to citizens, as stored in {@code outbox_message.kind}. */
+    public static java.util.List<String> toCitizens() {
+        return java.util.Arrays.stream(values()).filter(kind -> !TO_STAFF.contains(kind)).map(Enum::name).toList();
+    }
 }

@@ -44,10 +44,6 @@ public class DataExports {
             "Message bodies are erased once sent or given up: only their headers are listed. "
                     + "The administration's internal notes and working documents are not included.");
 
-    /** Messages about a request that go to OSEP or the administration, never to the citizen. */
-    private static final List<String> STAFF_KINDS = List.of(MessageKind.REQUEST_REOPENED.name(),
-            MessageKind.DEADLINE_REMINDER.name(), MessageKind.DEADLINE_MISSED.name());
-
     private final EntityManager em;
     private final AttachmentService attachments;
     private final ExportConfig config;
@@ -164,20 +160,21 @@ public class DataExports {
 
     /**
      * The messages to the subject's e-mail or phone, or to the citizen about one of the requests
-     * covered; not those that tell staff about the request (their addresses are not the subject's).
+     * covered; never those that tell staff about a request, whatever their address (a shared staff
+     * mailbox proved by a code is no citizen's data).
      */
     private List<Message> messages(String email, String phone, UUID[] ids) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 select channel, recipient, kind, subject, status, created_at, sent_at
                 from outbox_message
-                where recipient = ?1 or recipient = ?2 or (request_id = any(?3) and kind not in (?4))
+                where kind in (?4) and (recipient = ?1 or recipient = ?2 or request_id = any(?3))
                 order by created_at, id""")
                 .unwrap(NativeQuery.class)
                 .setParameter(1, email, String.class)
                 .setParameter(2, phone, String.class)
                 .setParameter(3, ids, UUID[].class)
-                .setParameterList(4, STAFF_KINDS)
+                .setParameterList(4, MessageKind.toCitizens())
                 .getResultList();
         return rows.stream().map(m -> new Message((String) m[0], (String) m[1], (String) m[2], (String) m[3], (String) m[4],
                 instant(m[5]), instant(m[6]))).toList();

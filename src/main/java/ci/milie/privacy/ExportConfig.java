@@ -11,4 +11,7 @@ public interface ExportConfig {
      * are listed with the path that downloads them. The whole document is built in memory.
      */
     MemorySize maxFileBytes();
+
+    /** Exports one instance builds at once: each holds its files in memory and a database connection. */
+    int concurrent();
 }

@@ -40,8 +40,8 @@ public class PrivacyCodes {
     public CodeSent sendToAccount(Caller caller, CodeChannel requested) {
         DataSubject account = account(caller);
         CodeChannel channel = channel(account, requested);
-        Duration ttl = channel == CodeChannel.EMAIL ? otp.sendPrivacyCode(account.email(), null)
-                : otp.sendPrivacyCode(null, account.phone());
+        Duration ttl = channel == CodeChannel.EMAIL ? otp.sendPrivacyCode(account.email(), null, false)
+                : otp.sendPrivacyCode(null, account.phone(), false);
         acts.record(PrivacyActs.Act.CODE_SENT, PrivacyActs.Via.ACCOUNT, null, null, account.citizenId(), List.of());
         return new CodeSent(ttl.toSeconds(), channel,
                 channel == CodeChannel.EMAIL ? maskEmail(account.email()) : PhoneNumbers.mask(account.phone()));
@@ -63,7 +63,7 @@ public class PrivacyCodes {
     /** OSEP: sends a code to the contact a caller gave, whether or not Miliê holds anything for it. */
     @Transactional
     public CodeSent sendForCaller(Caller staff, CallerContact contact) {
-        Duration ttl = otp.sendPrivacyCode(contact.email(), contact.phone());
+        Duration ttl = otp.sendPrivacyCode(contact.email(), contact.phone(), true);
         acts.record(PrivacyActs.Act.CODE_SENT, PrivacyActs.Via.OSEP, staff.id().orElseThrow(), PrivacyActs.CODE_READ_BACK, null, List.of());
         boolean email = contact.email() != null && !contact.email().isBlank();
         return new CodeSent(ttl.toSeconds(), email ? CodeChannel.EMAIL : CodeChannel.SMS,

@@ -107,6 +107,9 @@ public class CitizenRequest {
     private Instant overdueDueAt;
     @Column(name = "escalated_due_at")
     private Instant escalatedDueAt;
+    /** Set by the erasure of the citizen's personal data (privacy), never by the request itself. */
+    @Column(name = "personal_data_erased_at", insertable = false, updatable = false)
+    private Instant personalDataErasedAt;
     @Version
     private long version;
 
@@ -411,6 +414,10 @@ public class CitizenRequest {
     /** Events recorded since load, in order; the service persists and then clears them. */
     List<RequestEvent> newEvents() {
         return newEvents;
+    }
+
+    boolean personalDataErased() {
+        return personalDataErasedAt != null;
     }
 
     boolean acceptsAccessKey(String hash) {

@@ -168,6 +168,11 @@ public final class Lifecycle {
             return Optional.of(ProblemException.invalidTransition(request.status().name(),
                     "Cannot " + verb + " a request that is " + request.status()));
         }
+        if (party.isCitizen() && request.personalDataErased()) {
+            // erased at the citizen's request: nothing more of theirs comes in (a file, a reply, a comment)
+            return Optional.of(ProblemException.conflictInStatus("PERSONAL_DATA_ERASED", request.status().name(),
+                    "This request's personal data were erased at its citizen's request: it takes nothing more from them"));
+        }
         for (Policy policy : rule.policies()) {
             if (withInput || !policy.readsInput()) {
                 Optional<ProblemException> refused = policy.refusal(request, payload, circumstances);

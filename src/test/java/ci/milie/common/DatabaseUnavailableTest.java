@@ -22,6 +22,16 @@ class DatabaseUnavailableTest {
     }
 
     @Test
+    void eitherOfThePoolsTimeoutsIsAnOutage() {
+        // as Hibernate wraps them: every connection busy, or a new one slow to open
+        assertTrue(DatabaseUnavailable.causedBy(new org.hibernate.exception.GenericJDBCException("could not prepare",
+                new SQLException("Sorry, acquisition timeout!"))));
+        assertTrue(DatabaseUnavailable.causedBy(new org.hibernate.exception.GenericJDBCException("could not prepare",
+                new SQLException("Acquisition timeout while waiting for new connection",
+                        new java.util.concurrent.TimeoutException()))));
+    }
+
+    @Test
     void aStatementTheServerRefusesIsNoOutage() {
         assertFalse(DatabaseUnavailable.causedBy(new RuntimeException(new SQLException("duplicate key", "23505"))));
         assertFalse(DatabaseUnavailable.causedBy(new SQLException("canceling statement due to user request", "57014")));

@@ -171,6 +171,18 @@ class RateLimitsTest {
     }
 
     @Test
+    void codesOsepSendsForCallersDoNotCountAgainstTheCallCentresAddress() {
+        String client = someClient();
+        String osep = ci.milie.support.TestTokens.of("osep");
+        for (int i = 0; i < 4; i++) {
+            from(client).header("Authorization", "Bearer " + osep).body(Map.of("email", uniqueEmail("caller")))
+                    .post("/api/v1/privacy/codes").then().statusCode(202);
+        }
+        // nor do they use up what the citizens behind that address may ask
+        from(client).body(Map.of("email", uniqueEmail("otp"))).post("/api/v1/auth/otp").then().statusCode(202);
+    }
+
+    @Test
     void operatorsEnteringPhoneCallsAreNotLimited() {
         String client = someClient();
         String category = Setting.create(false).categoryCode();

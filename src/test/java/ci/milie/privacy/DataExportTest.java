@@ -240,6 +240,21 @@ class DataExportTest {
     }
 
     @Test
+    void aRequestsDataIsExportedAtMostFiveTimesAnHourSinceEachCarriesItsFiles() {
+        Setting at = Setting.create(false);
+        JsonPath receipt = Requests.submitAnonymously(Requests.complaint(at.categoryCode(), uniqueEmail("many")));
+        String export = "/api/v1/requests/track/" + receipt.getString("trackingCode") + "/privacy/export";
+        for (int i = 0; i < 5; i++) {
+            anonymous().header("X-Access-Key", receipt.getString("accessKey")).post(export).then().statusCode(200);
+        }
+
+        assertProblem(anonymous().header("X-Access-Key", receipt.getString("accessKey")).post(export).then(), 429, "RATE_LIMITED")
+                .header("Retry-After", notNullValue());
+        clock.advance(java.time.Duration.ofMinutes(61));
+        anonymous().header("X-Access-Key", receipt.getString("accessKey")).post(export).then().statusCode(200);
+    }
+
+    @Test
     void aWrongOrMissingKeyAnswersLikeKeyedTrackingAndTheOwnersTokenAloneOpensNothing() {
         Setting at = Setting.create(false);
         Citizen awa = citizenWithTwoRequests(at);

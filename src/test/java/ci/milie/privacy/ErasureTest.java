@@ -149,6 +149,9 @@ class ErasureTest {
             assertFalse(SchemaScan.columnsHolding(em, identifier).isEmpty(), "the data hold " + identifier + " before");
         }
         assertFalse(SchemaScan.columnsHolding(em, fileMarker).isEmpty(), "the file is stored in the database");
+        // OSEP once sent a code to the phone written on the requests (not the account's: it has none)
+        as(TestTokens.of(Roles.OSEP)).body(Map.of("phone", awa.e164())).post("/api/v1/privacy/codes").then().statusCode(202);
+        Outboxes.drain(relay);
         Map<String, String> statisticsBefore = statistics(at.administrationId());
 
         as(token).body(Map.of()).post("/api/v1/me/privacy/code").then().statusCode(202);
@@ -239,6 +242,41 @@ class ErasureTest {
         assertEquals("ACCESS_KEY", QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
                 "select requested_via from privacy_act where act = 'ERASURE' and ?1 = any(request_ids)")
                 .setParameter(1, UUID.fromString(id)).getSingleResult()));
+
+        // and the key brings nothing personal in again: no file, no message
+        assertProblem(given().header("X-Access-Key", receipt.getString("accessKey"))
+                .multiPart("file", "CNI " + kone.name() + ".png", ci.milie.support.SampleFiles.png(java.awt.Color.RED), "image/png")
+                .post("/api/v1/requests/" + id + "/attachments").then(), 409, "PERSONAL_DATA_ERASED");
+        as(at.osepToken()).body(Map.of("text", "Pouvez-vous préciser ?")).post("/api/v1/requests/" + id + "/messages")
+                .then().statusCode(200);
+        assertProblem(anonymous().header("X-Access-Key", receipt.getString("accessKey"))
+                .body(Map.of("text", "C'est " + kone.name() + ", au " + kone.spaced()))
+                .post("/api/v1/requests/" + id + "/messages").then(), 409, "PERSONAL_DATA_ERASED");
+        anonymous().header("X-Access-Key", receipt.getString("accessKey")).get("/api/v1/requests/" + id).then().statusCode(200)
+                .body("allowedActions", hasSize(0));
+    }
+
+    @Test
+    void osepErasingAStaffMailboxAProvedCodeReachesLeavesItsNoticesAlone() {
+        String staffMailbox = uniqueEmail("supervision");
+        UUID notice = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                insert into outbox_message (id, channel, recipient, subject, body, kind, status, attempts, next_attempt_at, created_at)
+                values (?1, 'EMAIL', ?2, 'Escalade : échéance dépassée pour la demande MIL-0000-0000', 'texte', 'DEADLINE_MISSED',
+                        'PENDING', 0, now() + interval '1 day', now())""")
+                .setParameter(1, notice).setParameter(2, staffMailbox).executeUpdate());
+        String officer = TestTokens.of(Roles.OSEP);
+        as(officer).body(Map.of("email", staffMailbox)).post("/api/v1/privacy/codes").then().statusCode(202);
+        String code = Codes.privacyCodeMailedTo(mailbox, relay, staffMailbox);
+
+        as(officer).body(Map.of("email", staffMailbox, "code", code)).post("/api/v1/privacy/erasures").then().statusCode(200)
+                .body("requestsAnonymised", equalTo(0));
+
+        assertEquals(1L, QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from outbox_message where id = ?1 and status = 'PENDING'").setParameter(1, notice)
+                .getSingleResult()).longValue()), "the escalation still goes out");
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from outbox_message where id = ?1")
+                .setParameter(1, notice).executeUpdate());
     }
 
     @Test

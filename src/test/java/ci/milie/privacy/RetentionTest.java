@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import ci.milie.support.Requests;
 import ci.milie.support.Requests.Setting;
 import ci.milie.support.SampleFiles;
+import ci.milie.support.SchemaScan;
 import ci.milie.support.TestClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -62,6 +64,8 @@ class RetentionTest {
         given().header("Authorization", "Bearer " + at.osepToken())
                 .multiPart("file", "courrier.pdf", SampleFiles.pdf(1), "application/pdf")
                 .post("/api/v1/requests/" + old + "/attachments").then().statusCode(201);
+        as(at.osepToken()).body(Map.of("text", "Rappeler la personne à " + oldEmail + " avant de clore"))
+                .post("/api/v1/requests/" + old + "/notes").then().statusCode(201);
         close(at, old);
         moveTo(now.atZone(ZoneOffset.UTC).minusYears(4).toInstant());
         JsonPath recentReceipt = inProgress(at, suggestion(at, recentEmail));
@@ -82,6 +86,11 @@ class RetentionTest {
                 .body("location.region", equalTo("Abidjan"))
                 .body("subject", equalTo("Extrait de naissance introuvable"));
         as(at.osepToken()).get("/api/v1/requests/" + old + "/attachments").then().statusCode(200).body("", hasSize(0));
+        // what the texts said of the contact goes with it; the files' names with the files
+        as(at.osepToken()).get("/api/v1/requests/" + old + "/events").then().statusCode(200)
+                .body("find { it.type == 'NOTE_ADDED' }.message", equalTo("Rappeler la personne à " + PersonalData.MARKER + " avant de clore"))
+                .body("find { it.type == 'ATTACHMENT_ADDED' }.message", equalTo(PersonalData.MARKER));
+        assertEquals(List.of(), SchemaScan.columnsHolding(em, oldEmail), "columns still holding the contact's e-mail");
         assertNotNull(retainedAt(old));
         assertEquals(1L, QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
                 "select count(*) from privacy_act where act = 'RETENTION' and requested_via = 'RETENTION' and ?1 = any(request_ids)")
