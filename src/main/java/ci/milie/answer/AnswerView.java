@@ -11,7 +11,7 @@ import ci.milie.request.RequestStatus;
 public record AnswerView(
         UUID id,
         UUID requestId,
-        @Schema(description = "UNDER_REVIEW, RETURNED or DELIVERED") String status,
+        @Schema(enumeration = { "UNDER_REVIEW", "RETURNED", "DELIVERED" }) String status,
         String text,
         Instant submittedAt,
         @Schema(nullable = true) Instant deliveredAt,

@@ -4,21 +4,19 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 /** Body of every error: RFC 9457 problem details with a stable machine {@code code}. */
-@JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "Problem", description = "RFC 9457 problem details (application/problem+json)")
 public record ProblemDetail(
         @Schema(examples = "https://api.milie.ci/problems/validation-failed") String type,
         @Schema(examples = "Invalid input") String title,
         @Schema(examples = "400") int status,
         @Schema(examples = "2 fields are invalid") String detail,
-        @Schema(examples = "/api/v1/administrations") String instance,
+        @Schema(description = "The path asked for; null when it is too long to repeat", nullable = true, examples = "/api/v1/administrations") String instance,
         @Schema(description = "Stable machine code, e.g. VALIDATION_FAILED, NOT_FOUND, CONFLICT", examples = "VALIDATION_FAILED") String code,
         @Schema(description = "Identifier of the HTTP request, also in the X-Request-Id header") String requestId,
-        @Schema(description = "Invalid fields, for VALIDATION_FAILED") List<Violation> violations,
-        @Schema(description = "For INVALID_TRANSITION and REQUEST_CLOSED: the status the request is in", examples = "IN_PROGRESS") String currentStatus) {
+        @Schema(description = "Invalid fields, for VALIDATION_FAILED; null otherwise", nullable = true) List<Violation> violations,
+        @Schema(description = "For INVALID_TRANSITION and REQUEST_CLOSED: the status the request is in; null otherwise",
+                nullable = true, examples = "IN_PROGRESS") String currentStatus) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
     static final String TYPE_BASE = "https://api.milie.ci/problems/";

@@ -24,9 +24,9 @@ final class FeedbackCommands {
 
     @Schema(name = "FeedbackCriteria", description = "Optional detailed ratings, 1 to 5")
     record Criteria(
-            @Min(1) @Max(5) Integer clarity,
-            @Min(1) @Max(5) Integer speed,
-            @Min(1) @Max(5) Integer courtesy) {
+            @Min(1) @Max(5) @Schema(nullable = true) Integer clarity,
+            @Min(1) @Max(5) @Schema(nullable = true) Integer speed,
+            @Min(1) @Max(5) @Schema(nullable = true) Integer courtesy) {
     }
 
     @Schema(name = "ReopenCommand")

@@ -3,19 +3,25 @@ package ci.milie.identity;
 import java.util.List;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
+import ci.milie.common.Roles;
 
-@JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "Me", description = "The signed-in user's own profile")
 public record MeView(
         UUID id,
-        @Schema(description = "STAFF or CITIZEN", examples = "STAFF") String kind,
-        String email,
-        String phone,
-        String fullName,
-        @Schema(examples = "[\"agent\"]") List<String> roles,
-        UUID administrationId,
-        @Schema(examples = "fr") String preferredLanguage) {
+        @Schema(enumeration = { "STAFF", "CITIZEN" }, examples = "STAFF") String kind,
+        @Schema(description = "A citizen has an e-mail, a phone or both", nullable = true) String email,
+        @Schema(description = "Citizens only", nullable = true) String phone,
+        @Schema(description = "Null for a citizen who gave no name", nullable = true) String fullName,
+        @Schema(type = SchemaType.ARRAY, implementation = Role.class, examples = "[\"agent\"]") List<String> roles,
+        @Schema(description = "Staff of an administration only", nullable = true) UUID administrationId,
+        @Schema(description = "Citizens only", nullable = true, examples = "fr") String preferredLanguage) {
+
+    /** The roles a token can carry, as the contract names them (a role is a JWT group, hence a string here). */
+    @Schema(name = "Role", type = SchemaType.STRING,
+            enumeration = { Roles.CITIZEN, Roles.OPERATOR, Roles.OSEP, Roles.AGENT, Roles.SUPERVISOR, Roles.SYSADMIN })
+    interface Role {
+    }
 }

@@ -95,6 +95,7 @@ public class StaffResource {
     }
 
     @Schema(name = "StaffPage")
-    record StaffPage(java.util.List<StaffView> items, String nextCursor) {
+    record StaffPage(java.util.List<StaffView> items, 
+            @Schema(description = "Opaque cursor of the next page; null on the last page", nullable = true) String nextCursor) {
     }
 }

@@ -6,6 +6,11 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import ci.milie.directory.RequestType;
+import ci.milie.request.Channel;
+import ci.milie.request.EventType;
+import ci.milie.request.RequestStatus;
+
 /**
  * The document a citizen gets when they ask for their data (law 2013-450): their account, their
  * requests with what they see of them, and the messages Miliê sent them. Its {@code format} names
@@ -31,15 +36,19 @@ public record DataExport(
     }
 
     @Schema(name = "DataExportAccount")
-    public record Account(UUID id, String email, String phone, String fullName, String preferredLanguage,
-            Instant createdAt, Instant lastLoginAt) {
+    public record Account(UUID id, @Schema(nullable = true) String email, @Schema(nullable = true) String phone,
+            @Schema(nullable = true) String fullName, String preferredLanguage,
+            Instant createdAt, @Schema(nullable = true) Instant lastLoginAt) {
     }
 
     @Schema(name = "DataExportRequest")
-    public record Request(UUID id, String trackingCode, String type, Category category, String channel, String subject,
-            String description, String region, String locality, Double latitude, Double longitude, Contact contact,
-            boolean anonymous, String status, Instant submittedAt, Instant closedAt,
-            @Schema(description = "The current deadline, if one runs") Instant dueAt,
+    public record Request(UUID id, String trackingCode, @Schema(implementation = RequestType.class) String type, Category category,
+            @Schema(implementation = Channel.class) String channel, String subject, String description,
+            @Schema(nullable = true) String region, @Schema(nullable = true) String locality,
+            @Schema(nullable = true) Double latitude, @Schema(nullable = true) Double longitude, Contact contact,
+            boolean anonymous, @Schema(implementation = RequestStatus.class) String status, Instant submittedAt,
+            @Schema(nullable = true) Instant closedAt,
+            @Schema(description = "The current deadline, if one runs", nullable = true) Instant dueAt,
             @Schema(nullable = true) String administration,
             @Schema(description = "The public events, oldest first; the administration's internal notes are withheld")
             List<Event> timeline,
@@ -53,11 +62,13 @@ public record DataExport(
     }
 
     @Schema(name = "DataExportContact")
-    public record Contact(String name, String email, String phone, String language) {
+    public record Contact(@Schema(nullable = true) String name, @Schema(nullable = true) String email,
+            @Schema(nullable = true) String phone, String language) {
     }
 
     @Schema(name = "DataExportEvent")
-    public record Event(String type, Instant occurredAt, String fromStatus, String toStatus, String message,
+    public record Event(@Schema(implementation = EventType.class) String type, Instant occurredAt,
+            @Schema(nullable = true) RequestStatus fromStatus, @Schema(nullable = true) RequestStatus toStatus, @Schema(nullable = true) String message,
             @Schema(description = "Whether the citizen did it") boolean byCitizen) {
     }
 
@@ -67,21 +78,26 @@ public record DataExport(
     }
 
     @Schema(name = "DataExportRating")
-    public record Rating(int rating, boolean satisfied, Integer clarity, Integer speed, Integer courtesy, String comment,
-            Instant submittedAt) {
+    public record Rating(int rating, boolean satisfied, @Schema(nullable = true) Integer clarity,
+            @Schema(nullable = true) Integer speed, @Schema(nullable = true) Integer courtesy,
+            @Schema(nullable = true) String comment, Instant submittedAt) {
     }
 
     @Schema(name = "DataExportAttachment")
     public record Attachment(UUID id, String fileName, String contentType, long sizeBytes, String sha256,
-            String uploadedBy, Instant uploadedAt,
+            @Schema(description = "Always citizen: the export lists the files the citizen joined", enumeration = "citizen") String uploadedBy,
+            Instant uploadedAt,
             @Schema(description = "The file, base64; null past the export's size limit", nullable = true) String content,
             @Schema(description = "Where this caller downloads the file when its content is not inline", nullable = true)
             String downloadPath) {
     }
 
     @Schema(name = "DataExportMessage")
-    public record Message(String channel, String recipient, String kind, String subject, String status,
-            Instant createdAt, Instant sentAt) {
+    public record Message(@Schema(enumeration = { "EMAIL", "SMS" }) String channel, String recipient,
+            @Schema(description = "What the message was about", examples = "RECEIPT") String kind,
+            @Schema(description = "E-mails only", nullable = true) String subject,
+            @Schema(enumeration = { "PENDING", "SENDING", "SENT", "FAILED" }) String status,
+            Instant createdAt, @Schema(nullable = true) Instant sentAt) {
     }
 
     @Schema(name = "DataExportNotes")

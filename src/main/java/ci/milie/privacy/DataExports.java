@@ -28,6 +28,7 @@ import ci.milie.privacy.DataExport.Message;
 import ci.milie.privacy.DataExport.Rating;
 import ci.milie.privacy.DataExport.Scope;
 import ci.milie.request.AttachmentService;
+import ci.milie.request.RequestStatus;
 
 /**
  * Builds the export of a subject's data. Each kind of row is read in one query over all the
@@ -68,7 +69,7 @@ public class DataExports {
                 order by e.request_id, e.seq""", ids)) {
             String role = (String) row[6];
             timelines.computeIfAbsent((UUID) row[0], k -> new ArrayList<>()).add(new Event((String) row[1], instant(row[2]),
-                    (String) row[3], (String) row[4], (String) row[5], Roles.CITIZEN.equals(role) || "anonymous".equals(role)));
+                    status(row[3]), status(row[4]), (String) row[5], Roles.CITIZEN.equals(role) || "anonymous".equals(role)));
         }
         Map<UUID, List<UUID>> answerFiles = new LinkedHashMap<>();
         Map<UUID, List<Attachment>> files = attachments(ids, answerFiles);
@@ -189,6 +190,10 @@ public class DataExports {
             query.setParameter(1, value);
         }
         return query.getResultList();
+    }
+
+    private static RequestStatus status(Object value) {
+        return value == null ? null : RequestStatus.valueOf((String) value);
     }
 
     private static int number(Object value) {

@@ -53,6 +53,7 @@ public class PrivacyActResource {
     }
 
     @Schema(name = "PrivacyActPage")
-    record PrivacyActPage(List<PrivacyActView> items, String nextCursor) {
+    record PrivacyActPage(List<PrivacyActView> items, 
+            @Schema(description = "Opaque cursor of the next page; null on the last page", nullable = true) String nextCursor) {
     }
 }

@@ -16,7 +16,8 @@ public interface AnswerLookup {
     List<AnswerSummary> all(UUID requestId);
 
     @Schema(name = "AnswerSummary")
-    record AnswerSummary(UUID id, String status, String text, Instant submittedAt, Instant deliveredAt,
+    record AnswerSummary(UUID id, @Schema(enumeration = { "UNDER_REVIEW", "RETURNED", "DELIVERED" }) String status,
+            String text, Instant submittedAt, @Schema(description = "Null until delivered", nullable = true) Instant deliveredAt,
             @Schema(description = "OSEP's remarks when returned; staff only", nullable = true) String remarks) {
     }
 }

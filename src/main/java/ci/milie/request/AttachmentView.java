@@ -15,5 +15,7 @@ public record AttachmentView(
         @Schema(description = "Size in bytes") long size,
         @Schema(description = "SHA-256 of the bytes, hexadecimal") String sha256,
         Instant uploadedAt,
-        @Schema(description = "Role of the uploader: citizen (with a token or the access key), agent or osep") String uploadedBy) {
+        @Schema(description = "Role of the uploader: citizen (with a token or the access key), or the staff role",
+                enumeration = { Views.ACTOR_CITIZEN, Views.ACTOR_ANONYMOUS, Views.ACTOR_OPERATOR, Views.ACTOR_OSEP, Views.ACTOR_AGENT,
+                        Views.ACTOR_SUPERVISOR, Views.ACTOR_SYSADMIN, Views.ACTOR_SYSTEM }) String uploadedBy) {
 }

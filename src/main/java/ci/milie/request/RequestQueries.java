@@ -164,7 +164,7 @@ public class RequestQueries {
             }
         }
         boolean paused = r.status() == RequestStatus.AWAITING_CITIZEN;
-        return new Views.DeadlineView(stage == null ? null : stage.name(), r.dueAt(), seconds(left), seconds(overdueBy),
+        return new Views.DeadlineView(stage, r.dueAt(), seconds(left), seconds(overdueBy),
                 paused, paused ? seconds(r.pausedRemaining()) : null, r.triageMet(), r.acknowledgementMet(), r.answerMet());
     }
 

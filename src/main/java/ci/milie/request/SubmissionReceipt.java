@@ -14,12 +14,13 @@ public record SubmissionReceipt(
         @Schema(examples = "MIL-7KQ2-9XD3") String trackingCode,
         @Schema(description = "Secret giving access to the answer and to replying; keep it, it is not shown again. "
                 + "A retry with the same Idempotency-Key gets it again; null only on the retry of a submission made "
-                + "before the key was kept encrypted, or whose encryption key (milie.idempotency.key) was changed since") String accessKey,
+                + "before the key was kept encrypted, or whose encryption key (milie.idempotency.key) was changed since",
+                nullable = true) String accessKey,
         RequestStatus status,
         RequestType type,
         String categoryCode,
         Channel channel,
         Instant submittedAt,
         @Schema(description = "When OSEP's triage is due") Instant dueAt,
-        @Schema(description = "Link to follow the request (the key is in the fragment)") String trackingUrl) {
+        @Schema(description = "Link to follow the request (the key is in the fragment, when the key is shown)") String trackingUrl) {
 }

@@ -6,13 +6,21 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 import ci.milie.directory.AdministrationRef;
 import ci.milie.directory.RequestType;
 
 /** What the request module shows, one record per audience. */
 public final class Views {
+
+    // The roles an event or a file can name (common.Roles, Actor), spelt out for the contract's enums.
+    static final String ACTOR_CITIZEN = "citizen";
+    static final String ACTOR_ANONYMOUS = "anonymous";
+    static final String ACTOR_OPERATOR = "operator";
+    static final String ACTOR_OSEP = "osep";
+    static final String ACTOR_AGENT = "agent";
+    static final String ACTOR_SUPERVISOR = "supervisor";
+    static final String ACTOR_SYSADMIN = "sysadmin";
+    static final String ACTOR_SYSTEM = "system";
 
     private Views() {
     }
@@ -22,19 +30,21 @@ public final class Views {
     }
 
     @Schema(name = "LocationView")
-    public record LocationView(String region, String locality, Double latitude, Double longitude) {
+    public record LocationView(@Schema(nullable = true) String region, @Schema(nullable = true) String locality,
+            @Schema(nullable = true) Double latitude, @Schema(nullable = true) Double longitude) {
     }
 
     @Schema(name = "ContactView")
-    public record ContactView(String fullName, String email, String phone, String preferredLanguage) {
+    public record ContactView(@Schema(nullable = true) String fullName, @Schema(nullable = true) String email,
+            @Schema(nullable = true) String phone, @Schema(examples = "fr") String preferredLanguage) {
     }
 
     @Schema(name = "Rejection")
-    public record Rejection(String reasonCode, UUID duplicateOf) {
+    public record Rejection(@Schema(ref = "RejectionReason") String reasonCode,
+            @Schema(description = "The request this one repeats, for DUPLICATE", nullable = true) UUID duplicateOf) {
     }
 
     /** The full request, for staff who may see it and for its owner. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "RequestView")
     public record RequestView(
             UUID id,
@@ -54,62 +64,64 @@ public final class Views {
             boolean anonymous,
             Instant submittedAt,
             Instant updatedAt,
-            @Schema(description = "When the current stage is due; absent while waiting for the citizen and once answered") Instant dueAt,
+            @Schema(description = "When the current stage is due; null while waiting for the citizen and once answered", nullable = true) Instant dueAt,
             DeadlineView deadline,
-            Instant answeredAt,
-            Instant closedAt,
-            Rejection rejection,
+            @Schema(nullable = true) Instant answeredAt,
+            @Schema(nullable = true) Instant closedAt,
+            @Schema(description = "Why OSEP rejected the request, once rejected", nullable = true) Rejection rejection,
             int reopenCount,
             List<AnswerLookup.AnswerSummary> answers,
             @Schema(description = "Exactly the actions the caller may take on the request now") List<Action> allowedActions,
-            @Schema(description = "Until when the citizen may still dispute the answer (with REOPEN in allowedActions)") Instant reopenUntil,
+            @Schema(description = "Until when the citizen may still dispute the answer; null unless REOPEN is in allowedActions", nullable = true) Instant reopenUntil,
             @Schema(description = "Optimistic-locking version") long version) {
     }
 
     /** The clock of the current stage, and how the past stages went. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "DeadlineView")
     public record DeadlineView(
-            @Schema(description = "TRIAGE, ACKNOWLEDGEMENT or ANSWER; absent when no stage is running") String stage,
-            Instant dueAt,
-            @Schema(description = "Seconds of working time left, while not overdue") Long timeLeftSeconds,
-            @Schema(description = "Seconds since the deadline passed") Long overdueBySeconds,
+            @Schema(description = "The stage whose clock runs; null when no stage is running", nullable = true) Stage stage,
+            @Schema(nullable = true) Instant dueAt,
+            @Schema(description = "Seconds of working time left, while not overdue", nullable = true) Long timeLeftSeconds,
+            @Schema(description = "Seconds since the deadline passed", nullable = true) Long overdueBySeconds,
             @Schema(description = "True while waiting for the citizen: the clock is stopped") boolean paused,
-            @Schema(description = "Seconds of working time left when the clock stopped") Long pausedTimeLeftSeconds,
-            @Schema(description = "Whether OSEP's triage met its deadline, once done") Boolean triageMet,
-            @Schema(description = "Whether the acknowledgement met its deadline, once done") Boolean acknowledgementMet,
-            @Schema(description = "Whether the answer met its deadline, once delivered") Boolean answerMet) {
+            @Schema(description = "Seconds of working time left when the clock stopped", nullable = true) Long pausedTimeLeftSeconds,
+            @Schema(description = "Whether OSEP's triage met its deadline, once done", nullable = true) Boolean triageMet,
+            @Schema(description = "Whether the acknowledgement met its deadline, once done", nullable = true) Boolean acknowledgementMet,
+            @Schema(description = "Whether the answer met its deadline, once delivered", nullable = true) Boolean answerMet) {
     }
 
     /** One line of a work queue. */
     @Schema(name = "RequestSummary")
     public record RequestSummary(UUID id, String trackingCode, RequestType type, String categoryCode, Channel channel,
-            String subject, RequestStatus status, UUID administrationId, String region, Instant submittedAt,
-            Instant dueAt, boolean overdue) {
+            String subject, RequestStatus status, @Schema(description = "Where the request is routed", nullable = true) UUID administrationId,
+            @Schema(nullable = true) String region, Instant submittedAt,
+            @Schema(nullable = true) Instant dueAt, boolean overdue) {
     }
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "EventView")
-    public record EventView(UUID id, EventType type, Instant occurredAt, RequestStatus fromStatus,
-            RequestStatus toStatus, String message, Visibility visibility,
-            @Schema(description = "citizen, anonymous, osep, agent, operator or system") String actorRole,
-            @Schema(description = "Staff only; never the citizen's account to the administration of an anonymous request") UUID actorId) {
+    public record EventView(UUID id, EventType type, Instant occurredAt, @Schema(nullable = true) RequestStatus fromStatus,
+            @Schema(nullable = true) RequestStatus toStatus,
+            @Schema(description = "Null when the event has none or the caller may not read it", nullable = true) String message,
+            Visibility visibility,
+            @Schema(description = "Who acted: a role, anonymous (without an account, or with the access key) or system",
+                    enumeration = { ACTOR_CITIZEN, ACTOR_ANONYMOUS, ACTOR_OPERATOR, ACTOR_OSEP, ACTOR_AGENT, ACTOR_SUPERVISOR,
+                            ACTOR_SYSADMIN, ACTOR_SYSTEM }) String actorRole,
+            @Schema(description = "Staff only; never the citizen's account to the administration of an anonymous request", nullable = true) UUID actorId) {
     }
 
     /** What anyone with the tracking code sees; with the access key, also the thread and the answers. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "TrackingView")
     public record TrackingView(
             String trackingCode,
-            @Schema(description = "Only with the access key") UUID id,
+            @Schema(description = "Only with the access key; null without", nullable = true) UUID id,
             RequestType type,
             CategoryRef category,
             RequestStatus status,
             Instant submittedAt,
             Instant updatedAt,
-            Instant dueAt,
+            @Schema(nullable = true) Instant dueAt,
             @Schema(description = "Where the request is being handled", nullable = true) String administrationName,
             @Schema(description = "Public events; their messages only with the access key") List<EventView> timeline,
-            @Schema(description = "Only with the access key") List<AnswerLookup.AnswerSummary> answers) {
+            @Schema(description = "Only with the access key; null without", nullable = true) List<AnswerLookup.AnswerSummary> answers) {
     }
 }

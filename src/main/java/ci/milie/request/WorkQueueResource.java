@@ -107,6 +107,7 @@ public class WorkQueueResource {
     }
 
     @Schema(name = "RequestPage")
-    record RequestPage(List<Views.RequestSummary> items, String nextCursor) {
+    record RequestPage(List<Views.RequestSummary> items, 
+            @Schema(description = "Opaque cursor of the next page; null on the last page", nullable = true) String nextCursor) {
     }
 }

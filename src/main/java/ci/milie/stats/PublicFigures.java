@@ -11,12 +11,12 @@ public record PublicFigures(
         UUID id,
         String code,
         String name,
-        @Schema(description = "Null when withheld") Long received,
-        @Schema(description = "Null when withheld") Long answered,
-        @Schema(description = "Working days from submission to answer; null when withheld") Double medianDaysToAnswer,
-        @Schema(description = "Share of answers within their deadline (0–1); null when withheld") Double shareWithinDeadline,
-        @Schema(description = "Null when withheld") Double averageRating,
-        @Schema(description = "Share of ratings marked satisfied (0–1); null when withheld") Double shareSatisfied,
+        @Schema(description = "Null when withheld", nullable = true) Long received,
+        @Schema(description = "Null when withheld", nullable = true) Long answered,
+        @Schema(description = "Working days from submission to answer; null when withheld", nullable = true) Double medianDaysToAnswer,
+        @Schema(description = "Share of answers within their deadline (0–1); null when withheld", nullable = true) Double shareWithinDeadline,
+        @Schema(description = "Null when withheld", nullable = true) Double averageRating,
+        @Schema(description = "Share of ratings marked satisfied (0–1); null when withheld", nullable = true) Double shareSatisfied,
         @Schema(description = "True when at least one figure is withheld") boolean suppressed,
         @Schema(description = "The figures withheld because they rest on fewer than the minimum count") List<String> withheld) {
 }

@@ -11,7 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record StatsOverview(
         Instant from,
         Instant to,
-        @Schema(description = "Set when the figures are scoped to one administration") UUID administrationId,
+        @Schema(description = "Set when the figures are scoped to one administration", nullable = true) UUID administrationId,
         @Schema(description = "Requests submitted in the period") long received,
         Map<String, Long> receivedByType,
         Map<String, Long> receivedByChannel,

@@ -74,6 +74,41 @@ class OpenApiContractTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void responsePropertiesAreRequiredNullOnlyWhereDeclaredAndNoneHasATypeBesideAReference() {
+        JsonPath api = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        List<String> required = api.getList("components.schemas.TrackingView.required");
+        // Present even when null: a generated client reads `administrationName: string | null`, never `administrationName?`.
+        assertTrue(required.containsAll(List.of("trackingCode", "status", "submittedAt", "timeline", "administrationName", "dueAt")),
+                required.toString());
+        assertEquals(List.of("string", "null"), api.getList("components.schemas.TrackingView.properties.administrationName.type"));
+        assertEquals(List.of("UNDER_REVIEW", "RETURNED", "DELIVERED"), api.getList("components.schemas.AnswerView.properties.status.enum"));
+
+        List<String> typedReferences = new ArrayList<>();
+        Map<String, Map<String, Object>> schemas = api.getMap("components.schemas");
+        schemas.forEach((name, schema) -> {
+            Map<String, Map<String, Object>> properties = (Map<String, Map<String, Object>>) schema.get("properties");
+            if (properties != null) {
+                properties.forEach((property, definition) -> {
+                    if (definition.containsKey("type") && (definition.containsKey("$ref") || definition.containsKey("anyOf"))) {
+                        typedReferences.add(name + "." + property);
+                    }
+                });
+            }
+        });
+        assertEquals(List.of(), typedReferences, "properties with a type beside a $ref or anyOf");
+    }
+
+    @Test
+    void everyTestChecksTheBodiesItReceivesAgainstTheContract() {
+        assertTrue(io.restassured.RestAssured.filters().stream().anyMatch(ci.milie.support.ContractConformance.class::isInstance),
+                "the conformance filter is installed before each @QuarkusTest method");
+        // The live document and the file the check reads agree on the operations they list.
+        JsonPath api = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        assertEquals(api.getMap("paths").keySet(), ci.milie.support.ContractConformance.operationPaths());
+    }
+
+    @Test
     void staffOperationsRequireABearerTokenAndLoginDoesNot() {
         JsonPath api = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
         assertEquals(List.of(Map.of("bearer", List.of("sysadmin"))), api.getList("paths.'/api/v1/staff'.get.security"));
