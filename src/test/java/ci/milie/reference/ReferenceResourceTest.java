@@ -77,6 +77,14 @@ class ReferenceResourceTest {
     }
 
     @Test
+    void aWeakOrListedETagRevalidatesTooAndIfMatchIsNoConcernOfARead() {
+        String etag = anonymous().get(REFERENCE).then().statusCode(200).extract().header("ETag");
+        anonymous().header("If-None-Match", "\"another\", W/" + etag).get(REFERENCE).then().statusCode(304);
+        anonymous().header("If-Match", "\"another\"").get(REFERENCE).then().statusCode(200)
+                .body("regions", hasSize(33));
+    }
+
+    @Test
     void aRegionChangedInTheDatabaseChangesTheETagWithoutARelease() {
         String before = anonymous().get(REFERENCE).then().statusCode(200).extract().header("ETag");
         setActive("GBOKLE", false);
