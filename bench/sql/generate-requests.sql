@@ -577,7 +577,8 @@ from weighted
 order by hs;
 -- Localities as one distribution: P(region) x P(locality | region).
 create temp table gen_loc as
-select row_number() over (order by r.i, k)::int4 as i, r.i as reg_i, r.name as region, r.locs[k] as locality,
+-- Requests store the region's code (V24), found once per locality here rather than once per request.
+select row_number() over (order by r.i, k)::int4 as i, r.i as reg_i, region_code_of(r.name) as region, r.locs[k] as locality,
        r.lat[k] as lat, r.lon[k] as lon, r.loc_admin[k] as admin_i,
        r.pop::float8 * ((case when k < array_length(r.locs, 1) then r.loc_cdf[k + 1] else 1 end) - r.loc_cdf[k]) as w
 from gen_reg r, generate_series(1, array_length(r.locs, 1)) k;

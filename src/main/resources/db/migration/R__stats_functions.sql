@@ -10,6 +10,15 @@
 -- Concatenates working-time arrays (their order does not matter to percentiles).
 create or replace aggregate stats_concat(double precision[]) (sfunc = array_cat, stype = double precision[]);
 
+-- The region a request counts under: its code, "" without a region, and UNMAPPED for a free-text
+-- value that names no region (older requests whose region V24 could not map), so that those are
+-- one bucket rather than as many rows as spellings.
+create or replace function stats_region_bucket(region varchar) returns varchar language sql stable parallel safe as $$
+    select case when $1 is null then ''
+                when exists (select 1 from region r where r.code = $1) then $1
+                else 'UNMAPPED' end
+$$;
+
 -- One row per figure event in [from_at, to_at): the union of every measure, not yet summed.
 create or replace function stats_measures(from_at timestamptz, to_at timestamptz)
     returns table (day date, administration_id uuid, category_id uuid, type varchar, channel varchar,
@@ -20,7 +29,7 @@ create or replace function stats_measures(from_at timestamptz, to_at timestamptz
                    ack_days double precision, answer_days double precision)
     language sql stable as $$
         select (r.submitted_at at time zone 'UTC')::date as day, r.administration_id, r.category_id, r.type,
-               r.channel, coalesce(r.region, '') as region,
+               r.channel, stats_region_bucket(r.region) as region,
                1 as received, 0 as acknowledged, 0 as ack_judged, 0 as ack_met, 0 as answered, 0 as answer_judged,
                0 as answer_met, 0 as reopened, 0 as closed, 0 as rejected, null::varchar as reason, 0 as handbacks,
                0 as reroutes, 0 as delivered, 0 as ratings, 0 as rating_sum, 0 as rated_4_or_5, 0 as satisfied,
@@ -29,7 +38,7 @@ create or replace function stats_measures(from_at timestamptz, to_at timestamptz
         where r.submitted_at >= from_at and r.submitted_at < to_at
         union all
         select (r.acknowledged_at at time zone 'UTC')::date, r.administration_id, r.category_id, r.type, r.channel,
-               coalesce(r.region, ''),
+               stats_region_bucket(r.region),
                0, 1, case when r.acknowledgement_met is null then 0 else 1 end,
                case when r.acknowledgement_met then 1 else 0 end, 0, 0, 0, 0, 0, 0, null, 0, 0, 0, 0, 0, 0, 0,
                r.acknowledgement_working_seconds / 86400.0, null
@@ -37,7 +46,7 @@ create or replace function stats_measures(from_at timestamptz, to_at timestamptz
         where r.acknowledged_at >= from_at and r.acknowledged_at < to_at
         union all
         select (r.answered_at at time zone 'UTC')::date, r.administration_id, r.category_id, r.type, r.channel,
-               coalesce(r.region, ''),
+               stats_region_bucket(r.region),
                0, 0, 0, 0, 1, case when r.answer_met is null then 0 else 1 end, case when r.answer_met then 1 else 0 end,
                case when r.reopen_count > 0 then 1 else 0 end, 0, 0, null, 0, 0, 0, 0, 0, 0, 0,
                null, r.answer_working_seconds / 86400.0
@@ -45,19 +54,19 @@ create or replace function stats_measures(from_at timestamptz, to_at timestamptz
         where r.answered_at >= from_at and r.answered_at < to_at
         union all
         select (r.closed_at at time zone 'UTC')::date, r.administration_id, r.category_id, r.type, r.channel,
-               coalesce(r.region, ''),
+               stats_region_bucket(r.region),
                0, 0, 0, 0, 0, 0, 0, 0, 1, 0, null, 0, 0, 0, 0, 0, 0, 0, null, null
         from citizen_request r
         where r.closed_at >= from_at and r.closed_at < to_at
         union all
         select (r.status_changed_at at time zone 'UTC')::date, r.administration_id, r.category_id, r.type, r.channel,
-               coalesce(r.region, ''),
+               stats_region_bucket(r.region),
                0, 0, 0, 0, 0, 0, 0, 0, 0, 1, r.rejection_reason, 0, 0, 0, 0, 0, 0, 0, null, null
         from citizen_request r
         where r.status = 'REJECTED' and r.status_changed_at >= from_at and r.status_changed_at < to_at
         union all
         select (a.delivered_at at time zone 'UTC')::date, r.administration_id, r.category_id, r.type, r.channel,
-               coalesce(r.region, ''),
+               stats_region_bucket(r.region),
                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, 0, 0, 1,
                case when f.id is null then 0 else 1 end, coalesce(f.rating, 0),
                case when f.rating >= 4 then 1 else 0 end, case when f.satisfied then 1 else 0 end, null, null
@@ -70,7 +79,7 @@ create or replace function stats_measures(from_at timestamptz, to_at timestamptz
         -- the one it was taken from: the ids their events record (request_event.data), whatever the
         -- administration is called now. A move whose administration is unknown counts for none.
         select (m.occurred_at at time zone 'UTC')::date, m.administration_id, r.category_id, r.type, r.channel,
-               coalesce(r.region, ''),
+               stats_region_bucket(r.region),
                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null,
                case when m.type = 'HANDED_BACK' then 1 else 0 end, case when m.type = 'REROUTED' then 1 else 0 end,
                0, 0, 0, 0, 0, null, null

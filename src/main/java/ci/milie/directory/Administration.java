@@ -38,6 +38,10 @@ public class Administration {
     @Column(name = "name", nullable = false, length = 200)
     private String name;
 
+    /** Null: the English name is the French one (most bodies have no official English name). */
+    @Column(name = "name_en", length = 200)
+    private String nameEn;
+
     @Column(name = "acronym", length = 32)
     private String acronym;
 
@@ -72,11 +76,12 @@ public class Administration {
         // for Hibernate
     }
 
-    public Administration(UUID id, String code, String name, String acronym, AdministrationKind kind,
+    public Administration(UUID id, String code, String name, String nameEn, String acronym, AdministrationKind kind,
             String contactEmail, boolean answerReviewRequired, Instant now) {
         this.id = Objects.requireNonNull(id);
         this.code = Objects.requireNonNull(code);
         this.name = Texts.required(name);
+        this.nameEn = Texts.optional(nameEn);
         this.acronym = Texts.optional(acronym);
         this.kind = Objects.requireNonNull(kind);
         this.contactEmail = Texts.optional(contactEmail);
@@ -86,12 +91,15 @@ public class Administration {
         this.updatedAt = now;
     }
 
-    public void rename(String newCode, String newName, String newAcronym, Instant now) {
+    public void rename(String newCode, String newName, String newNameEn, String newAcronym, Instant now) {
         String name = Texts.required(newName);
+        String nameEn = Texts.optional(newNameEn);
         String acronym = Texts.optional(newAcronym);
-        if (!code.equals(newCode) || !this.name.equals(name) || !Objects.equals(this.acronym, acronym)) {
+        if (!code.equals(newCode) || !this.name.equals(name) || !Objects.equals(this.nameEn, nameEn)
+                || !Objects.equals(this.acronym, acronym)) {
             this.code = newCode;
             this.name = name;
+            this.nameEn = nameEn;
             this.acronym = acronym;
             updatedAt = now;
         }
@@ -167,6 +175,11 @@ public class Administration {
 
     public String name() {
         return name;
+    }
+
+    /** The English name, or the French one when none was given. */
+    public String nameEn() {
+        return nameEn == null ? name : nameEn;
     }
 
     public String acronym() {

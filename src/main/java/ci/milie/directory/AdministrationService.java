@@ -52,7 +52,7 @@ class AdministrationService {
         Administration parent = command.parentId() == null ? null : activeParent(command.parentId());
         Instant now = now();
         Administration administration = new Administration(UUID.randomUUID(), command.code(), command.name(),
-                command.acronym(), command.kind(), command.contactEmail(),
+                command.nameEn(), command.acronym(), command.kind(), command.contactEmail(),
                 !Boolean.FALSE.equals(command.answerReviewRequired()), now);
         administration.moveUnder(parent, now);
         administrations.persist(administration);
@@ -77,7 +77,7 @@ class AdministrationService {
             ensureNotRoutedTo(administration);
         }
         Instant now = now();
-        administration.rename(command.code(), command.name(), command.acronym(), now);
+        administration.rename(command.code(), command.name(), command.nameEn(), command.acronym(), now);
         administration.reclassify(command.kind(), now);
         administration.moveUnder(parent, now);
         administration.changeContact(command.contactEmail(), now);

@@ -10,6 +10,7 @@ public record AdministrationView(
         UUID id,
         @Schema(examples = "MSHPCMU") String code,
         String name,
+        @Schema(description = "The name in English: the French name when none was given") String nameEn,
         @Schema(nullable = true) String acronym,
         AdministrationKind kind,
         @Schema(nullable = true) UUID parentId,
@@ -23,7 +24,7 @@ public record AdministrationView(
 
     static AdministrationView of(Administration a) {
         Administration parent = a.parent();
-        return new AdministrationView(a.id(), a.code(), a.name(), a.acronym(), a.kind(),
+        return new AdministrationView(a.id(), a.code(), a.name(), a.nameEn(), a.acronym(), a.kind(),
                 parent == null ? null : parent.id(), parent == null ? null : parent.code(),
                 a.contactEmail(), a.answerReviewRequired(), a.isActive(), a.version(), a.createdAt(), a.updatedAt());
     }

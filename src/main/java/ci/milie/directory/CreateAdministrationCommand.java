@@ -16,6 +16,8 @@ public record CreateAdministrationCommand(
         @NotBlank @Size(min = Codes.MIN, max = Codes.MAX) @Pattern(regexp = Codes.PATTERN, message = Codes.MESSAGE) String code,
         @Schema(examples = "Ministère de la Santé, de l'Hygiène publique et de la Couverture maladie universelle", maxLength = 200)
         @NotBlank @Size(max = 200) String name,
+        @Schema(description = "The name in English; the French name stands for it when absent", examples = "Ministry of Health, Public Hygiene and Universal Health Coverage", maxLength = 200, nullable = true)
+        @Size(max = 200) String nameEn,
         @Schema(examples = "MSHPCMU", maxLength = 32, nullable = true)
         @Size(max = 32) String acronym,
         @NotNull AdministrationKind kind,

@@ -16,6 +16,8 @@ public record UpdateAdministrationCommand(
         @NotBlank @Size(min = Codes.MIN, max = Codes.MAX) @Pattern(regexp = Codes.PATTERN, message = Codes.MESSAGE) String code,
         @Schema(maxLength = 200)
         @NotBlank @Size(max = 200) String name,
+        @Schema(description = "The name in English; absent, the French name stands for it", maxLength = 200, nullable = true)
+        @Size(max = 200) String nameEn,
         @Schema(maxLength = 32, nullable = true)
         @Size(max = 32) String acronym,
         @NotNull AdministrationKind kind,

@@ -24,6 +24,7 @@ import ci.milie.common.Roles;
 import ci.milie.common.Secrets;
 import ci.milie.directory.CategorySummary;
 import ci.milie.directory.DirectoryQueries;
+import ci.milie.directory.Regions;
 import ci.milie.directory.RequestType;
 import ci.milie.identity.CitizenDirectory;
 import ci.milie.notification.MessageKind;
@@ -43,6 +44,7 @@ public class SubmissionService {
     private final RequestRepository requests;
     private final RequestCommands commands;
     private final DirectoryQueries directory;
+    private final Regions regions;
     private final CitizenDirectory citizens;
     private final Outbox outbox;
     private final RequestLinks links;
@@ -53,11 +55,12 @@ public class SubmissionService {
     private final Clock clock;
 
     SubmissionService(RequestRepository requests, RequestCommands commands, DirectoryQueries directory,
-            CitizenDirectory citizens, Outbox outbox, RequestLinks links, ObjectMapper json, EntityManager em,
+            Regions regions, CitizenDirectory citizens, Outbox outbox, RequestLinks links, ObjectMapper json, EntityManager em,
             RateLimiter limiter, IdempotencyCipher cipher, Clock clock) {
         this.requests = requests;
         this.commands = commands;
         this.directory = directory;
+        this.regions = regions;
         this.citizens = citizens;
         this.outbox = outbox;
         this.links = links;
@@ -96,6 +99,18 @@ public class SubmissionService {
         return new Outcome(receipt, false);
     }
 
+    /**
+     * The code of the region named: apps send the code, call-centre operators may type the name
+     * (French or English, any case, with or without accents); the code is what is kept.
+     */
+    private String regionCode(String region) {
+        if (region == null || region.isBlank()) {
+            return null;
+        }
+        return regions.activeCodeOf(region).orElseThrow(() -> ProblemException.invalid("location.region",
+                "is not a region of Côte d'Ivoire; GET /api/v1/reference lists the codes (regions[].code)"));
+    }
+
     private SubmissionReceipt file(SubmitRequestCommand command, Caller caller) {
         boolean operator = caller.hasRole(Roles.OPERATOR);
         if (caller.isStaff() && !operator) {
@@ -124,7 +139,7 @@ public class SubmissionService {
         }
         var input = command.location();
         Location location = input == null ? null
-                : new Location(trim(input.region()), trim(input.locality()), input.latitude(), input.longitude());
+                : new Location(regionCode(input.region()), trim(input.locality()), input.latitude(), input.longitude());
         UUID citizenId = caller.hasRole(Roles.CITIZEN) ? caller.id().orElse(null) : null;
         var submission = new CitizenRequest.Submission(command.type(), category.id(), command.channel(),
                 command.subject().strip(), command.description().strip(), command.administrationId(), location,

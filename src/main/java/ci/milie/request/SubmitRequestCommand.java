@@ -31,7 +31,8 @@ public record SubmitRequestCommand(
 
     @Schema(name = "LocationInput")
     public record LocationInput(
-            @Size(max = 100) @Schema(examples = "Abidjan") String region,
+            @Size(max = 100) @Schema(description = "A region code of GET /api/v1/reference (regions[].code); the region's "
+                    + "name, French or English, is accepted too and stored as its code", examples = "ABIDJAN") String region,
             @Size(max = 100) @Schema(examples = "Yopougon") String locality,
             @DecimalMin("-90") @DecimalMax("90") @Schema(examples = "5.336") Double latitude,
             @DecimalMin("-180") @DecimalMax("180") @Schema(examples = "-4.087") Double longitude) {

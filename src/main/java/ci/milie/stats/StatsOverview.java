@@ -16,7 +16,7 @@ public record StatsOverview(
         Map<String, Long> receivedByType,
         Map<String, Long> receivedByChannel,
         @Schema(description = "By category code") Map<String, Long> receivedByCategory,
-        @Schema(description = "By region; requests without one under \"\"") Map<String, Long> receivedByRegion,
+        @Schema(description = "By region code; requests without a region under \"\", older requests whose free-text region names no region under UNMAPPED") Map<String, Long> receivedByRegion,
         @Schema(description = "Requests whose answer was delivered in the period") long answered,
         @Schema(description = "Requests closed in the period") long closed,
         @Schema(description = "Requests rejected in the period") long rejected,

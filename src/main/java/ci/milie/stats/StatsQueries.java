@@ -404,7 +404,8 @@ class StatsQueries {
         where.andIfPresent("r.category_id = :category", "category", filter.categoryId());
         where.andIfPresent("r.type = :type", "type", filter.type());
         where.andIfPresent("r.channel = :channel", "channel", filter.channel());
-        where.andIfPresent("lower(r.region) = lower(:region)", "region", filter.region());
+        // The same buckets as the roll-up: a code, or UNMAPPED for the free text of older requests.
+        where.andIfPresent("lower(stats_region_bucket(r.region)) = lower(:region)", "region", filter.region());
         return where;
     }
 

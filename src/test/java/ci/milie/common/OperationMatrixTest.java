@@ -432,6 +432,7 @@ class OperationMatrixTest {
                     .post("/api/v1/requests/track/" + receipt.getString("trackingCode") + "/privacy/erasure"));
         });
         calls.put("PublicStatsResource_publicStats", (who, spec) -> Outcome.of(spec.get("/api/v1/public/stats")));
+        calls.put("ReferenceResource_getReferenceData", (who, spec) -> Outcome.of(spec.get("/api/v1/reference")));
 
         String requests = "/api/v1/requests";
         calls.put("WorkQueueResource_queue", (who, spec) -> {

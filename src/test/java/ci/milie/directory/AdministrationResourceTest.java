@@ -451,4 +451,45 @@ class AdministrationResourceTest {
                 .extract().jsonPath();
         assertNull(page.getString("nextCursor"));
     }
+
+    @Test
+    void anEnglishNameIsOptionalAndTheFrenchNameStandsInForIt() {
+        String code = uniqueCode("ADM");
+        Map<String, Object> body = administration(code);
+        String id = asSysadmin().body(body).post(ADMINISTRATIONS).then()
+                .statusCode(201)
+                .body("nameEn", equalTo("Direction test " + code))
+                .extract().path("id");
+
+        body.put("nameEn", "Test directorate " + code);
+        asSysadmin().body(body).put(ADMINISTRATIONS + "/" + id).then()
+                .statusCode(200)
+                .body("name", equalTo("Direction test " + code))
+                .body("nameEn", equalTo("Test directorate " + code))
+                .body("version", equalTo(1));
+        anonymously().get(ADMINISTRATIONS + "/" + id).then()
+                .statusCode(200)
+                .body("nameEn", equalTo("Test directorate " + code));
+
+        body.remove("nameEn"); // a full update: absent clears it
+        asSysadmin().body(body).put(ADMINISTRATIONS + "/" + id).then()
+                .statusCode(200)
+                .body("nameEn", equalTo("Direction test " + code))
+                .body("version", equalTo(2));
+    }
+
+    @Test
+    void anEnglishNameGivenAtCreationIsKept() {
+        String code = uniqueCode("ADM");
+        Map<String, Object> body = administration(code);
+        body.put("nameEn", "  Ministry of Tests  ");
+        asSysadmin().body(body).post(ADMINISTRATIONS).then()
+                .statusCode(201)
+                .body("name", equalTo("Direction test " + code))
+                .body("nameEn", equalTo("Ministry of Tests"));
+        body.put("nameEn", "x".repeat(201));
+        body.put("code", uniqueCode("ADM"));
+        assertProblem(asSysadmin().body(body).post(ADMINISTRATIONS).then(), 400, "VALIDATION_FAILED")
+                .body("violations[0].field", equalTo("nameEn"));
+    }
 }

@@ -179,7 +179,7 @@ class ErasureTest {
                 .body("subject", equalTo(PersonalData.MARKER))
                 .body("description", equalTo(PersonalData.MARKER))
                 .body("type", equalTo("COMPLAINT"))
-                .body("location.region", equalTo("Abidjan"));
+                .body("location.region", equalTo("ABIDJAN"));
         as(osep).get("/api/v1/requests/" + second).then().statusCode(200)
                 .body("status", equalTo("RECEIVED"))
                 .body("subject", equalTo(PersonalData.MARKER));

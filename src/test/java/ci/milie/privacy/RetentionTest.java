@@ -83,7 +83,7 @@ class RetentionTest {
                 .body("status", equalTo("CLOSED"))
                 .body("contact.fullName", nullValue()).body("contact.email", nullValue()).body("contact.phone", nullValue())
                 .body("location.latitude", nullValue()).body("location.longitude", nullValue())
-                .body("location.region", equalTo("Abidjan"))
+                .body("location.region", equalTo("ABIDJAN"))
                 .body("subject", equalTo("Extrait de naissance introuvable"));
         as(at.osepToken()).get("/api/v1/requests/" + old + "/attachments").then().statusCode(200).body("", hasSize(0));
         // what the texts said of the contact goes with it; the files' names with the files

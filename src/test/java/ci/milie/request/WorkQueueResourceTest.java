@@ -49,18 +49,18 @@ class WorkQueueResourceTest {
     @Test
     void pagesAreNewestFirstAndStableWhileRequestsArrive() {
         Setting at = Setting.create(true);
-        String region = "Région " + UUID.randomUUID();
+        String region = "PORO";
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             ids.add(submitIn(at, region, null));
         }
-        JsonPath first = as(at.osepToken()).queryParam("region", region).queryParam("limit", 2).get("/api/v1/requests")
+        JsonPath first = as(at.osepToken()).queryParam("category", at.categoryCode()).queryParam("limit", 2).get("/api/v1/requests")
                 .then().statusCode(200).body("items", hasSize(2)).extract().jsonPath();
         submitIn(at, region, null); // arrives between two pages
-        JsonPath second = as(at.osepToken()).queryParam("region", region).queryParam("limit", 2)
+        JsonPath second = as(at.osepToken()).queryParam("category", at.categoryCode()).queryParam("limit", 2)
                 .queryParam("cursor", first.getString("nextCursor")).get("/api/v1/requests")
                 .then().statusCode(200).extract().jsonPath();
-        JsonPath third = as(at.osepToken()).queryParam("region", region).queryParam("limit", 2)
+        JsonPath third = as(at.osepToken()).queryParam("category", at.categoryCode()).queryParam("limit", 2)
                 .queryParam("cursor", second.getString("nextCursor")).get("/api/v1/requests")
                 .then().statusCode(200).extract().jsonPath();
 
@@ -74,10 +74,10 @@ class WorkQueueResourceTest {
     @Test
     void frenchFullTextSearchFindsWordsByTheirStem() {
         Setting at = Setting.create(true);
-        String region = "Région " + UUID.randomUUID();
+        String region = "PORO";
         String wanted = submitIn(at, region, "Coupures d'électricité répétées à Bouaké");
         submitIn(at, region, "Route dégradée vers Korhogo");
-        as(at.osepToken()).queryParam("region", region).queryParam("q", "coupure électricité")
+        as(at.osepToken()).queryParam("category", at.categoryCode()).queryParam("q", "coupure électricité")
                 .get("/api/v1/requests").then().statusCode(200)
                 .body("items", hasSize(1)).body("items[0].id", equalTo(wanted));
     }
@@ -85,20 +85,20 @@ class WorkQueueResourceTest {
     @Test
     void filtersByStatusesTypeAndChannel() {
         Setting at = Setting.create(true);
-        String region = "Région " + UUID.randomUUID();
+        String region = "PORO";
         String received = submitIn(at, region, null);
         String routed = submitIn(at, region, null);
         as(at.osepToken()).body(Map.of("administrationId", at.administrationId()))
                 .post("/api/v1/requests/" + routed + "/routing").then().statusCode(200);
 
-        as(at.osepToken()).queryParam("region", region).queryParam("status", "ROUTED").get("/api/v1/requests")
+        as(at.osepToken()).queryParam("category", at.categoryCode()).queryParam("status", "ROUTED").get("/api/v1/requests")
                 .then().statusCode(200).body("items.id", equalTo(List.of(routed)));
-        as(at.osepToken()).queryParam("region", region).queryParam("status", "ROUTED", "RECEIVED")
+        as(at.osepToken()).queryParam("category", at.categoryCode()).queryParam("status", "ROUTED", "RECEIVED")
                 .queryParam("type", "COMPLAINT").queryParam("channel", "MOBILE").get("/api/v1/requests")
                 .then().statusCode(200).body("items", hasSize(2)).body("items.type", everyItem(equalTo("COMPLAINT")));
-        as(at.osepToken()).queryParam("region", region).queryParam("administrationId", at.administrationId())
+        as(at.osepToken()).queryParam("category", at.categoryCode()).queryParam("administrationId", at.administrationId())
                 .get("/api/v1/requests").then().statusCode(200).body("items.id", equalTo(List.of(routed)));
-        as(at.osepToken()).queryParam("region", region).queryParam("category", at.categoryCode())
+        as(at.osepToken()).queryParam("region", "poro").queryParam("category", at.categoryCode())
                 .queryParam("status", "RECEIVED").get("/api/v1/requests").then().statusCode(200)
                 .body("items.id", equalTo(List.of(received)));
     }
@@ -111,22 +111,22 @@ class WorkQueueResourceTest {
                 .with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.MONDAY));
         clock.advance(Duration.between(now, monday.atTime(9, 0).toInstant(java.time.ZoneOffset.UTC)));
         Setting at = Setting.create(true);
-        String region = "Région " + UUID.randomUUID();
+        String region = "PORO";
         String older = submitIn(at, region, null);
         clock.advance(Duration.ofHours(2));
         String newer = submitIn(at, region, null);
 
-        as(at.osepToken()).queryParam("region", region).queryParam("sort", "dueAt").get("/api/v1/requests")
+        as(at.osepToken()).queryParam("category", at.categoryCode()).queryParam("sort", "dueAt").get("/api/v1/requests")
                 .then().statusCode(200).body("items.id", equalTo(List.of(older, newer)));
-        as(at.osepToken()).queryParam("region", region).queryParam("overdue", "true").get("/api/v1/requests")
+        as(at.osepToken()).queryParam("category", at.categoryCode()).queryParam("overdue", "true").get("/api/v1/requests")
                 .then().statusCode(200).body("items", hasSize(0));
         String between = as(at.osepToken()).get("/api/v1/requests/" + older).then().extract().path("dueAt");
-        as(at.osepToken()).queryParam("region", region)
+        as(at.osepToken()).queryParam("category", at.categoryCode())
                 .queryParam("dueBefore", java.time.Instant.parse(between).plusSeconds(60).toString())
                 .get("/api/v1/requests").then().statusCode(200).body("items.id", equalTo(List.of(older)));
 
         clock.advance(Duration.ofHours(23)); // triage is due one day after submission
-        as(at.osepToken()).queryParam("region", region).queryParam("overdue", "true").get("/api/v1/requests")
+        as(at.osepToken()).queryParam("category", at.categoryCode()).queryParam("overdue", "true").get("/api/v1/requests")
                 .then().statusCode(200).body("items.id", equalTo(List.of(older)))
                 .body("items[0].overdue", equalTo(true));
     }

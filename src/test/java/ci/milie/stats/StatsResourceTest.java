@@ -62,7 +62,7 @@ class StatsResourceTest {
                 .body("receivedByType", equalTo(Map.of("COMPLAINT", 6)))
                 .body("receivedByChannel", equalTo(Map.of("MOBILE", 6)))
                 .body("receivedByCategory", equalTo(Map.of(data.a.categoryCode(), 6)))
-                .body("receivedByRegion", equalTo(Map.of("Abidjan", 6)))
+                .body("receivedByRegion", equalTo(Map.of("ABIDJAN", 6)))
                 .body("answered", equalTo(5))
                 .body("closed", equalTo(4))
                 .body("rejected", equalTo(0))
