@@ -45,7 +45,7 @@ public class AuthResource {
     @APIResponse(responseCode = "401", description = "INVALID_CREDENTIALS: same answer for an unknown e-mail, a wrong password and an inactive account")
     @APIResponse(responseCode = "429", description = "RATE_LIMITED: too many attempts from this address, or, after repeated "
             + "failures for this e-mail (known or not), during the short wait before the next attempt (the password is not checked)")
-    public Tokens login(@Valid @NotNull AuthCommands.Login command) {
+    public Tokens signIn(@Valid @NotNull AuthCommands.Login command) {
         return auth.login(command.email(), command.password());
     }
 
@@ -54,7 +54,7 @@ public class AuthResource {
     @Operation(summary = "Trade a refresh token for new tokens (the old one stops working)")
     @APIResponse(responseCode = "200", description = "New tokens", content = @Content(schema = @Schema(implementation = Tokens.class)))
     @APIResponse(responseCode = "401", description = "INVALID_REFRESH_TOKEN; a reused token also revokes every token of its sign-in")
-    public Tokens refresh(@Valid @NotNull AuthCommands.Refresh command) {
+    public Tokens refreshTokens(@Valid @NotNull AuthCommands.Refresh command) {
         return auth.refresh(command.refreshToken());
     }
 
@@ -63,7 +63,7 @@ public class AuthResource {
     @Operation(summary = "End a sign-in: the one the refresh token belongs to, and the one of the access token sent as "
             + "`Authorization: Bearer …` (the body may then be left out); their access tokens stop working at once")
     @APIResponse(responseCode = "204", description = "Signed out (also for an unknown, expired or already ended token)")
-    public void logout(@Valid AuthCommands.Refresh command) {
+    public void signOut(@Valid AuthCommands.Refresh command) {
         if (command != null) {
             auth.logout(command.refreshToken());
         }
@@ -89,7 +89,7 @@ public class AuthResource {
             content = @Content(schema = @Schema(implementation = AuthCommands.OtpSent.class)))
     @APIResponse(responseCode = "429", description = "RATE_LIMITED: too many codes asked from this address or for this "
             + "destination, whether or not it has an account")
-    public Response requestCode(@Valid @NotNull AuthCommands.OtpRequest command) {
+    public Response sendSignInCode(@Valid @NotNull AuthCommands.OtpRequest command) {
         var ttl = otp.request(OtpDestination.of(command.email(), command.phone()));
         return Response.accepted(new AuthCommands.OtpSent(ttl.toSeconds(),
                 "If this address can receive messages, a code is on its way")).build();
@@ -100,7 +100,7 @@ public class AuthResource {
     @Operation(summary = "Citizen: sign in with the one-time code (creates the account the first time)")
     @APIResponse(responseCode = "200", description = "Signed in as citizen", content = @Content(schema = @Schema(implementation = Tokens.class)))
     @APIResponse(responseCode = "401", description = "OTP_INVALID, OTP_EXPIRED or OTP_ATTEMPTS_EXCEEDED")
-    public Tokens verifyCode(@Valid @NotNull AuthCommands.OtpVerify command) {
+    public Tokens signInWithCode(@Valid @NotNull AuthCommands.OtpVerify command) {
         return otp.verify(OtpDestination.of(command.email(), command.phone()), command.code());
     }
 }

@@ -31,7 +31,7 @@ public class MeResource {
     @GET
     @Operation(summary = "The signed-in user's profile and roles")
     @APIResponse(responseCode = "200", description = "Profile", content = @Content(schema = @Schema(implementation = MeView.class)))
-    public MeView me() {
+    public MeView getMe() {
         return me.me(caller);
     }
 }

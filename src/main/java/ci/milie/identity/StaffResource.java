@@ -49,7 +49,7 @@ public class StaffResource {
     @GET
     @Operation(summary = "List staff accounts, by e-mail")
     @APIResponse(responseCode = "200", description = "One page of accounts", content = @Content(schema = @Schema(implementation = StaffPage.class)))
-    public Page<StaffView> list(
+    public Page<StaffView> listStaff(
             @QueryParam("role") @Parameter(schema = @Schema(implementation = StaffRole.class)) String role,
             @QueryParam("administrationId") @Parameter(schema = @Schema(format = "uuid")) String administrationId,
             @QueryParam("active") @Parameter(schema = @Schema(implementation = Boolean.class)) String active,
@@ -63,7 +63,7 @@ public class StaffResource {
     @Path("/{id}")
     @Operation(summary = "One staff account")
     @APIResponse(responseCode = "200", description = "The account", content = @Content(schema = @Schema(implementation = StaffView.class)))
-    public StaffView get(@PathParam("id") UUID id) {
+    public StaffView getStaff(@PathParam("id") UUID id) {
         return staff.get(id);
     }
 
@@ -71,7 +71,7 @@ public class StaffResource {
     @Operation(summary = "Create a staff account (agents belong to one administration)")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = StaffView.class)))
     @APIResponse(responseCode = "409", description = "DUPLICATE_EMAIL")
-    public Response create(@Valid @NotNull StaffCommands.Create command, UriInfo uri) {
+    public Response createStaff(@Valid @NotNull StaffCommands.Create command, UriInfo uri) {
         StaffView created = staff.create(command);
         return Response.created(Locations.child(uri, created.id())).entity(created).build();
     }
@@ -81,7 +81,7 @@ public class StaffResource {
     @Operation(summary = "Update a staff account: profile, role, administration, active flag, password")
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = StaffView.class)))
     @APIResponse(responseCode = "409", description = "DUPLICATE_EMAIL, CONCURRENT_MODIFICATION or LAST_SYSADMIN")
-    public StaffView update(@PathParam("id") UUID id, @Valid @NotNull StaffCommands.Update command) {
+    public StaffView updateStaff(@PathParam("id") UUID id, @Valid @NotNull StaffCommands.Update command) {
         return staff.update(id, command);
     }
 
@@ -90,7 +90,7 @@ public class StaffResource {
     @Operation(summary = "Deactivate a staff account and revoke its sign-ins (accounts are never deleted)")
     @APIResponse(responseCode = "204", description = "Deactivated")
     @APIResponse(responseCode = "409", description = "LAST_SYSADMIN")
-    public void deactivate(@PathParam("id") UUID id) {
+    public void deactivateStaff(@PathParam("id") UUID id) {
         staff.deactivate(id);
     }
 

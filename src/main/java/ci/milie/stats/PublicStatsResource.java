@@ -55,7 +55,7 @@ public class PublicStatsResource {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PublicStats.class)),
             @Content(mediaType = StatsCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)) })
     @APIResponse(responseCode = "429", description = "RATE_LIMITED: too many reads from this address")
-    public Response publicStats(
+    public Response getPublicStats(
             @QueryParam("from") @Parameter(description = "Start, inclusive: ISO-8601 date or instant, taken back to its day's start (UTC); default 30 days before to") String from,
             @QueryParam("to") @Parameter(description = "End: ISO-8601 instant (exclusive, taken on to the next midnight UTC unless it is one) or date (inclusive); default today (whole day)") String to,
             @Context HttpHeaders headers) {

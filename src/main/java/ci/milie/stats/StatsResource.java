@@ -57,7 +57,7 @@ public class StatsResource {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatsOverview.class)),
             @Content(mediaType = StatsCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)) })
     @APIResponse(responseCode = "404", description = "No such administration, or not the agent's")
-    public Response overview(
+    public Response getStatsOverview(
             @QueryParam("from") @Parameter(description = "Start, inclusive: ISO-8601 date or instant; default 30 days before to") String from,
             @QueryParam("to") @Parameter(description = "End: ISO-8601 instant (exclusive) or date (inclusive); default now") String to,
             @QueryParam("administrationId") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) String administrationId,
@@ -81,7 +81,7 @@ public class StatsResource {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AdministrationStatsReport.class)),
             @Content(mediaType = StatsCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)) })
     @APIResponse(responseCode = "404", description = "No such administration, or not the agent's")
-    public Response administrations(
+    public Response getAdministrationStats(
             @QueryParam("from") @Parameter(description = "Start, inclusive: ISO-8601 date or instant; default 30 days before to") String from,
             @QueryParam("to") @Parameter(description = "End: ISO-8601 instant (exclusive) or date (inclusive); default now") String to,
             @QueryParam("administrationId") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) String administrationId,
@@ -106,7 +106,7 @@ public class StatsResource {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CategoryStatsReport.class)),
             @Content(mediaType = StatsCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)) })
     @APIResponse(responseCode = "404", description = "No such administration, or not the agent's")
-    public Response categories(
+    public Response getCategoryStats(
             @QueryParam("from") @Parameter(description = "Start, inclusive: ISO-8601 date or instant; default 30 days before to") String from,
             @QueryParam("to") @Parameter(description = "End: ISO-8601 instant (exclusive) or date (inclusive); default now") String to,
             @QueryParam("administrationId") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) String administrationId,
@@ -130,7 +130,7 @@ public class StatsResource {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TimeSeries.class)),
             @Content(mediaType = StatsCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)) })
     @APIResponse(responseCode = "404", description = "No such administration, or not the agent's")
-    public Response timeSeries(
+    public Response getTimeSeries(
             @QueryParam("interval") @DefaultValue("day") @Parameter(schema = @Schema(enumeration = { "day", "week", "month" })) String interval,
             @QueryParam("from") @Parameter(description = "Start, inclusive: ISO-8601 date or instant; default 30 days before to") String from,
             @QueryParam("to") @Parameter(description = "End: ISO-8601 instant (exclusive) or date (inclusive); default now") String to,
@@ -164,7 +164,7 @@ public class StatsResource {
     @APIResponse(responseCode = "200", description = "The report", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuarterlyReport.class)),
             @Content(mediaType = StatsCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)) })
-    public Response quarterly(
+    public Response getQuarterlyReport(
             @PathParam("id") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) String id,
             @QueryParam("quarter") @Parameter(description = "Such as 2026-Q4; default the current quarter") String quarter,
             @Context HttpHeaders headers) {
