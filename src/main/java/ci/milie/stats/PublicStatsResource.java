@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -52,7 +53,8 @@ public class PublicStatsResource {
                     + "requests (or ratings) is null and named in withheld. Periods are whole days (UTC, Abidjan time): "
                     + "from and to in the answer say which days were counted. JSON, or CSV with Accept: text/csv.")
     @APIResponse(responseCode = "200", description = "The open data for the period", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PublicStats.class)),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PublicStats.class),
+                    examples = @ExampleObject(name = "open data", value = StatsExamples.PUBLIC_STATS)),
             @Content(mediaType = StatsCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)) })
     @APIResponse(responseCode = "429", description = "RATE_LIMITED: too many reads from this address; try again after "
             + "Retry-After seconds")

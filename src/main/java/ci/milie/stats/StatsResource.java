@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -69,7 +70,8 @@ public class StatsResource {
             description = "Supervisors and OSEP see the platform or any administration; an agent sees only their "
                     + "administration's figures (another administration is 404). " + CSV)
     @APIResponse(responseCode = "200", description = "The overview", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatsOverview.class)),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatsOverview.class),
+                    examples = @ExampleObject(name = "figures", value = StatsExamples.STATS_OVERVIEW)),
             @Content(mediaType = StatsCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)) })
     @APIResponse(responseCode = "404", description = "NOT_FOUND: no such administration, or not the agent's")
     public Response getStatsOverview(
@@ -96,7 +98,8 @@ public class StatsResource {
             + "percentile), deadlines met, handbacks, re-routings and satisfaction",
             description = "Same filters and scoping as the overview. " + CSV)
     @APIResponse(responseCode = "200", description = "One row per administration with activity in the period", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AdministrationStatsReport.class)),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AdministrationStatsReport.class),
+                    examples = @ExampleObject(name = "figures", value = StatsExamples.ADMINISTRATIONS)),
             @Content(mediaType = StatsCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)) })
     @APIResponse(responseCode = "404", description = "NOT_FOUND: no such administration, or not the agent's")
     public Response getAdministrationStats(
@@ -124,7 +127,8 @@ public class StatsResource {
             description = "Same filters and scoping as the overview (an agent sees the categories of their "
                     + "administration's requests). " + CSV)
     @APIResponse(responseCode = "200", description = "One row per category with activity in the period", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CategoryStatsReport.class)),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CategoryStatsReport.class),
+                    examples = @ExampleObject(name = "figures", value = StatsExamples.CATEGORIES)),
             @Content(mediaType = StatsCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)) })
     @APIResponse(responseCode = "404", description = "NOT_FOUND: no such administration, or not the agent's")
     public Response getCategoryStats(
@@ -151,7 +155,8 @@ public class StatsResource {
             description = "Same filters and scoping as the overview; every bucket of the period is listed, empty "
                     + "ones with zeros. At most 400 buckets (else 400 naming interval). " + CSV)
     @APIResponse(responseCode = "200", description = "One point per bucket, oldest first", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TimeSeries.class)),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TimeSeries.class),
+                    examples = @ExampleObject(name = "figures", value = StatsExamples.TIME_SERIES)),
             @Content(mediaType = StatsCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)) })
     @APIResponse(responseCode = "404", description = "NOT_FOUND: no such administration, or not the agent's")
     public Response getTimeSeries(
@@ -190,7 +195,8 @@ public class StatsResource {
             description = "Supervisors and OSEP for any administration; an agent for their own (another is 404). "
                     + "JSON, or CSV with Accept: text/csv (one row per figure, one column per quarter).")
     @APIResponse(responseCode = "200", description = "The report", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuarterlyReport.class)),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = QuarterlyReport.class),
+                    examples = @ExampleObject(name = "figures", value = StatsExamples.QUARTERLY)),
             @Content(mediaType = StatsCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)) })
     @APIResponse(responseCode = "404", description = "NOT_FOUND: no such administration, or not the agent's")
     public Response getQuarterlyReport(
