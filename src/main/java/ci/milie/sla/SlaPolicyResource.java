@@ -63,14 +63,14 @@ public class SlaPolicyResource {
     @APIResponse(responseCode = "200", description = "One page of policies")
     public Page<SlaPolicyView> listSlaPolicies(
             @Parameter(description = "Only the policies of this request type", schema = @Schema(implementation = RequestType.class))
-            @QueryParam("requestType") String requestType,
+            @QueryParam("type") String type,
             @Parameter(description = "Only the policies of this category", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
             @QueryParam("categoryId") String categoryId,
             @Parameter(description = "nextCursor of the previous page")
             @QueryParam("cursor") String cursor,
             @Parameter(description = "Page size, 1 to 500")
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
-        return service.list(Params.enumValue(requestType, RequestType.class, "requestType"),
+        return service.list(Params.enumValue(type, RequestType.class, "type"),
                 Params.uuid(categoryId, "categoryId"), cursor, limit);
     }
 
