@@ -22,6 +22,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -40,6 +42,13 @@ import ci.milie.common.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class AdministrationResource {
+
+    static final String ADMINISTRATION_EXAMPLE = """
+            {"id": "a0000000-0000-4000-8000-000000000002", "code": "MSHPCMU",
+             "name": "Ministère de la Santé, de l'Hygiène publique et de la Couverture maladie universelle",
+             "acronym": "MSHPCMU", "kind": "MINISTRY", "parentId": null, "parentCode": null,
+             "contactEmail": "mshpcmu@administrations.milie.ci", "answerReviewRequired": true, "active": true,
+             "version": 3, "createdAt": "2026-01-15T09:00:00Z", "updatedAt": "2026-10-02T14:30:00Z"}""";
 
     private final AdministrationService service;
     private final Caller caller;
@@ -76,16 +85,27 @@ public class AdministrationResource {
     @PermitAll
     @Operation(summary = "Get an administration", description = "An inactive administration is visible to staff only.")
     @APIResponse(responseCode = "200", description = "The administration",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AdministrationView.class)))
-    public AdministrationView getAdministration(@PathParam("id") UUID id) {
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AdministrationView.class),
+                    examples = @ExampleObject(name = "ministry", value = ADMINISTRATION_EXAMPLE)))
+    public AdministrationView getAdministration(@PathParam("id") @Parameter(description = "The administration's id") UUID id) {
         return service.get(id, DirectoryAccess.seesInactive(caller));
     }
 
     @POST
     @RolesAllowed(Roles.SYSADMIN)
-    @Operation(summary = "Create an administration")
+    @Operation(summary = "Create an administration",
+            description = "Ministries, agencies, local authorities and public companies that answer requests; a "
+                    + "sub-administration names its parent. Codes are unique and upper-case. answerReviewRequired "
+                    + "(default true) sends its answers to OSEP's review before the citizen sees them.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CreateAdministrationCommand.class), examples = @ExampleObject(name = "ministry", value = """
+                    {"code": "MSHPCMU",
+                     "name": "Ministère de la Santé, de l'Hygiène publique et de la Couverture maladie universelle",
+                     "acronym": "MSHPCMU", "kind": "MINISTRY", "contactEmail": "mshpcmu@administrations.milie.ci",
+                     "answerReviewRequired": true}""")))
     @APIResponse(responseCode = "201", description = "Created; Location names the new administration",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AdministrationView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AdministrationView.class),
+                    examples = @ExampleObject(name = "ministry", value = ADMINISTRATION_EXAMPLE)))
     @APIResponse(responseCode = "409", description = "Another administration has this code (DUPLICATE_CODE)")
     public RestResponse<AdministrationView> createAdministration(@Valid @NotNull CreateAdministrationCommand command, UriInfo uri) {
         AdministrationView created = service.create(command);
@@ -99,11 +119,19 @@ public class AdministrationResource {
     @Operation(summary = "Update an administration",
             description = "Replaces every field; active=false deactivates, true reactivates. Send the version last "
                     + "read to be told when someone else changed it meanwhile.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = UpdateAdministrationCommand.class), examples = @ExampleObject(name = "rename", value = """
+                    {"code": "MSHPCMU",
+                     "name": "Ministère de la Santé, de l'Hygiène publique et de la Couverture maladie universelle",
+                     "acronym": "MSHPCMU", "kind": "MINISTRY", "parentId": null,
+                     "contactEmail": "plaintes@sante.gouv.ci", "answerReviewRequired": true, "active": true,
+                     "version": 3}""")))
     @APIResponse(responseCode = "200", description = "The updated administration",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AdministrationView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AdministrationView.class),
+                    examples = @ExampleObject(name = "ministry", value = ADMINISTRATION_EXAMPLE)))
     @APIResponse(responseCode = "409", description = "DUPLICATE_CODE, CONCURRENT_MODIFICATION (stale version), or "
             + "ADMINISTRATION_IN_USE when deactivating the default administration of an active category")
-    public AdministrationView updateAdministration(@PathParam("id") UUID id, @Valid @NotNull UpdateAdministrationCommand command) {
+    public AdministrationView updateAdministration(@PathParam("id") @Parameter(description = "The administration's id") UUID id, @Valid @NotNull UpdateAdministrationCommand command) {
         return service.update(id, command);
     }
 
@@ -114,7 +142,7 @@ public class AdministrationResource {
             description = "Nothing is ever deleted: the administration is deactivated and disappears from public lists.")
     @APIResponse(responseCode = "204", description = "Deactivated (or already inactive)")
     @APIResponse(responseCode = "409", description = "An active category routes to it by default (ADMINISTRATION_IN_USE)")
-    public void deactivateAdministration(@PathParam("id") UUID id) {
+    public void deactivateAdministration(@PathParam("id") @Parameter(description = "The administration's id") UUID id) {
         service.deactivate(id);
     }
 }

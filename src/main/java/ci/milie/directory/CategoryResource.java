@@ -22,6 +22,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -40,6 +42,16 @@ import ci.milie.common.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class CategoryResource {
+
+    static final String CATEGORY_EXAMPLE = """
+            {"id": "c0000000-0000-4000-8000-000000000011", "code": "ETAT-CIVIL", "labelFr": "État civil",
+             "labelEn": "Civil registration", "descriptionFr": "Actes de naissance, de mariage et de décès",
+             "descriptionEn": "Birth, marriage and death certificates", "parentId": "c0000000-0000-4000-8000-000000000001",
+             "parentCode": "ADMINISTRATION", "applicableTypes": ["COMPLAINT", "SUGGESTION", "OBSERVATION"],
+             "defaultAdministrationId": "a0000000-0000-4000-8000-000000000001",
+             "defaultAdministration": {"id": "a0000000-0000-4000-8000-000000000001", "code": "MIS",
+                                       "name": "Ministère de l'Intérieur et de la Sécurité"},
+             "active": true, "version": 1, "createdAt": "2026-01-15T09:00:00Z", "updatedAt": "2026-03-04T10:20:00Z"}""";
 
     private final CategoryService service;
     private final Caller caller;
@@ -78,16 +90,28 @@ public class CategoryResource {
     @PermitAll
     @Operation(summary = "Get a category", description = "An inactive category is visible to staff only.")
     @APIResponse(responseCode = "200", description = "The category",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CategoryView.class)))
-    public CategoryView getCategory(@PathParam("id") UUID id) {
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CategoryView.class),
+                    examples = @ExampleObject(name = "category", value = CATEGORY_EXAMPLE)))
+    public CategoryView getCategory(@PathParam("id") @Parameter(description = "The category's id") UUID id) {
         return service.get(id, DirectoryAccess.seesInactive(caller));
     }
 
     @POST
     @RolesAllowed(Roles.SYSADMIN)
-    @Operation(summary = "Create a category")
+    @Operation(summary = "Create a category",
+            description = "A theme (no parentCode) or a sub-category of one, with its French and English labels, the "
+                    + "request types it accepts and the administration its requests are routed to by default. Codes "
+                    + "are unique and upper-case.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CreateCategoryCommand.class), examples = @ExampleObject(name = "sub-category", value = """
+                    {"code": "ETAT-CIVIL", "labelFr": "État civil", "labelEn": "Civil registration",
+                     "descriptionFr": "Actes de naissance, de mariage et de décès",
+                     "descriptionEn": "Birth, marriage and death certificates", "parentCode": "ADMINISTRATION",
+                     "applicableTypes": ["COMPLAINT", "SUGGESTION", "OBSERVATION"],
+                     "defaultAdministrationId": "a0000000-0000-4000-8000-000000000001"}""")))
     @APIResponse(responseCode = "201", description = "Created; Location names the new category",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CategoryView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CategoryView.class),
+                    examples = @ExampleObject(name = "category", value = CATEGORY_EXAMPLE)))
     @APIResponse(responseCode = "409", description = "Another category has this code (DUPLICATE_CODE)")
     public RestResponse<CategoryView> createCategory(@Valid @NotNull CreateCategoryCommand command, UriInfo uri) {
         CategoryView created = service.create(command);
@@ -101,11 +125,19 @@ public class CategoryResource {
     @Operation(summary = "Update a category",
             description = "Replaces every field; active=false deactivates, true reactivates. Send the version last "
                     + "read to be told when someone else changed it meanwhile.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = UpdateCategoryCommand.class), examples = @ExampleObject(name = "relabel", value = """
+                    {"code": "ETAT-CIVIL", "labelFr": "État civil", "labelEn": "Civil status",
+                     "descriptionFr": "Actes de naissance, de mariage et de décès",
+                     "descriptionEn": "Birth, marriage and death certificates", "parentCode": "ADMINISTRATION",
+                     "applicableTypes": ["COMPLAINT", "SUGGESTION", "OBSERVATION"],
+                     "defaultAdministrationId": "a0000000-0000-4000-8000-000000000001", "active": true, "version": 1}""")))
     @APIResponse(responseCode = "200", description = "The updated category",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CategoryView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CategoryView.class),
+                    examples = @ExampleObject(name = "category", value = CATEGORY_EXAMPLE)))
     @APIResponse(responseCode = "409", description = "DUPLICATE_CODE, CONCURRENT_MODIFICATION (stale version), or "
             + "CATEGORY_IN_USE when deactivating a theme with active sub-categories")
-    public CategoryView updateCategory(@PathParam("id") UUID id, @Valid @NotNull UpdateCategoryCommand command) {
+    public CategoryView updateCategory(@PathParam("id") @Parameter(description = "The category's id") UUID id, @Valid @NotNull UpdateCategoryCommand command) {
         return service.update(id, command);
     }
 
@@ -116,7 +148,7 @@ public class CategoryResource {
             description = "Nothing is ever deleted: the category is deactivated and disappears from public lists.")
     @APIResponse(responseCode = "204", description = "Deactivated (or already inactive)")
     @APIResponse(responseCode = "409", description = "It has active sub-categories (CATEGORY_IN_USE)")
-    public void deactivateCategory(@PathParam("id") UUID id) {
+    public void deactivateCategory(@PathParam("id") @Parameter(description = "The category's id") UUID id) {
         service.deactivate(id);
     }
 }

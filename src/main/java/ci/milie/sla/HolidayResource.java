@@ -18,6 +18,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -35,6 +37,10 @@ import ci.milie.common.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class HolidayResource {
+
+    static final String HOLIDAY_EXAMPLE = """
+            {"date": "2026-08-07", "nameFr": "Fête nationale de l'Indépendance", "nameEn": "Independence Day",
+             "dayOfWeek": "FRIDAY", "createdAt": "2026-01-01T00:00:00Z", "updatedAt": "2026-01-01T00:00:00Z"}""";
 
     private final HolidayService service;
 
@@ -60,9 +66,10 @@ public class HolidayResource {
     @GET
     @Path("/{date}")
     @RolesAllowed({ Roles.SYSADMIN, Roles.OSEP, Roles.SUPERVISOR })
-    @Operation(summary = "Get a public holiday")
+    @Operation(summary = "Get a public holiday", description = "404 NOT_FOUND when that day is not a public holiday.")
     @APIResponse(responseCode = "200", description = "The holiday",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HolidayView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HolidayView.class),
+                    examples = @ExampleObject(name = "holiday", value = HOLIDAY_EXAMPLE)))
     public HolidayView getHoliday(
             @Parameter(description = "The day, as YYYY-MM-DD", schema = @Schema(type = SchemaType.STRING, format = "date"))
             @PathParam("date") String date) {
@@ -74,8 +81,12 @@ public class HolidayResource {
     @Operation(summary = "Add a public holiday",
             description = "Deadlines computed from now on skip it; deadlines already set are not moved. Every "
                     + "instance sees it within MILIE_SLA_CALENDAR_REFRESH, this one at once.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CreateHolidayCommand.class), examples = @ExampleObject(name = "Tabaski", value = """
+                    {"date": "2026-05-27", "nameFr": "Tabaski", "nameEn": "Eid al-Adha"}""")))
     @APIResponse(responseCode = "201", description = "Added; Location names the new holiday",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HolidayView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HolidayView.class),
+                    examples = @ExampleObject(name = "holiday", value = HOLIDAY_EXAMPLE)))
     @APIResponse(responseCode = "409", description = "There is already a holiday on that date (DUPLICATE_HOLIDAY)")
     public RestResponse<HolidayView> createHoliday(@Valid @NotNull CreateHolidayCommand command, UriInfo uri) {
         HolidayView created = service.create(command);
@@ -86,7 +97,9 @@ public class HolidayResource {
     @DELETE
     @Path("/{date}")
     @RolesAllowed(Roles.SYSADMIN)
-    @Operation(summary = "Remove a public holiday", description = "Deadlines already set are not moved.")
+    @Operation(summary = "Remove a public holiday", description = "Deadlines computed from now on count that day again; "
+            + "deadlines already set are not moved.")
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: that day is not a public holiday")
     @APIResponse(responseCode = "204", description = "Removed")
     public void deleteHoliday(
             @Parameter(description = "The day, as YYYY-MM-DD", schema = @Schema(type = SchemaType.STRING, format = "date"))

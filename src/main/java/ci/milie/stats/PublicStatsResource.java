@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -52,12 +53,18 @@ public class PublicStatsResource {
                     + "requests (or ratings) is null and named in withheld. Periods are whole days (UTC, Abidjan time): "
                     + "from and to in the answer say which days were counted. JSON, or CSV with Accept: text/csv.")
     @APIResponse(responseCode = "200", description = "The open data for the period", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PublicStats.class)),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PublicStats.class),
+                    examples = @ExampleObject(name = "open data", value = StatsExamples.PUBLIC_STATS)),
             @Content(mediaType = StatsCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)) })
-    @APIResponse(responseCode = "429", description = "RATE_LIMITED: too many reads from this address")
-    public Response publicStats(
-            @QueryParam("from") @Parameter(description = "Start, inclusive: ISO-8601 date or instant, taken back to its day's start (UTC); default 30 days before to") String from,
-            @QueryParam("to") @Parameter(description = "End: ISO-8601 instant (exclusive, taken on to the next midnight UTC unless it is one) or date (inclusive); default today (whole day)") String to,
+    @APIResponse(responseCode = "429", description = "RATE_LIMITED: too many reads from this address; try again after "
+            + "Retry-After seconds")
+    public Response getPublicStats(
+            @QueryParam("from") @Parameter(description = "Start of the period, inclusive: an ISO-8601 date or instant, "
+                    + "taken back to its day's start (UTC = Abidjan time); default 30 days before to",
+                    schema = @Schema(type = SchemaType.STRING), example = "2026-10-01") String from,
+            @QueryParam("to") @Parameter(description = "End of the period: an ISO-8601 date, inclusive (the whole day "
+                    + "counts), or an instant, exclusive, taken on to the next midnight UTC unless it is one; default "
+                    + "today (whole day)", schema = @Schema(type = SchemaType.STRING), example = "2026-12-31") String to,
             @Context HttpHeaders headers) {
         limiter.hit(Limit.PUBLIC_STATS_PER_ADDRESS, limiter.client());
         // By default whole days, the 30 up to today included: the same period all day long, so that

@@ -331,20 +331,20 @@ class OperationMatrixTest {
             return Outcome.of(spec.delete(administrations + "/" + id));
         });
 
-        calls.put("AuthResource_login", (who, spec) -> Outcome.of(json(spec, Map.of("email", w.loginEmail(), "password", PASSWORD))
+        calls.put("AuthResource_signIn", (who, spec) -> Outcome.of(json(spec, Map.of("email", w.loginEmail(), "password", PASSWORD))
                 .post("/api/v1/auth/login")));
-        calls.put("AuthResource_refresh", (who, spec) -> Outcome.of(json(spec, Map.of("refreshToken", refreshToken()))
+        calls.put("AuthResource_refreshTokens", (who, spec) -> Outcome.of(json(spec, Map.of("refreshToken", refreshToken()))
                 .post("/api/v1/auth/refresh")));
-        calls.put("AuthResource_logout", (who, spec) -> {
+        calls.put("AuthResource_signOut", (who, spec) -> {
             Outcome outcome = Outcome.of(json(spec, Map.of("refreshToken", refreshToken())).post("/api/v1/auth/logout"));
             // signing out ends the session of the token sent too: this caller signs in again, as the
             // same person, before the next cell
             sessions.computeIfPresent(who, (caller, ended) -> new Session(ended.id(), ended.email(), ended.token(), Instant.EPOCH));
             return outcome;
         });
-        calls.put("AuthResource_requestCode", (who, spec) -> Outcome.of(json(spec, Map.of("email", uniqueEmail("otp")))
+        calls.put("AuthResource_sendSignInCode", (who, spec) -> Outcome.of(json(spec, Map.of("email", uniqueEmail("otp")))
                 .post("/api/v1/auth/otp")));
-        calls.put("AuthResource_verifyCode", (who, spec) -> {
+        calls.put("AuthResource_signInWithCode", (who, spec) -> {
             String email = uniqueEmail("otp");
             return Outcome.of(json(spec, Map.of("email", email, "code", oneTimeCode(email))).post("/api/v1/auth/otp/verify"));
         });
@@ -377,7 +377,7 @@ class OperationMatrixTest {
         calls.put("HolidayResource_deleteHoliday", (who, spec) -> Outcome.of(spec.delete(holidays + "/"
                 + target("HolidayResource_deleteHoliday", this::newHoliday))));
 
-        calls.put("MeResource_me", (who, spec) -> Outcome.of(spec.get("/api/v1/me")));
+        calls.put("MeResource_getMe", (who, spec) -> Outcome.of(spec.get("/api/v1/me")));
         calls.put("MyRequestsResource_mine",
                 (who, spec) -> listing(spec.queryParam("limit", 200).get("/api/v1/me/requests"), w.byOwner().id()));
         calls.put("MyPrivacyCodeResource_send", (who, spec) -> Outcome.of(json(spec, Map.of()).post("/api/v1/me/privacy/code")));
@@ -431,7 +431,7 @@ class OperationMatrixTest {
             return Outcome.of(RestAssured.given().header("X-Access-Key", receipt.getString("accessKey"))
                     .post("/api/v1/requests/track/" + receipt.getString("trackingCode") + "/privacy/erasure"));
         });
-        calls.put("PublicStatsResource_publicStats", (who, spec) -> Outcome.of(spec.get("/api/v1/public/stats")));
+        calls.put("PublicStatsResource_getPublicStats", (who, spec) -> Outcome.of(spec.get("/api/v1/public/stats")));
         calls.put("ReferenceResource_getReferenceData", (who, spec) -> Outcome.of(spec.get("/api/v1/reference")));
 
         String requests = "/api/v1/requests";
@@ -473,11 +473,11 @@ class OperationMatrixTest {
                 + target("SlaPolicyResource_deleteSlaPolicy", () -> newPolicy(w)))));
 
         String staff = "/api/v1/staff";
-        calls.put("StaffResource_list", (who, spec) -> Outcome.of(spec.get(staff)));
-        calls.put("StaffResource_create", (who, spec) -> Outcome.of(json(spec, staffAccount(uniqueEmail("staff"))).post(staff)));
-        calls.put("StaffResource_get", (who, spec) -> Outcome.of(spec.get(staff + "/" + session(CallerKind.OPERATOR).id())));
-        calls.put("StaffResource_update", (who, spec) -> {
-            Made made = target("StaffResource_update", () -> {
+        calls.put("StaffResource_listStaff", (who, spec) -> Outcome.of(spec.get(staff)));
+        calls.put("StaffResource_createStaff", (who, spec) -> Outcome.of(json(spec, staffAccount(uniqueEmail("staff"))).post(staff)));
+        calls.put("StaffResource_getStaff", (who, spec) -> Outcome.of(spec.get(staff + "/" + session(CallerKind.OPERATOR).id())));
+        calls.put("StaffResource_updateStaff", (who, spec) -> {
+            Made made = target("StaffResource_updateStaff", () -> {
                 String email = uniqueEmail("staff");
                 return new Made(created(asSysadmin().body(staffAccount(email)).post(staff)), email);
             });
@@ -486,19 +486,19 @@ class OperationMatrixTest {
             body.put("fullName", "Compte renommé");
             return Outcome.of(json(spec, body).put(staff + "/" + made.id()));
         });
-        calls.put("StaffResource_deactivate", (who, spec) -> {
-            String id = target("StaffResource_deactivate",
+        calls.put("StaffResource_deactivateStaff", (who, spec) -> {
+            String id = target("StaffResource_deactivateStaff",
                     () -> created(asSysadmin().body(staffAccount(uniqueEmail("staff"))).post(staff)));
             return Outcome.of(spec.delete(staff + "/" + id));
         });
 
         // Statistics of administration A: the agent in charge works there, the agent elsewhere does not.
-        for (String figures : List.of("overview", "administrations", "categories", "timeseries")) {
-            String operationId = "StatsResource_" + (figures.equals("timeseries") ? "timeSeries" : figures);
-            calls.put(operationId, (who, spec) -> Outcome.of(spec.queryParam("administrationId", w.administrationA())
-                    .get("/api/v1/stats/" + figures)));
-        }
-        calls.put("StatsResource_quarterly", (who, spec) -> Outcome.of(
+        Map<String, String> figures = Map.of("StatsResource_getStatsOverview", "overview",
+                "StatsResource_getAdministrationStats", "administrations", "StatsResource_getCategoryStats", "categories",
+                "StatsResource_getTimeSeries", "timeseries");
+        figures.forEach((operationId, path) -> calls.put(operationId, (who, spec) -> Outcome.of(
+                spec.queryParam("administrationId", w.administrationA()).get("/api/v1/stats/" + path))));
+        calls.put("StatsResource_getQuarterlyReport", (who, spec) -> Outcome.of(
                 spec.get("/api/v1/stats/administrations/" + w.administrationA() + "/quarterly")));
         return calls;
     }

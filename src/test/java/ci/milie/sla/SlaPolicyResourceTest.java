@@ -60,7 +60,7 @@ class SlaPolicyResourceTest {
     }
 
     static JsonPath typeDefault(String type) {
-        return as(TestTokens.of("supervisor")).queryParam("requestType", type).get(POLICIES).then()
+        return as(TestTokens.of("supervisor")).queryParam("type", type).get(POLICIES).then()
                 .statusCode(200).body("items[0].typeDefault", equalTo(true))
                 .extract().jsonPath().setRootPath("items[0]");
     }
@@ -213,8 +213,8 @@ class SlaPolicyResourceTest {
                 "VALIDATION_FAILED")
                 .body("violations[0].field", equalTo("categoryId"));
 
-        assertProblem(as(TestTokens.of("osep")).queryParam("requestType", "PETITION").get(POLICIES).then(), 400,
-                "VALIDATION_FAILED").body("violations[0].field", equalTo("requestType"));
+        assertProblem(as(TestTokens.of("osep")).queryParam("type", "PETITION").get(POLICIES).then(), 400,
+                "VALIDATION_FAILED").body("violations[0].field", equalTo("type"));
     }
 
     @Test
@@ -258,7 +258,7 @@ class SlaPolicyResourceTest {
             assertEquals(1, java.util.stream.IntStream.range(0, types.size())
                     .filter(i -> types.get(i).equals(type) && defaults.get(i)).count(), "one default of " + type);
         }
-        as(TestTokens.of("osep")).queryParam("requestType", "OBSERVATION").queryParam("categoryId", category.toString())
+        as(TestTokens.of("osep")).queryParam("type", "OBSERVATION").queryParam("categoryId", category.toString())
                 .get(POLICIES).then().statusCode(200).body("items", hasSize(1))
                 .body("items[0].categoryId", equalTo(category.toString())).body("nextCursor", nullValue());
     }
