@@ -49,7 +49,7 @@ public class AnswerResource {
     @Operation(summary = "Agent: submit the answer (to OSEP review, or straight to the citizen for trusted administrations)")
     @APIResponse(responseCode = "201", description = "The answer", content = @Content(schema = @Schema(implementation = AnswerView.class)))
     @APIResponse(responseCode = "409", description = "INVALID_TRANSITION (the request must be IN_PROGRESS) or CONCURRENT_MODIFICATION")
-    public Response submit(@PathParam("id") UUID id, @Valid @NotNull AnswerCommands.Submit command,
+    public Response submitAnswer(@PathParam("id") UUID id, @Valid @NotNull AnswerCommands.Submit command,
             @Parameter(description = "Version of the request last read") @HeaderParam("If-Match") String ifMatch,
             UriInfo uri) {
         AnswerView answer = answers.submit(id, command, caller, ifMatch);
@@ -62,7 +62,7 @@ public class AnswerResource {
     @Operation(summary = "One answer: any of them for staff who may see the request; a delivered one for its citizen (token or X-Access-Key)")
     @APIResponse(responseCode = "200", description = "The answer; requestStatus is the request's current status",
             content = @Content(schema = @Schema(implementation = AnswerView.class)))
-    public AnswerView get(@PathParam("id") UUID id, @PathParam("answerId") UUID answerId,
+    public AnswerView getAnswer(@PathParam("id") UUID id, @PathParam("answerId") UUID answerId,
             @Parameter(description = "The request's access key, for a citizen without a token")
             @HeaderParam("X-Access-Key") String accessKey) {
         return reads.get(id, answerId, caller, accessKey);
@@ -74,7 +74,7 @@ public class AnswerResource {
     @Operation(summary = "OSEP: approve the answer (it reaches the citizen) or return it with remarks")
     @APIResponse(responseCode = "200", description = "The reviewed answer", content = @Content(schema = @Schema(implementation = AnswerView.class)))
     @APIResponse(responseCode = "409", description = "ANSWER_NOT_UNDER_REVIEW, INVALID_TRANSITION or CONCURRENT_MODIFICATION")
-    public AnswerView review(@PathParam("id") UUID id, @PathParam("answerId") UUID answerId,
+    public AnswerView reviewAnswer(@PathParam("id") UUID id, @PathParam("answerId") UUID answerId,
             @Valid @NotNull AnswerCommands.Review command,
             @Parameter(description = "Version of the request last read") @HeaderParam("If-Match") String ifMatch) {
         return answers.review(id, answerId, command, caller, ifMatch);

@@ -44,7 +44,7 @@ public class FeedbackResource {
     @Operation(summary = "Citizen (token or X-Access-Key): rate the latest answer, once; satisfied closes the request")
     @APIResponse(responseCode = "201", description = "Feedback recorded", content = @Content(schema = @Schema(implementation = FeedbackView.class)))
     @APIResponse(responseCode = "409", description = "NO_DELIVERED_ANSWER or FEEDBACK_ALREADY_GIVEN")
-    public Response rate(@PathParam("id") UUID id, @Valid @NotNull FeedbackCommands.Rate command,
+    public Response rateAnswer(@PathParam("id") UUID id, @Valid @NotNull FeedbackCommands.Rate command,
             @Parameter(description = "Access key, for citizens without an account") @HeaderParam("X-Access-Key") String accessKey) {
         return Response.status(201).entity(feedback.rate(id, command, caller, accessKey)).build();
     }
@@ -54,7 +54,7 @@ public class FeedbackResource {
     @Operation(summary = "Citizen (token or X-Access-Key): dispute the answer within the window; back to the administration")
     @APIResponse(responseCode = "200", description = "The reopened request", content = @Content(schema = @Schema(implementation = Views.RequestView.class)))
     @APIResponse(responseCode = "409", description = "INVALID_TRANSITION, REOPEN_WINDOW_CLOSED or REOPEN_LIMIT_REACHED")
-    public Views.RequestView reopen(@PathParam("id") UUID id, @Valid @NotNull FeedbackCommands.Reopen command,
+    public Views.RequestView reopenRequest(@PathParam("id") UUID id, @Valid @NotNull FeedbackCommands.Reopen command,
             @Parameter(description = "Access key, for citizens without an account") @HeaderParam("X-Access-Key") String accessKey) {
         return feedback.reopen(id, command, caller, accessKey);
     }

@@ -37,7 +37,7 @@ public class KeyHolderErasureResource {
     @APIResponse(responseCode = "404", description = "NOT_FOUND: unknown code, or missing or wrong key")
     @APIResponse(responseCode = "429", description = "RATE_LIMITED: too many unknown codes from this address, or too many "
             + "wrong keys from this address or for this code")
-    public PrivacyCommands.ErasureSummary erase(@PathParam("trackingCode") String trackingCode,
+    public PrivacyCommands.ErasureSummary eraseTrackedRequestData(@PathParam("trackingCode") String trackingCode,
             @Parameter(description = "Access key from the receipt") @HeaderParam("X-Access-Key") String accessKey) {
         return erasure.ofKeyHolder(trackingCode, accessKey);
     }

@@ -41,7 +41,7 @@ public class MyErasureResource {
     @APIResponse(responseCode = "200", description = "Erased", content = @Content(schema = @Schema(implementation = PrivacyCommands.ErasureSummary.class)))
     @APIResponse(responseCode = "403", description = "OTP_INVALID, OTP_EXPIRED or OTP_ATTEMPTS_EXCEEDED: the confirmation code was refused")
     @APIResponse(responseCode = "404", description = "NOT_FOUND: the account is already gone")
-    public PrivacyCommands.ErasureSummary erase(@Valid @NotNull PrivacyCommands.MyConfirmation confirmation) {
+    public PrivacyCommands.ErasureSummary eraseMyData(@Valid @NotNull PrivacyCommands.MyConfirmation confirmation) {
         return erasure.ofMyAccount(caller, confirmation);
     }
 }

@@ -39,7 +39,7 @@ public class MyPrivacyCodeResource {
     @APIResponse(responseCode = "202", description = "Sent", content = @Content(schema = @Schema(implementation = PrivacyCommands.CodeSent.class)))
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: the account has no address on that channel")
     @APIResponse(responseCode = "429", description = "RATE_LIMITED: too many codes for this address or destination")
-    public Response send(@Valid PrivacyCommands.MyCode command) {
+    public Response sendMyPrivacyCode(@Valid PrivacyCommands.MyCode command) {
         return Response.accepted(codes.sendToAccount(caller, command == null ? null : command.channel())).build();
     }
 }

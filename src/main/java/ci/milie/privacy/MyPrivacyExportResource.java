@@ -41,7 +41,7 @@ public class MyPrivacyExportResource {
     @APIResponse(responseCode = "200", description = ExportResponses.DISPOSITION_DOC,
             content = @Content(schema = @Schema(implementation = DataExport.class)))
     @APIResponse(responseCode = "403", description = "OTP_INVALID, OTP_EXPIRED or OTP_ATTEMPTS_EXCEEDED: the code does not confirm the export")
-    public Response export(@Valid @NotNull PrivacyCommands.MyConfirmation confirmation) {
+    public Response exportMyData(@Valid @NotNull PrivacyCommands.MyConfirmation confirmation) {
         return ExportResponses.download(exports.forAccount(caller, confirmation));
     }
 }

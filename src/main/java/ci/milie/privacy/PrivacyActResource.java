@@ -39,7 +39,7 @@ public class PrivacyActResource {
     @RolesAllowed({ Roles.SUPERVISOR, Roles.SYSADMIN })
     @Operation(summary = "The privacy acts (exports, erasures, codes sent, retention), newest first")
     @APIResponse(responseCode = "200", description = "One page of acts", content = @Content(schema = @Schema(implementation = PrivacyActPage.class)))
-    public Page<PrivacyActView> list(
+    public Page<PrivacyActView> listPrivacyActs(
             @QueryParam("act") @Parameter(schema = @Schema(implementation = PrivacyActs.Act.class)) String act,
             @QueryParam("via") @Parameter(schema = @Schema(implementation = PrivacyActs.Via.class)) String via,
             @QueryParam("staffId") @Parameter(schema = @Schema(format = "uuid")) String staffId,

@@ -42,7 +42,7 @@ public class PrivacyCodeResource {
                     + "The answer is the same whether or not Miliê holds data for that contact. Audited.")
     @APIResponse(responseCode = "202", description = "Sent", content = @Content(schema = @Schema(implementation = PrivacyCommands.CodeSent.class)))
     @APIResponse(responseCode = "429", description = "RATE_LIMITED: too many codes for this address or destination")
-    public Response sendForCaller(@Valid @NotNull PrivacyCommands.CallerContact command) {
+    public Response sendCallerPrivacyCode(@Valid @NotNull PrivacyCommands.CallerContact command) {
         return Response.accepted(codes.sendForCaller(caller, command)).build();
     }
 }

@@ -40,7 +40,7 @@ public class PrivacyErasureResource {
                     + "contact, if any, its requests, and every request filed with that contact. Audited with the officer.")
     @APIResponse(responseCode = "200", description = "Erased", content = @Content(schema = @Schema(implementation = PrivacyCommands.ErasureSummary.class)))
     @APIResponse(responseCode = "403", description = "OTP_INVALID, OTP_EXPIRED or OTP_ATTEMPTS_EXCEEDED: the code read back was refused")
-    public PrivacyCommands.ErasureSummary erase(@Valid @NotNull PrivacyCommands.CallerConfirmation confirmation) {
+    public PrivacyCommands.ErasureSummary eraseCallerData(@Valid @NotNull PrivacyCommands.CallerConfirmation confirmation) {
         return erasure.forCaller(caller, confirmation);
     }
 }

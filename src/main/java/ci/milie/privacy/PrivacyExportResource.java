@@ -42,7 +42,7 @@ public class PrivacyExportResource {
     @APIResponse(responseCode = "200", description = ExportResponses.DISPOSITION_DOC,
             content = @Content(schema = @Schema(implementation = DataExport.class)))
     @APIResponse(responseCode = "403", description = "OTP_INVALID, OTP_EXPIRED or OTP_ATTEMPTS_EXCEEDED: the code read back does not confirm the export")
-    public Response export(@Valid @NotNull PrivacyCommands.CallerConfirmation confirmation) {
+    public Response exportCallerData(@Valid @NotNull PrivacyCommands.CallerConfirmation confirmation) {
         return ExportResponses.download(exports.forCaller(caller, confirmation));
     }
 }

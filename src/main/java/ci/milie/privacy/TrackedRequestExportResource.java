@@ -38,7 +38,7 @@ public class TrackedRequestExportResource {
     @APIResponse(responseCode = "404", description = "NOT_FOUND: unknown code, or a missing or wrong key")
     @APIResponse(responseCode = "429", description = "RATE_LIMITED: too many unknown codes from this address, or too many "
             + "wrong keys from this address or for this code")
-    public Response export(@PathParam("trackingCode") String trackingCode,
+    public Response exportTrackedRequestData(@PathParam("trackingCode") String trackingCode,
             @Parameter(description = "Access key from the receipt", required = true) @HeaderParam("X-Access-Key") String accessKey) {
         return ExportResponses.download(exports.forKeyHolder(trackingCode, accessKey));
     }

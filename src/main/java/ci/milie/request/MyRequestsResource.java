@@ -39,7 +39,7 @@ public class MyRequestsResource {
     @Operation(summary = "Citizen: my own requests, newest first")
     @APIResponse(responseCode = "200", description = "One page of requests",
             content = @Content(schema = @Schema(implementation = WorkQueueResource.RequestPage.class)))
-    public Page<Views.RequestSummary> mine(@QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
+    public Page<Views.RequestSummary> listMyRequests(@QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
             @QueryParam("cursor") String cursor) {
         return queries.mine(caller, limit, cursor);
     }

@@ -55,7 +55,7 @@ public class RequestResource {
     @PermitAll
     @Operation(summary = "A request, for staff who may see it, its owner, or with its access key (X-Access-Key)")
     @APIResponse(responseCode = "200", description = "The request", content = @Content(schema = @Schema(implementation = Views.RequestView.class)))
-    public Response get(@PathParam("id") UUID id, @HeaderParam("X-Access-Key") String accessKey) {
+    public Response getRequest(@PathParam("id") UUID id, @HeaderParam("X-Access-Key") String accessKey) {
         Views.RequestView view = queries.detail(id, caller, accessKey);
         return Response.ok(view).tag(new EntityTag(Long.toString(view.version()))).build();
     }
@@ -66,7 +66,7 @@ public class RequestResource {
     @Operation(summary = "The timeline: every event for staff, the public ones for the citizen")
     @APIResponse(responseCode = "200", description = "Events, oldest first",
             content = @Content(schema = @Schema(implementation = Views.EventView.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
-    public List<Views.EventView> events(@PathParam("id") UUID id, @HeaderParam("X-Access-Key") String accessKey) {
+    public List<Views.EventView> listRequestEvents(@PathParam("id") UUID id, @HeaderParam("X-Access-Key") String accessKey) {
         return queries.events(id, caller, accessKey);
     }
 
@@ -77,7 +77,7 @@ public class RequestResource {
     @Operation(summary = "OSEP: accept the request (may correct type and category) or reject it with a reason")
     @APIResponse(responseCode = "200", description = "Updated request", content = @Content(schema = @Schema(implementation = Views.RequestView.class)))
     @APIResponse(responseCode = "409", description = "INVALID_TRANSITION (names currentStatus) or CONCURRENT_MODIFICATION")
-    public Views.RequestView qualify(@PathParam("id") UUID id, @Valid @NotNull Commands.Qualification command,
+    public Views.RequestView qualifyRequest(@PathParam("id") UUID id, @Valid @NotNull Commands.Qualification command,
             @Parameter(description = IF_MATCH_DOC) @HeaderParam("If-Match") String ifMatch) {
         return triage.qualify(id, command, caller, ifMatch);
     }
@@ -89,7 +89,7 @@ public class RequestResource {
     @Operation(summary = "OSEP: route the request to an administration, or re-route it (with a reason)")
     @APIResponse(responseCode = "200", description = "Updated request", content = @Content(schema = @Schema(implementation = Views.RequestView.class)))
     @APIResponse(responseCode = "409", description = "INVALID_TRANSITION, SAME_ADMINISTRATION or CONCURRENT_MODIFICATION")
-    public Views.RequestView route(@PathParam("id") UUID id, @Valid @NotNull Commands.Routing command,
+    public Views.RequestView routeRequest(@PathParam("id") UUID id, @Valid @NotNull Commands.Routing command,
             @Parameter(description = IF_MATCH_DOC) @HeaderParam("If-Match") String ifMatch) {
         return triage.route(id, command, caller, ifMatch);
     }
@@ -100,7 +100,7 @@ public class RequestResource {
     @Operation(summary = "Agent: take the request in hand")
     @APIResponse(responseCode = "200", description = "Updated request", content = @Content(schema = @Schema(implementation = Views.RequestView.class)))
     @APIResponse(responseCode = "409", description = "INVALID_TRANSITION or CONCURRENT_MODIFICATION")
-    public Views.RequestView acknowledge(@PathParam("id") UUID id,
+    public Views.RequestView acknowledgeRequest(@PathParam("id") UUID id,
             @Parameter(description = IF_MATCH_DOC) @HeaderParam("If-Match") String ifMatch) {
         return handling.acknowledge(id, caller, ifMatch);
     }
@@ -112,7 +112,7 @@ public class RequestResource {
     @Operation(summary = "Agent: not ours; back to OSEP with a reason")
     @APIResponse(responseCode = "200", description = "Updated request", content = @Content(schema = @Schema(implementation = Views.RequestView.class)))
     @APIResponse(responseCode = "409", description = "INVALID_TRANSITION or CONCURRENT_MODIFICATION")
-    public Views.RequestView handBack(@PathParam("id") UUID id, @Valid @NotNull Commands.Handback command,
+    public Views.RequestView handBackRequest(@PathParam("id") UUID id, @Valid @NotNull Commands.Handback command,
             @Parameter(description = IF_MATCH_DOC) @HeaderParam("If-Match") String ifMatch) {
         return handling.handBack(id, command, caller, ifMatch);
     }
@@ -124,7 +124,7 @@ public class RequestResource {
     @Operation(summary = "OSEP or agent: ask the citizen for information; citizen (token or X-Access-Key): reply")
     @APIResponse(responseCode = "200", description = "Updated request", content = @Content(schema = @Schema(implementation = Views.RequestView.class)))
     @APIResponse(responseCode = "409", description = "INVALID_TRANSITION (e.g. replying when no question is pending)")
-    public Views.RequestView message(@PathParam("id") UUID id, @Valid @NotNull Commands.Message command,
+    public Views.RequestView sendRequestMessage(@PathParam("id") UUID id, @Valid @NotNull Commands.Message command,
             @HeaderParam("X-Access-Key") String accessKey,
             @Parameter(description = IF_MATCH_DOC) @HeaderParam("If-Match") String ifMatch) {
         return handling.message(id, command, caller, accessKey, ifMatch);
@@ -136,7 +136,7 @@ public class RequestResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "OSEP or agent: an internal note, never shown to the citizen")
     @APIResponse(responseCode = "201", description = "The note's event", content = @Content(schema = @Schema(implementation = Views.EventView.class)))
-    public Response note(@PathParam("id") UUID id, @Valid @NotNull Commands.Note command) {
+    public Response addNote(@PathParam("id") UUID id, @Valid @NotNull Commands.Note command) {
         return Response.status(201).entity(handling.note(id, command, caller)).build();
     }
 
@@ -147,7 +147,7 @@ public class RequestResource {
     @Operation(summary = "OSEP: close an answered request, or a suggestion or observation once acknowledged")
     @APIResponse(responseCode = "200", description = "Updated request", content = @Content(schema = @Schema(implementation = Views.RequestView.class)))
     @APIResponse(responseCode = "409", description = "INVALID_TRANSITION or CONCURRENT_MODIFICATION")
-    public Views.RequestView close(@PathParam("id") UUID id, @Valid Commands.Close command,
+    public Views.RequestView closeRequest(@PathParam("id") UUID id, @Valid Commands.Close command,
             @Parameter(description = IF_MATCH_DOC) @HeaderParam("If-Match") String ifMatch) {
         return triage.close(id, command, caller, ifMatch);
     }

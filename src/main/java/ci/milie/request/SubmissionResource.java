@@ -51,7 +51,7 @@ public class SubmissionResource {
     @APIResponse(responseCode = "422", description = "IDEMPOTENCY_KEY_REUSED: the key was used for another body")
     @APIResponse(responseCode = "429", description = "RATE_LIMITED: too many requests submitted without a staff token from "
             + "this address, or for this contact e-mail or phone (a replay of an Idempotency-Key is not counted)")
-    public Response submit(@Valid @NotNull SubmitRequestCommand command,
+    public Response submitRequest(@Valid @NotNull SubmitRequestCommand command,
             @Parameter(description = "Client-chosen unique key (8-100 printable characters), e.g. a UUID")
             @HeaderParam("Idempotency-Key") String idempotencyKey, UriInfo uri) {
         if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {

@@ -38,7 +38,7 @@ public class TrackingResource {
             content = @Content(schema = @Schema(implementation = Views.TrackingView.class)))
     @APIResponse(responseCode = "429", description = "RATE_LIMITED: too many unknown codes from this address, or too many "
             + "wrong keys from this address or for this code")
-    public Response track(@PathParam("trackingCode") String trackingCode,
+    public Response trackRequest(@PathParam("trackingCode") String trackingCode,
             @Parameter(description = "Access key from the receipt") @HeaderParam("X-Access-Key") String headerKey,
             @Parameter(description = "Access key, for links; the header is preferred") @QueryParam("key") String queryKey) {
         Views.TrackingView view = queries.track(trackingCode, headerKey != null ? headerKey : queryKey);

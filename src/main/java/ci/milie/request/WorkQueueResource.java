@@ -53,7 +53,7 @@ public class WorkQueueResource {
             + "operators look a request up by tracking code and caller's phone")
     @APIResponse(responseCode = "200", description = "One page of requests",
             content = @Content(schema = @Schema(implementation = RequestPage.class)))
-    public Page<Views.RequestSummary> queue(
+    public Page<Views.RequestSummary> listWorkQueue(
             @Parameter(description = "One or more statuses", schema = @Schema(implementation = RequestStatus.class))
             @QueryParam("status") List<String> status,
             @QueryParam("type") @Parameter(schema = @Schema(implementation = RequestType.class)) String type,

@@ -378,10 +378,10 @@ class OperationMatrixTest {
                 + target("HolidayResource_deleteHoliday", this::newHoliday))));
 
         calls.put("MeResource_me", (who, spec) -> Outcome.of(spec.get("/api/v1/me")));
-        calls.put("MyRequestsResource_mine",
+        calls.put("MyRequestsResource_listMyRequests",
                 (who, spec) -> listing(spec.queryParam("limit", 200).get("/api/v1/me/requests"), w.byOwner().id()));
-        calls.put("MyPrivacyCodeResource_send", (who, spec) -> Outcome.of(json(spec, Map.of()).post("/api/v1/me/privacy/code")));
-        calls.put("MyPrivacyExportResource_export", (who, spec) -> {
+        calls.put("MyPrivacyCodeResource_sendMyPrivacyCode", (who, spec) -> Outcome.of(json(spec, Map.of()).post("/api/v1/me/privacy/code")));
+        calls.put("MyPrivacyExportResource_exportMyData", (who, spec) -> {
             String code = "000000";
             if (who == CallerKind.OWNER || who == CallerKind.OTHER_CITIZEN) {
                 Session citizen = session(who);
@@ -390,7 +390,7 @@ class OperationMatrixTest {
             }
             return Outcome.of(json(spec, Map.of("code", code)).post("/api/v1/me/privacy/export"));
         });
-        calls.put("PrivacyExportResource_export", (who, spec) -> {
+        calls.put("PrivacyExportResource_exportCallerData", (who, spec) -> {
             String email = uniqueEmail("caller");
             String code = "000000";
             if (who == CallerKind.OSEP) {
@@ -400,11 +400,11 @@ class OperationMatrixTest {
             }
             return Outcome.of(json(spec, Map.of("email", email, "code", code)).post("/api/v1/privacy/exports"));
         });
-        calls.put("PrivacyActResource_list", (who, spec) -> Outcome.of(spec.get("/api/v1/privacy/acts")));
-        calls.put("PrivacyCodeResource_sendForCaller", (who, spec) -> Outcome.of(json(spec, Map.of("email", uniqueEmail("caller")))
+        calls.put("PrivacyActResource_listPrivacyActs", (who, spec) -> Outcome.of(spec.get("/api/v1/privacy/acts")));
+        calls.put("PrivacyCodeResource_sendCallerPrivacyCode", (who, spec) -> Outcome.of(json(spec, Map.of("email", uniqueEmail("caller")))
                 .post("/api/v1/privacy/codes")));
         // Erasures that succeed erase someone made for the cell, never the shared world's callers or requests.
-        calls.put("MyErasureResource_erase", (who, spec) -> {
+        calls.put("MyErasureResource_eraseMyData", (who, spec) -> {
             if (!succeeds) {
                 return Outcome.of(json(spec, Map.of("code", "123456")).post("/api/v1/me/privacy/erasure"));
             }
@@ -414,7 +414,7 @@ class OperationMatrixTest {
             as(token).body(Map.of()).post("/api/v1/me/privacy/code").then().statusCode(202);
             return Outcome.of(as(token).body(Map.of("code", privacyCode(email))).post("/api/v1/me/privacy/erasure"));
         });
-        calls.put("PrivacyErasureResource_erase", (who, spec) -> {
+        calls.put("PrivacyErasureResource_eraseCallerData", (who, spec) -> {
             String email = uniqueEmail("caller");
             if (!succeeds) {
                 return Outcome.of(json(spec, Map.of("email", email, "code", "123456")).post("/api/v1/privacy/erasures"));
@@ -423,7 +423,7 @@ class OperationMatrixTest {
             as(session(CallerKind.OSEP).token()).body(Map.of("email", email)).post("/api/v1/privacy/codes").then().statusCode(202);
             return Outcome.of(json(spec, Map.of("email", email, "code", privacyCode(email))).post("/api/v1/privacy/erasures"));
         });
-        calls.put("KeyHolderErasureResource_erase", (who, spec) -> {
+        calls.put("KeyHolderErasureResource_eraseTrackedRequestData", (who, spec) -> {
             if (!succeeds) {
                 return Outcome.of(spec.post("/api/v1/requests/track/" + answered(who).trackingCode() + "/privacy/erasure"));
             }
@@ -434,21 +434,21 @@ class OperationMatrixTest {
         calls.put("PublicStatsResource_publicStats", (who, spec) -> Outcome.of(spec.get("/api/v1/public/stats")));
 
         String requests = "/api/v1/requests";
-        calls.put("WorkQueueResource_queue", (who, spec) -> {
+        calls.put("WorkQueueResource_listWorkQueue", (who, spec) -> {
             Answered request = answered(who);
             String phone = request == w.byOwner() ? CITIZEN_PHONE : CALLER_PHONE;
             return listing(spec.queryParam("trackingCode", request.trackingCode()).queryParam("phone", phone).get(requests),
                     request.id());
         });
-        calls.put("SubmissionResource_submit", (who, spec) -> Outcome.of(json(spec, who.isOperator()
+        calls.put("SubmissionResource_submitRequest", (who, spec) -> Outcome.of(json(spec, who.isOperator()
                 ? phoneCall(w.categoryA()) : complaint(w.categoryA())).post(requests)));
-        calls.put("TrackingResource_track",
+        calls.put("TrackingResource_trackRequest",
                 (who, spec) -> Outcome.of(spec.get(requests + "/track/" + answered(who).trackingCode())));
-        calls.put("TrackedRequestExportResource_export", (who, spec) -> Outcome.of(
+        calls.put("TrackedRequestExportResource_exportTrackedRequestData", (who, spec) -> Outcome.of(
                 spec.post(requests + "/track/" + answered(who).trackingCode() + "/privacy/export")));
-        calls.put("RequestResource_get", (who, spec) -> Outcome.of(spec.get(requests + "/" + answered(who).id())));
-        calls.put("RequestResource_events", (who, spec) -> Outcome.of(spec.get(requests + "/" + answered(who).id() + "/events")));
-        calls.put("AnswerResource_get", (who, spec) -> Outcome.of(
+        calls.put("RequestResource_getRequest", (who, spec) -> Outcome.of(spec.get(requests + "/" + answered(who).id())));
+        calls.put("RequestResource_listRequestEvents", (who, spec) -> Outcome.of(spec.get(requests + "/" + answered(who).id() + "/events")));
+        calls.put("AnswerResource_getAnswer", (who, spec) -> Outcome.of(
                 spec.get(requests + "/" + answered(who).id() + "/answers/" + answered(who).answerId())));
         calls.put("AttachmentResource_listAttachments",
                 (who, spec) -> Outcome.of(spec.get(requests + "/" + answered(who).id() + "/attachments")));
