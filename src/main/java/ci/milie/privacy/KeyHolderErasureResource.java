@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The holder of a request's access key erases the personal data of that one request. */
-@Path("/requests/track/{trackingCode}/privacy/erasure")
+@Path("/tracking/{trackingCode}/privacy/erasure")
 @PermitAll
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Privacy")

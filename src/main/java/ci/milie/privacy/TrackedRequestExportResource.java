@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The data of one request, for whoever holds its tracking code and access key. */
-@Path("/requests/track/{trackingCode}/privacy/export")
+@Path("/tracking/{trackingCode}/privacy/export")
 @PermitAll
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Privacy")

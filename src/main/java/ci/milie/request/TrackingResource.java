@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-@Path("/requests/track")
+@Path("/tracking")
 @PermitAll
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Tracking")

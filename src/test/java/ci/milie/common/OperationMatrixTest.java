@@ -425,11 +425,11 @@ class OperationMatrixTest {
         });
         calls.put("KeyHolderErasureResource_eraseTrackedRequestData", (who, spec) -> {
             if (!succeeds) {
-                return Outcome.of(spec.post("/api/v1/requests/track/" + answered(who).trackingCode() + "/privacy/erasure"));
+                return Outcome.of(spec.post("/api/v1/tracking/" + answered(who).trackingCode() + "/privacy/erasure"));
             }
             JsonPath receipt = Requests.submitAnonymously(Requests.complaint(w.categoryA(), uniqueEmail("erased")));
             return Outcome.of(RestAssured.given().header("X-Access-Key", receipt.getString("accessKey"))
-                    .post("/api/v1/requests/track/" + receipt.getString("trackingCode") + "/privacy/erasure"));
+                    .post("/api/v1/tracking/" + receipt.getString("trackingCode") + "/privacy/erasure"));
         });
         calls.put("PublicStatsResource_publicStats", (who, spec) -> Outcome.of(spec.get("/api/v1/public/stats")));
 
@@ -443,9 +443,9 @@ class OperationMatrixTest {
         calls.put("SubmissionResource_submitRequest", (who, spec) -> Outcome.of(json(spec, who.isOperator()
                 ? phoneCall(w.categoryA()) : complaint(w.categoryA())).post(requests)));
         calls.put("TrackingResource_trackRequest",
-                (who, spec) -> Outcome.of(spec.get(requests + "/track/" + answered(who).trackingCode())));
+                (who, spec) -> Outcome.of(spec.get("/api/v1/tracking/" + answered(who).trackingCode())));
         calls.put("TrackedRequestExportResource_exportTrackedRequestData", (who, spec) -> Outcome.of(
-                spec.post(requests + "/track/" + answered(who).trackingCode() + "/privacy/export")));
+                spec.post("/api/v1/tracking/" + answered(who).trackingCode() + "/privacy/export")));
         calls.put("RequestResource_getRequest", (who, spec) -> Outcome.of(spec.get(requests + "/" + answered(who).id())));
         calls.put("RequestResource_listRequestEvents", (who, spec) -> Outcome.of(spec.get(requests + "/" + answered(who).id() + "/events")));
         calls.put("AnswerResource_getAnswer", (who, spec) -> Outcome.of(

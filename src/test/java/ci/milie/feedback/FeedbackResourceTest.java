@@ -181,7 +181,7 @@ class FeedbackResourceTest {
         as(at.osepToken()).body(Map.of("decision", "APPROVE")).post("/api/v1/requests/" + id + "/answers/" + answer + "/review")
                 .then().statusCode(200);
         rate(id, key, Map.of("rating", 4, "satisfied", true)).statusCode(201);
-        JsonPath tracking = anonymous().header("X-Access-Key", key).get("/api/v1/requests/track/" + receipt.getString("trackingCode"))
+        JsonPath tracking = anonymous().header("X-Access-Key", key).get("/api/v1/tracking/" + receipt.getString("trackingCode"))
                 .then().statusCode(200).body("status", equalTo("CLOSED")).extract().jsonPath();
         assertEquals(java.util.List.of("SUBMITTED", "ROUTED", "ACKNOWLEDGED", "ANSWER_DELIVERED", "FEEDBACK_GIVEN", "CLOSED"),
                 tracking.getList("timeline.type"));

@@ -100,7 +100,7 @@ class RetentionTest {
         Retention.Run again = retention.run();
         assertEquals(0, again.requests(), "nothing is past retention twice");
         assertEquals(retained, retainedAt(old));
-        anonymous().get("/api/v1/requests/track/" + recentReceipt.getString("trackingCode")).then().statusCode(200)
+        anonymous().get("/api/v1/tracking/" + recentReceipt.getString("trackingCode")).then().statusCode(200)
                 .body("status", equalTo("CLOSED"));
     }
 
