@@ -98,9 +98,27 @@ class WorkQueueResourceTest {
                 .then().statusCode(200).body("items", hasSize(2)).body("items.type", everyItem(equalTo("COMPLAINT")));
         as(at.osepToken()).queryParam("region", region).queryParam("administrationId", at.administrationId())
                 .get("/api/v1/requests").then().statusCode(200).body("items.id", equalTo(List.of(routed)));
-        as(at.osepToken()).queryParam("region", region).queryParam("category", at.categoryCode())
+        as(at.osepToken()).queryParam("region", region).queryParam("categoryCode", at.categoryCode())
                 .queryParam("status", "RECEIVED").get("/api/v1/requests").then().statusCode(200)
                 .body("items.id", equalTo(List.of(received)));
+    }
+
+    @Test
+    void aDateToIncludesThatWholeDayAndAnInstantToExcludesItself() {
+        Setting at = Setting.create(true);
+        String region = "Région " + UUID.randomUUID();
+        java.time.Instant submittedAt = clock.instant();
+        String id = submitIn(at, region, null);
+        java.time.LocalDate day = submittedAt.atZone(java.time.ZoneOffset.UTC).toLocalDate();
+
+        as(at.osepToken()).queryParam("region", region).queryParam("to", day.toString()).get("/api/v1/requests")
+                .then().statusCode(200).body("items.id", equalTo(List.of(id)));
+        as(at.osepToken()).queryParam("region", region).queryParam("to", day.minusDays(1).toString()).get("/api/v1/requests")
+                .then().statusCode(200).body("items", hasSize(0));
+        as(at.osepToken()).queryParam("region", region).queryParam("to", submittedAt.toString()).get("/api/v1/requests")
+                .then().statusCode(200).body("items", hasSize(0));
+        as(at.osepToken()).queryParam("region", region).queryParam("from", day.toString()).queryParam("to", day.toString())
+                .get("/api/v1/requests").then().statusCode(200).body("items.id", equalTo(List.of(id)));
     }
 
     @Test
@@ -138,6 +156,8 @@ class WorkQueueResourceTest {
                 .body("violations[0].field", equalTo("status"));
         assertProblem(as(osep).queryParam("from", "yesterday").get("/api/v1/requests").then(), 400, "VALIDATION_FAILED")
                 .body("violations[0].field", equalTo("from"));
+        assertProblem(as(osep).queryParam("categoryCode", "NO-SUCH-CATEGORY").get("/api/v1/requests").then(), 400,
+                "VALIDATION_FAILED").body("violations[0].field", equalTo("categoryCode"));
         assertProblem(as(osep).queryParam("sort", "random").get("/api/v1/requests").then(), 400, "VALIDATION_FAILED")
                 .body("violations[0].field", equalTo("sort"));
         assertProblem(as(osep).queryParam("cursor", "bm9wZQ").get("/api/v1/requests").then(), 400, "VALIDATION_FAILED")
