@@ -735,7 +735,7 @@ class OperationMatrixTest {
         String uploader = who == CallerKind.OWNER ? session(who).token() : osep;
         String attachmentId = RestAssured.given().header("Authorization", "Bearer " + uploader)
                 .multiPart("file", "recu.pdf", PDF, "application/pdf")
-                .post(url + "/attachments").then().statusCode(201).extract().path("[0].id");
+                .post(url + "/attachments").then().statusCode(201).extract().path("items[0].id");
         as(osep).body(Map.of("administrationId", world.administrationA())).post(url + "/routing").then().statusCode(200);
         as(agent).post(url + "/acknowledgement").then().statusCode(200);
         String answerId = as(agent).body(Map.of("text", "Votre extrait est prêt.")).post(url + "/answers")

@@ -77,7 +77,7 @@ class FeedbackResourceTest {
         anonymous().header("X-Access-Key", request[1]).get("/api/v1/requests/" + request[0]).then().statusCode(200)
                 .body("status", equalTo("ANSWERED"));
         as(at.osepToken()).get("/api/v1/requests/" + request[0] + "/events").then().statusCode(200)
-                .body("type", hasItem("FEEDBACK_GIVEN"));
+                .body("items.type", hasItem("FEEDBACK_GIVEN"));
     }
 
     @Test
@@ -94,7 +94,7 @@ class FeedbackResourceTest {
         String[] request = answered(at);
         rate(request[0], request[1], Map.of("rating", 5, "satisfied", true)).statusCode(201);
         anonymous().header("X-Access-Key", request[1]).get("/api/v1/requests/" + request[0] + "/events").then().statusCode(200)
-                .body("type", hasItem("FEEDBACK_GIVEN")).body("type", hasItem("CLOSED"));
+                .body("items.type", hasItem("FEEDBACK_GIVEN")).body("items.type", hasItem("CLOSED"));
         anonymous().header("X-Access-Key", request[1]).get("/api/v1/requests/" + request[0]).then()
                 .body("status", equalTo("CLOSED"));
     }
@@ -134,7 +134,7 @@ class FeedbackResourceTest {
         assertTrue(mailbox.getMailsSentTo("osep@milie.ci").stream()
                 .anyMatch(m -> m.getText().contains("Le guichet dit ne pas avoir mon extrait.")), "OSEP is told");
         as(at.agentToken()).get("/api/v1/requests/" + request[0] + "/events").then().statusCode(200)
-                .body("type", hasItem("REOPENED"));
+                .body("items.type", hasItem("REOPENED"));
     }
 
     @Test

@@ -180,8 +180,8 @@ class ErasureTest {
                 .body("status", equalTo("RECEIVED"))
                 .body("subject", equalTo(PersonalData.MARKER));
         as(osep).get("/api/v1/requests/" + first + "/events").then().statusCode(200)
-                .body("message", hasItem("Appelé " + PersonalData.MARKER + " au " + PersonalData.MARKER + " ce matin"))
-                .body("message", hasItem(PersonalData.MARKER));
+                .body("items.message", hasItem("Appelé " + PersonalData.MARKER + " au " + PersonalData.MARKER + " ce matin"))
+                .body("items.message", hasItem(PersonalData.MARKER));
         as(otherToken).get("/api/v1/requests/" + untouched).then().statusCode(200)
                 .body("contact.fullName", equalTo(other.name()))
                 .body("contact.email", equalTo(other.email()));

@@ -81,7 +81,7 @@ class RetentionTest {
                 .body("location.latitude", nullValue()).body("location.longitude", nullValue())
                 .body("location.region", equalTo("Abidjan"))
                 .body("subject", equalTo("Extrait de naissance introuvable"));
-        as(at.osepToken()).get("/api/v1/requests/" + old + "/attachments").then().statusCode(200).body("", hasSize(0));
+        as(at.osepToken()).get("/api/v1/requests/" + old + "/attachments").then().statusCode(200).body("items", hasSize(0));
         assertNotNull(retainedAt(old));
         assertEquals(1L, QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
                 "select count(*) from privacy_act where act = 'RETENTION' and requested_via = 'RETENTION' and ?1 = any(request_ids)")

@@ -53,7 +53,7 @@ class AttachmentDirectoryStorageTest {
         Set<Path> before = files();
 
         String id = request.withKey().multiPart("file", "guichet.png", PNG, "image/png").post(request.attachments())
-                .then().statusCode(201).extract().path("[0].id");
+                .then().statusCode(201).extract().path("items[0].id");
 
         Set<Path> added = files();
         added.removeAll(before);

@@ -31,7 +31,7 @@ class RequestAccessTest {
         assertProblem(as(system).body(Map.of("text", "Je suis Miliê")).post("/api/v1/requests/" + id + "/messages").then(),
                 404, "NOT_FOUND");
         as(at.osepToken()).get("/api/v1/requests/" + id + "/events").then().statusCode(200)
-                .body("type", org.hamcrest.Matchers.contains("SUBMITTED"));
+                .body("items.type", org.hamcrest.Matchers.contains("SUBMITTED"));
     }
 
     @Test

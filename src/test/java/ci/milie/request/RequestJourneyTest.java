@@ -136,11 +136,11 @@ class RequestJourneyTest {
 
         // Staff see the whole audit trail, the note included.
         as(at.osepToken()).get("/api/v1/requests/" + id + "/events").then().statusCode(200)
-                .body("type", hasItem("NOTE_ADDED"))
-                .body("type", hasItem("ANSWER_RETURNED"))
-                .body("actorRole", hasItem("agent"));
+                .body("items.type", hasItem("NOTE_ADDED"))
+                .body("items.type", hasItem("ANSWER_RETURNED"))
+                .body("items.actorRole", hasItem("agent"));
         anonymous().header("X-Access-Key", key).get("/api/v1/requests/" + id + "/events").then().statusCode(200)
-                .body("visibility", everyItem(equalTo("PUBLIC")));
+                .body("items.visibility", everyItem(equalTo("PUBLIC")));
 
         // The citizen rates the answer, satisfied: the request is closed, and the timeline says so.
         anonymous().header("X-Access-Key", key).body(Map.of("rating", 5, "satisfied", true, "comment", "Merci !"))
@@ -190,7 +190,7 @@ class RequestJourneyTest {
                 .body("allowedActions", contains("REOPEN", "RATE", "ADD_ATTACHMENT"))
                 .body("reopenUntil", notNullValue());
         as(token).get("/api/v1/requests/" + id + "/events").then().statusCode(200)
-                .body("visibility", everyItem(equalTo("PUBLIC")));
+                .body("items.visibility", everyItem(equalTo("PUBLIC")));
         assertTrue(lastMailTo(email).getText().contains("Votre document est disponible."));
     }
 
