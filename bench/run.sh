@@ -17,13 +17,13 @@
 #      has fewer than 100);
 #   5. for each endpoint: waits for a quiet machine, runs wrk BENCH_WARMUP (discarded), then wrk
 #      BENCH_DURATION with --latency, at BENCH_THREADS threads and BENCH_CONNECTIONS connections:
-#        ceiling  GET  /api/v1/requests/track/NOT-A-CODE  404 problem+json from the same JAX-RS resource,
+#        ceiling  GET  /api/v1/tracking/NOT-A-CODE  404 problem+json from the same JAX-RS resource,
 #                                                          security, filters and exception mapper, no SQL
 #                                                          (a malformed code is refused before any query)
 #        health   GET  /q/health/live                     for reference: a Vert.x route outside the REST stack
 #        submit   POST /api/v1/requests                   bench/lua/submit.lua: a valid complaint, a distinct
 #                                                          Idempotency-Key each
-#        track    GET  /api/v1/requests/track/{code}      bench/lua/track.lua: a random existing code, no key
+#        track    GET  /api/v1/tracking/{code}      bench/lua/track.lua: a random existing code, no key
 #      and counts the database transactions committed meanwhile (pg_stat_database.xact_commit);
 #   6. prints a Markdown table (req/s, p50, p99, ratio to the ceiling, non-2xx, load) and writes it with
 #      every wrk output and the app's log to BENCH_OUT; stops the app on exit, whatever happens (trap).
@@ -122,10 +122,10 @@ measure() { # measure NAME DESCRIPTION WRK-ARGS...
   log "$name: $(field rps "$f") req/s, p50 $(field p50 "$f"), p99 $(field p99 "$f"), non-2xx $(field non2xx "$f"), $per DB transactions per request"
 }
 
-measure ceiling 'GET /api/v1/requests/track/NOT-A-CODE (404, no SQL)' "$API/requests/track/NOT-A-CODE"
+measure ceiling 'GET /api/v1/tracking/NOT-A-CODE (404, no SQL)' "$API/tracking/NOT-A-CODE"
 measure health 'GET /q/health/live (reference)' "$BASE/q/health/live"
 measure submit 'POST /api/v1/requests' -s bench/lua/submit.lua "$BASE" -- BENCH-HTTP
-measure track 'GET /api/v1/requests/track/{code}' -s bench/lua/track.lua "$BASE" -- "$BENCH_OUT/codes.txt"
+measure track 'GET /api/v1/tracking/{code}' -s bench/lua/track.lua "$BASE" -- "$BENCH_OUT/codes.txt"
 stop_app
 
 # --- Report ---------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
--- wrk script: GET /api/v1/requests/track/{code}, the code drawn at random from a file of existing
+-- wrk script: GET /api/v1/tracking/{code}, the code drawn at random from a file of existing
 -- tracking codes (one per line), without access key: the public view (status and public timeline).
 -- Usage: wrk ... -s bench/lua/track.lua http://127.0.0.1:18080 -- codes.txt
 local threads = 0
@@ -22,5 +22,5 @@ function init(args)
 end
 
 function request()
-  return wrk.format("GET", "/api/v1/requests/track/" .. codes[math.random(#codes)])
+  return wrk.format("GET", "/api/v1/tracking/" .. codes[math.random(#codes)])
 end

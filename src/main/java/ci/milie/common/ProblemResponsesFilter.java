@@ -13,29 +13,46 @@ import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
 /**
  * Documents the errors every operation can answer, all as problem+json, so that the contract
  * shows them without each resource repeating the same annotations: 400 where there is input,
- * 401/403 where a token is required, 404 where the path names a resource, 500 and 503 everywhere; a
- * 429 that a resource declares (where an abuse limit applies) gets its {@code Retry-After} header.
- * Public operations state an empty security requirement explicitly.
+ * 401 where a token is accepted (an invalid one is refused, never taken for anonymous), 403 where one
+ * is required, 429 where an access key is accepted (wrong keys are counted), 404 where the path names
+ * a resource, 500 and 503 everywhere; a 429 gets its {@code Retry-After} header.
+ * <p>
+ * Declares the second security scheme, {@code accessKey} (the {@code bearer} one comes from
+ * configuration). Operations list their alternatives with {@code @SecurityRequirementsSet}: a
+ * citizen's token or the request's key, or none at all where a token or key only adds to the
+ * answer ({@code {}}); role-restricted ones get {@code bearer} from their {@code @RolesAllowed};
+ * public operations state an empty security requirement explicitly.
  */
 @io.quarkus.smallrye.openapi.OpenApiFilter(io.quarkus.smallrye.openapi.OpenApiFilter.RunStage.BUILD)
 public class ProblemResponsesFilter implements OASFilter {
 
     private static final Map<String, String> DESCRIPTIONS = Map.of(
             "400", "Invalid input (VALIDATION_FAILED with violations, MALFORMED_JSON, …)",
-            "401", "Missing, expired or invalid access token (UNAUTHENTICATED), or its session has ended (TOKEN_REVOKED)",
+            "401", "Missing, expired or invalid access token (UNAUTHENTICATED), or its session has ended (TOKEN_REVOKED); "
+                    + "a token sent to an operation that also works without one is checked all the same",
             "403", "The caller's role does not allow this operation (FORBIDDEN)",
             "404", "No such resource, or not visible to the caller (NOT_FOUND)",
             "409", "Conflict with the current state (see code)",
-            "429", "RATE_LIMITED: too many wrong access keys from this address or for this request; try again after Retry-After seconds",
+            "429", "RATE_LIMITED: too many wrong access keys from this address or for this request (past the limit even the "
+                    + "right key waits); try again after Retry-After seconds",
             "500", "Unexpected error (INTERNAL_ERROR); quote the X-Request-Id",
             "503", "The database is unreachable (SERVICE_UNAVAILABLE); try again after Retry-After seconds");
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getComponents() == null) {
+            openAPI.setComponents(OASFactory.createComponents());
+        }
+        openAPI.getComponents().addSecurityScheme(ApiSecurity.ACCESS_KEY, OASFactory.createSecurityScheme()
+                .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER).name(ApiSecurity.ACCESS_KEY_HEADER)
+                .description("The access key of one request, shown once on its submission receipt: lets a citizen "
+                        + "without an account (or not signed in) read and act on that request only"));
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
@@ -51,14 +68,21 @@ public class ProblemResponsesFilter implements OASFilter {
             operation.setResponses(OASFactory.createAPIResponses());
         }
         APIResponses responses = operation.getResponses();
-        boolean secured = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
+        List<SecurityRequirement> security = operation.getSecurity();
+        boolean tokenAccepted = security != null && security.stream().anyMatch(r -> r.hasScheme(ApiSecurity.BEARER));
+        boolean tokenRequired = security != null && !security.isEmpty()
+                && security.stream().allMatch(r -> r.hasScheme(ApiSecurity.BEARER));
+        boolean keyAccepted = security != null && security.stream().anyMatch(r -> r.hasScheme(ApiSecurity.ACCESS_KEY));
         boolean hasInput = operation.getRequestBody() != null
                 || (operation.getParameters() != null && !operation.getParameters().isEmpty())
                 || (item.getParameters() != null && !item.getParameters().isEmpty());
-        if (!secured) {
+        if (security == null) {
             operation.setSecurity(List.of());
-        } else {
+        }
+        if (tokenAccepted) {
             ensure(responses, "401");
+        }
+        if (tokenRequired) {
             ensure(responses, "403");
         }
         if (hasInput) {
@@ -67,7 +91,7 @@ public class ProblemResponsesFilter implements OASFilter {
         if (path.contains("{")) {
             ensure(responses, "404");
         }
-        if (takesAccessKey(operation)) {
+        if (keyAccepted) {
             // Wrong keys are counted per request and per client (request.KeyAttempts).
             ensure(responses, "429");
         }
@@ -83,11 +107,6 @@ public class ProblemResponsesFilter implements OASFilter {
                         .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).minimum(java.math.BigDecimal.ONE)));
             }
         });
-    }
-
-    private static boolean takesAccessKey(Operation operation) {
-        return operation.getParameters() != null && operation.getParameters().stream()
-                .anyMatch(p -> "X-Access-Key".equalsIgnoreCase(p.getName()) && p.getIn() == org.eclipse.microprofile.openapi.models.parameters.Parameter.In.HEADER);
     }
 
     private static void ensure(APIResponses responses, String status) {

@@ -10,6 +10,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -22,7 +24,7 @@ import ci.milie.common.Roles;
 @Path("/me/privacy/code")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Privacy")
+@Tag(name = "Privacy", description = "Citizens' rights over their data (law 2013-450): export, erasure, confirmation codes, and the audit of each act")
 public class MyPrivacyCodeResource {
 
     private final PrivacyCodes codes;
@@ -35,11 +37,18 @@ public class MyPrivacyCodeResource {
 
     @POST
     @RolesAllowed(Roles.CITIZEN)
-    @Operation(summary = "Citizen: send a code to my account's e-mail or phone, to confirm an export or an erasure of my data")
-    @APIResponse(responseCode = "202", description = "Sent", content = @Content(schema = @Schema(implementation = PrivacyCommands.CodeSent.class)))
+    @Operation(summary = "Citizen: send a code to my account's e-mail or phone, to confirm an export or an erasure of my data",
+            description = "The code (6 digits, valid for expiresIn seconds) confirms exportMyData or eraseMyData. By default "
+                    + "it goes to the account's e-mail if it has one, its phone otherwise; the body may be omitted. Signed-in "
+                    + "citizens only: staff get 403 FORBIDDEN. Audited.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "by SMS", value = """
+            {"channel": "SMS"}""")))
+    @APIResponse(responseCode = "202", description = "Sent", content = @Content(schema = @Schema(implementation = PrivacyCommands.CodeSent.class),
+            examples = @ExampleObject(name = "sent", value = """
+                    {"expiresIn": 600, "channel": "EMAIL", "sentTo": "a***@example.ci"}""")))
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: the account has no address on that channel")
     @APIResponse(responseCode = "429", description = "RATE_LIMITED: too many codes for this address or destination")
-    public Response send(@Valid PrivacyCommands.MyCode command) {
+    public Response sendMyPrivacyCode(@Valid PrivacyCommands.MyCode command) {
         return Response.accepted(codes.sendToAccount(caller, command == null ? null : command.channel())).build();
     }
 }

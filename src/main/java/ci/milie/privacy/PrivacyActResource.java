@@ -13,6 +13,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -26,7 +27,7 @@ import ci.milie.common.Roles;
 /** The audit of privacy acts. */
 @Path("/privacy/acts")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Privacy")
+@Tag(name = "Privacy", description = "Citizens' rights over their data (law 2013-450): export, erasure, confirmation codes, and the audit of each act")
 public class PrivacyActResource {
 
     private final PrivacyActQueries acts;
@@ -37,16 +38,19 @@ public class PrivacyActResource {
 
     @GET
     @RolesAllowed({ Roles.SUPERVISOR, Roles.SYSADMIN })
-    @Operation(summary = "The privacy acts (exports, erasures, codes sent, retention), newest first")
-    @APIResponse(responseCode = "200", description = "One page of acts", content = @Content(schema = @Schema(implementation = PrivacyActPage.class)))
-    public Page<PrivacyActView> list(
-            @QueryParam("act") @Parameter(schema = @Schema(implementation = PrivacyActs.Act.class)) String act,
-            @QueryParam("via") @Parameter(schema = @Schema(implementation = PrivacyActs.Via.class)) String via,
-            @QueryParam("staffId") @Parameter(schema = @Schema(format = "uuid")) String staffId,
+    @Operation(summary = "The privacy acts (exports, erasures, codes sent, retention), newest first",
+            description = "The audit trail of the citizens' rights, for supervisors and sysadmins: who did what, through "
+                    + "which door, when. Filters combine; follow nextCursor until it is null.")
+    @APIResponse(responseCode = "200", description = "One page of acts, newest first", content = @Content(schema = @Schema(implementation = PrivacyActPage.class)))
+    public Page<PrivacyActView> listPrivacyActs(
+            @QueryParam("act") @Parameter(description = "Only acts of this kind", schema = @Schema(implementation = PrivacyActs.Act.class)) String act,
+            @QueryParam("via") @Parameter(description = "Only acts through this door", schema = @Schema(implementation = PrivacyActs.Via.class)) String via,
+            @QueryParam("staffId") @Parameter(description = "Only acts of this staff member (OSEP officer for a caller)",
+                    schema = @Schema(type = SchemaType.STRING, format = "uuid")) String staffId,
             @QueryParam("from") @Parameter(description = "Acts from this instant or date (inclusive)") String from,
             @QueryParam("to") @Parameter(description = "Acts before this instant, or up to this date (inclusive)") String to,
-            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
-            @QueryParam("cursor") String cursor) {
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) @Parameter(description = "Page size, 1 to 200") int limit,
+            @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page; absent for the first page") String cursor) {
         return acts.list(new PrivacyActQueries.Filter(Params.enumValue(act, PrivacyActs.Act.class, "act"),
                 Params.enumValue(via, PrivacyActs.Via.class, "via"), Params.uuid(staffId, "staffId"),
                 Params.instant(from, "from", false), Params.instant(to, "to", true)), limit, cursor);

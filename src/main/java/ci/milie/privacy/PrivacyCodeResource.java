@@ -11,6 +11,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -23,7 +25,7 @@ import ci.milie.common.Roles;
 @Path("/privacy")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Privacy")
+@Tag(name = "Privacy", description = "Citizens' rights over their data (law 2013-450): export, erasure, confirmation codes, and the audit of each act")
 public class PrivacyCodeResource {
 
     private final PrivacyCodes codes;
@@ -39,10 +41,15 @@ public class PrivacyCodeResource {
     @RolesAllowed(Roles.OSEP)
     @Operation(summary = "OSEP: send a code to the e-mail or phone a caller gave, which the caller then reads back",
             description = "The identity check before an export or an erasure asked by phone (see docs/PRIVACY.md). "
-                    + "The answer is the same whether or not Miliê holds data for that contact. Audited.")
-    @APIResponse(responseCode = "202", description = "Sent", content = @Content(schema = @Schema(implementation = PrivacyCommands.CodeSent.class)))
+                    + "The answer is the same whether or not Miliê holds data for that contact. Exactly one of email and "
+                    + "phone (400 VALIDATION_FAILED otherwise). OSEP only. Audited.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "phone", value = """
+            {"phone": "+2250701020304"}""")))
+    @APIResponse(responseCode = "202", description = "Sent", content = @Content(schema = @Schema(implementation = PrivacyCommands.CodeSent.class),
+            examples = @ExampleObject(name = "sent", value = """
+                    {"expiresIn": 600, "channel": "EMAIL", "sentTo": "a***@example.ci"}""")))
     @APIResponse(responseCode = "429", description = "RATE_LIMITED: too many codes for this address or destination")
-    public Response sendForCaller(@Valid @NotNull PrivacyCommands.CallerContact command) {
+    public Response sendCallerPrivacyCode(@Valid @NotNull PrivacyCommands.CallerContact command) {
         return Response.accepted(codes.sendForCaller(caller, command)).build();
     }
 }

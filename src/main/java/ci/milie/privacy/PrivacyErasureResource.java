@@ -10,6 +10,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -22,7 +24,7 @@ import ci.milie.common.Roles;
 @Path("/privacy/erasures")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Privacy")
+@Tag(name = "Privacy", description = "Citizens' rights over their data (law 2013-450): export, erasure, confirmation codes, and the audit of each act")
 public class PrivacyErasureResource {
 
     private final Erasure erasure;
@@ -37,10 +39,15 @@ public class PrivacyErasureResource {
     @RolesAllowed(Roles.OSEP)
     @Operation(summary = "OSEP: erase the data of the caller who holds this e-mail or phone",
             description = "After POST /api/v1/privacy/codes: the code the caller read back. Covers the account with that "
-                    + "contact, if any, its requests, and every request filed with that contact. Audited with the officer.")
-    @APIResponse(responseCode = "200", description = "Erased", content = @Content(schema = @Schema(implementation = PrivacyCommands.ErasureSummary.class)))
+                    + "contact, if any, its requests, and every request filed with that contact. OSEP only. Audited with the "
+                    + "officer.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "confirm", value = """
+            {"phone": "+2250701020304", "code": "123456"}""")))
+    @APIResponse(responseCode = "200", description = "Erased", content = @Content(schema = @Schema(implementation = PrivacyCommands.ErasureSummary.class),
+            examples = @ExampleObject(name = "erased", value = """
+                    {"requestsAnonymised": 2, "filesDeleted": 1, "accountDeleted": true}""")))
     @APIResponse(responseCode = "403", description = "OTP_INVALID, OTP_EXPIRED or OTP_ATTEMPTS_EXCEEDED: the code read back was refused")
-    public PrivacyCommands.ErasureSummary erase(@Valid @NotNull PrivacyCommands.CallerConfirmation confirmation) {
+    public PrivacyCommands.ErasureSummary eraseCallerData(@Valid @NotNull PrivacyCommands.CallerConfirmation confirmation) {
         return erasure.forCaller(caller, confirmation);
     }
 }

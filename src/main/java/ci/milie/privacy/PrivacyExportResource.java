@@ -11,6 +11,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -23,7 +25,7 @@ import ci.milie.common.Roles;
 @Path("/privacy/exports")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Privacy")
+@Tag(name = "Privacy", description = "Citizens' rights over their data (law 2013-450): export, erasure, confirmation codes, and the audit of each act")
 public class PrivacyExportResource {
 
     private final PrivacyExports exports;
@@ -38,11 +40,14 @@ public class PrivacyExportResource {
     @RolesAllowed(Roles.OSEP)
     @Operation(summary = "OSEP: export what Miliê holds for a caller's e-mail or phone, once the caller read back the code sent to it",
             description = "Send the code first (POST /privacy/codes). Covers the account with that contact, its requests and every "
-                    + "request filed with that contact; empty lists when there is none. Audited with the officer.")
+                    + "request filed with that contact; empty lists when there is none. A JSON download (Content-Disposition: "
+                    + "attachment). OSEP only. Audited with the officer.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "confirm", value = """
+            {"email": "awa@example.ci", "code": "123456"}""")))
     @APIResponse(responseCode = "200", description = ExportResponses.DISPOSITION_DOC,
             content = @Content(schema = @Schema(implementation = DataExport.class)))
     @APIResponse(responseCode = "403", description = "OTP_INVALID, OTP_EXPIRED or OTP_ATTEMPTS_EXCEEDED: the code read back does not confirm the export")
-    public Response export(@Valid @NotNull PrivacyCommands.CallerConfirmation confirmation) {
+    public Response exportCallerData(@Valid @NotNull PrivacyCommands.CallerConfirmation confirmation) {
         return ExportResponses.download(exports.forCaller(caller, confirmation));
     }
 }

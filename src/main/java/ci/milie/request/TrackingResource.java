@@ -16,12 +16,16 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-@Path("/requests/track")
+import ci.milie.common.ApiSecurity;
+
+@Path("/tracking")
 @PermitAll
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Tracking")
+@Tag(name = "Tracking", description = "Following a request by its tracking code, without an account; with its access key, its thread and answers")
 public class TrackingResource {
 
     private final RequestQueries queries;
@@ -30,17 +34,25 @@ public class TrackingResource {
         this.queries = queries;
     }
 
+    @SecurityRequirementsSet
+    @SecurityRequirementsSet(@SecurityRequirement(name = ApiSecurity.ACCESS_KEY))
     @GET
     @Path("/{trackingCode}")
     @Operation(summary = "Follow a request by its tracking code; with the access key, also its thread and answers",
-            description = "A wrong key answers exactly like an unknown code (404). Prefer the X-Access-Key header: query strings end up in logs.")
-    @APIResponse(responseCode = "200", description = "Status, deadline and public timeline",
+            description = "Public: anyone with the tracking code sees the status, the deadline, the administration in "
+                    + "charge and the public timeline (without messages). With the request's access key, also its id, the "
+                    + "messages of the timeline and the delivered answers. A wrong key answers exactly like an unknown code "
+                    + "(404 NOT_FOUND); unknown codes and wrong keys are counted (429 RATE_LIMITED past the limit). Prefer the "
+                    + "X-Access-Key header: query strings end up in logs. Never cached (Cache-Control: no-store).")
+    @APIResponse(responseCode = "200", description = "Status, deadline and public timeline; with the key, also messages and answers",
             content = @Content(schema = @Schema(implementation = Views.TrackingView.class)))
     @APIResponse(responseCode = "429", description = "RATE_LIMITED: too many unknown codes from this address, or too many "
             + "wrong keys from this address or for this code")
-    public Response track(@PathParam("trackingCode") String trackingCode,
-            @Parameter(description = "Access key from the receipt") @HeaderParam("X-Access-Key") String headerKey,
-            @Parameter(description = "Access key, for links; the header is preferred") @QueryParam("key") String queryKey) {
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: no request has this code, or the access key is wrong")
+    public Response trackRequest(
+            @Parameter(description = "The tracking code from the receipt, any case", example = "MIL-7KQ2-9XD3") @PathParam("trackingCode") String trackingCode,
+            @Parameter(description = "Access key from the receipt (optional: it adds messages and answers)") @HeaderParam("X-Access-Key") String headerKey,
+            @Parameter(description = "Access key, for links that cannot set a header; the header wins when both are sent") @QueryParam("key") String queryKey) {
         Views.TrackingView view = queries.track(trackingCode, headerKey != null ? headerKey : queryKey);
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true);

@@ -17,6 +17,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.Explode;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterStyle;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -34,7 +37,7 @@ import ci.milie.directory.RequestType;
 
 @Path("/requests")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Work queues")
+@Tag(name = "Work queues", description = "Staff's lists of requests, scoped by role and filtered")
 public class WorkQueueResource {
 
     private final WorkQueueService queues;
@@ -50,28 +53,49 @@ public class WorkQueueResource {
     @GET
     @RolesAllowed({ Roles.OSEP, Roles.SUPERVISOR, Roles.AGENT, Roles.OPERATOR })
     @Operation(summary = "Work queue, scoped by role: OSEP and supervisors see all, agents their administration's; "
-            + "operators look a request up by tracking code and caller's phone")
-    @APIResponse(responseCode = "200", description = "One page of requests",
+            + "operators look a request up by tracking code and caller's phone",
+            description = "The requests the caller may list, filtered (every filter narrows: they combine with AND), "
+                    + "one page at a time: follow nextCursor until it is null. OSEP and supervisors list every request; "
+                    + "an agent only those routed to their administration; an operator must send trackingCode and phone "
+                    + "and gets at most that one request. Filters name parameters as the statistics do (categoryCode, "
+                    + "type, administrationId, from, to: a date `to` includes that whole day). A malformed filter is a "
+                    + "400 VALIDATION_FAILED naming it; citizens get 403 (their own list is GET /api/v1/me/requests).")
+    @APIResponse(responseCode = "200", description = "One page of request summaries, newest first unless sorted by dueAt",
             content = @Content(schema = @Schema(implementation = RequestPage.class)))
-    public Page<Views.RequestSummary> queue(
-            @Parameter(description = "One or more statuses", schema = @Schema(implementation = RequestStatus.class))
+    public Page<Views.RequestSummary> listWorkQueue(
+            @Parameter(description = "Only requests in one of these statuses; repeat the parameter for several "
+                    + "(?status=ROUTED&status=IN_PROGRESS)", explode = Explode.TRUE, style = ParameterStyle.FORM,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = RequestStatus.class))
             @QueryParam("status") List<String> status,
-            @QueryParam("type") @Parameter(schema = @Schema(implementation = RequestType.class)) String type,
-            @QueryParam("category") @Parameter(description = "Category code") String category,
-            @QueryParam("administrationId") @Parameter(schema = @Schema(format = "uuid")) String administrationId,
-            @QueryParam("channel") @Parameter(schema = @Schema(implementation = Channel.class)) String channel,
-            @QueryParam("region") String region,
-            @QueryParam("from") @Parameter(description = "Submitted at or after (ISO-8601)") String from,
-            @QueryParam("to") @Parameter(description = "Submitted before (ISO-8601)") String to,
-            @QueryParam("overdue") @Parameter(schema = @Schema(implementation = Boolean.class)) String overdue,
-            @QueryParam("dueBefore") @Parameter(description = "Current stage due before (ISO-8601)") String dueBefore,
-            @QueryParam("q") @Parameter(description = "Full-text search in subject and description (French); never in the citizen's contact") String q,
-            @QueryParam("trackingCode") @Parameter(description = "Operators: with phone") String trackingCode,
+            @QueryParam("type") @Parameter(description = "Only requests of this type",
+                    schema = @Schema(implementation = RequestType.class)) String type,
+            @QueryParam("categoryCode") @Parameter(description = "Only requests of this category, by its code "
+                    + "(an unknown or inactive code is a 400)", example = "ETAT-CIVIL") String categoryCode,
+            @QueryParam("administrationId") @Parameter(description = "Only requests routed to this administration",
+                    schema = @Schema(type = SchemaType.STRING, format = "uuid")) String administrationId,
+            @QueryParam("channel") @Parameter(description = "Only requests received through this channel",
+                    schema = @Schema(implementation = Channel.class)) String channel,
+            @QueryParam("region") @Parameter(description = "Only requests from this region (exact, case-insensitive)",
+                    example = "Abidjan") String region,
+            @QueryParam("from") @Parameter(description = "Submitted at or after: ISO-8601 instant, or date (from the start of that day, UTC)",
+                    example = "2026-11-01") String from,
+            @QueryParam("to") @Parameter(description = "Submitted before this ISO-8601 instant (exclusive), or up to this "
+                    + "date (inclusive: the whole day, UTC)", example = "2026-11-30") String to,
+            @QueryParam("overdue") @Parameter(description = "true: only requests past their current stage's deadline; "
+                    + "false: only those within it", schema = @Schema(implementation = Boolean.class)) String overdue,
+            @QueryParam("dueBefore") @Parameter(description = "Only requests whose current stage is due before this ISO-8601 "
+                    + "instant (or the start of this date, UTC)", example = "2026-12-01T00:00:00Z") String dueBefore,
+            @QueryParam("q") @Parameter(description = "Full-text search in subject and description (French stemming, "
+                    + "at most 200 characters); never in the citizen's contact", example = "coupure électricité") String q,
+            @QueryParam("trackingCode") @Parameter(description = "Only the request with this tracking code (any case); "
+                    + "operators must send it with phone", example = "MIL-7K2Q-9XPT") String trackingCode,
             @QueryParam("phone") @Parameter(description = "The citizen's phone; operators send it with trackingCode. "
-                    + "For agents it matches only requests whose contact they may see: never an anonymous one") String phone,
-            @QueryParam("sort") @DefaultValue("submittedAt") @Parameter(description = "submittedAt (newest first) or dueAt (most urgent first)") String sort,
-            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
-            @QueryParam("cursor") String cursor) {
+                    + "For agents it matches only requests whose contact they may see: never an anonymous one",
+                    example = "+2250701020304") String phone,
+            @QueryParam("sort") @DefaultValue("submittedAt") @Parameter(description = "submittedAt (newest first) or dueAt (most urgent first)",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = { "submittedAt", "dueAt" }, defaultValue = "submittedAt")) String sort,
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) @Parameter(description = "Page size, 1 to 200") int limit,
+            @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page; absent for the first page") String cursor) {
         Set<RequestStatus> statuses = EnumSet.noneOf(RequestStatus.class);
         if (status != null) {
             for (String s : status) {
@@ -82,9 +106,9 @@ public class WorkQueueResource {
                 }
             }
         }
-        UUID categoryId = category == null || category.isBlank() ? null : directory.activeCategory(category)
+        UUID categoryId = categoryCode == null || categoryCode.isBlank() ? null : directory.activeCategory(categoryCode)
                 .map(c -> c.id())
-                .orElseThrow(() -> ProblemException.invalid("category", "is not a known category code"));
+                .orElseThrow(() -> ProblemException.invalid("categoryCode", "is not a known category code"));
         String text = q == null || q.isBlank() ? null : q.strip();
         if (text != null && text.length() > 200) {
             throw ProblemException.invalid("q", "must be at most 200 characters");
@@ -99,7 +123,7 @@ public class WorkQueueResource {
         var filter = new WorkQueue.Filter(statuses, Params.enumValue(type, RequestType.class, "type"), categoryId,
                 Params.uuid(administrationId, "administrationId"), Params.enumValue(channel, Channel.class, "channel"),
                 region == null || region.isBlank() ? null : region.strip(), Params.instant(from, "from", false),
-                Params.instant(to, "to", false),
+                Params.instant(to, "to", true),
                 Params.bool(overdue, "overdue"), Params.instant(dueBefore, "dueBefore", false), text, null,
                 trackingCode == null || trackingCode.isBlank() ? null : TrackingCodes.normalise(trackingCode),
                 normalisedPhone, false);

@@ -387,7 +387,7 @@ class ContractFuzzTest {
         byte[] png = java.util.Base64.getDecoder().decode(
                 "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==");
         String id = given().header("Authorization", "Bearer " + agent).multiPart("file", "guichet.png", png, "image/png")
-                .post("/api/v1/requests/" + requestId + "/attachments").then().statusCode(201).extract().path("[0].id");
+                .post("/api/v1/requests/" + requestId + "/attachments").then().statusCode(201).extract().path("items[0].id");
         assertEquals(36, id.length(), "the file has an id");
         return id;
     }

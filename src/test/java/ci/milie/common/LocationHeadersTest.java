@@ -130,7 +130,7 @@ class LocationHeadersTest {
 
         var uploaded = keyHolder.multiPart("file", "courrier.pdf", PDF, "application/pdf")
                 .post("/api/v1/requests/" + id + "/attachments").then().statusCode(201).extract();
-        String attachmentId = uploaded.path("[0].id");
+        String attachmentId = uploaded.path("items[0].id");
         byte[] file = follow(uploaded, "/api/v1/requests/" + id + "/attachments/" + attachmentId,
                 given().header("X-Access-Key", key)).asByteArray();
         assertArrayEquals(PDF, file);

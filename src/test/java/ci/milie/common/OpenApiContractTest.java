@@ -54,9 +54,15 @@ class OpenApiContractTest {
                             name + " " + code + " is problem+json");
                 }
             });
-            boolean secured = !((List<?>) operation.get("security")).isEmpty();
-            if (secured) {
-                assertTrue(responses.containsKey("401") && responses.containsKey("403"), name + " documents 401 and 403");
+            List<Map<String, Object>> security = (List<Map<String, Object>>) operation.get("security");
+            if (security.stream().anyMatch(alternative -> alternative.containsKey("bearer"))) {
+                assertTrue(responses.containsKey("401"), name + " accepts a token and documents 401");
+            }
+            if (!security.isEmpty() && security.stream().allMatch(alternative -> alternative.containsKey("bearer"))) {
+                assertTrue(responses.containsKey("403"), name + " requires a token and documents 403");
+            }
+            if (security.stream().anyMatch(alternative -> alternative.containsKey("accessKey"))) {
+                assertTrue(responses.containsKey("429"), name + " accepts an access key and documents 429");
             }
         }
     }
@@ -113,5 +119,23 @@ class OpenApiContractTest {
         JsonPath api = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
         assertEquals(List.of(Map.of("bearer", List.of("sysadmin"))), api.getList("paths.'/api/v1/staff'.get.security"));
         assertEquals(List.of(), api.getList("paths.'/api/v1/auth/login'.post.security"));
+    }
+
+    @Test
+    void citizenOperationsTakeATokenOrTheRequestsAccessKey() {
+        JsonPath api = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        assertEquals(Map.of("type", "apiKey", "in", "header", "name", "X-Access-Key"),
+                Map.of("type", api.getString("components.securitySchemes.accessKey.type"),
+                        "in", api.getString("components.securitySchemes.accessKey.in"),
+                        "name", api.getString("components.securitySchemes.accessKey.name")));
+        assertEquals(List.of(Map.of("bearer", List.of()), Map.of("accessKey", List.of())),
+                api.getList("paths.'/api/v1/requests/{id}'.get.security"));
+        assertEquals(List.of(Map.of("bearer", List.of()), Map.of("accessKey", List.of())),
+                api.getList("paths.'/api/v1/requests/{id}/feedback'.post.security"));
+        assertEquals(List.of(Map.of(), Map.of("bearer", List.of())), api.getList("paths.'/api/v1/requests'.post.security"));
+        assertEquals(List.of(Map.of(), Map.of("accessKey", List.of())),
+                api.getList("paths.'/api/v1/tracking/{trackingCode}'.get.security"));
+        assertEquals(List.of(Map.of("accessKey", List.of())),
+                api.getList("paths.'/api/v1/tracking/{trackingCode}/privacy/erasure'.post.security"));
     }
 }

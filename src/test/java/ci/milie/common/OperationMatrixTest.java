@@ -311,13 +311,13 @@ class OperationMatrixTest {
         World w = world();
         Map<String, Call> calls = new HashMap<>();
         String administrations = "/api/v1/administrations";
-        calls.put("AdministrationResource_listAdministrations", (who, spec) -> Outcome.of(spec.get(administrations)));
-        calls.put("AdministrationResource_createAdministration",
+        calls.put("listAdministrations", (who, spec) -> Outcome.of(spec.get(administrations)));
+        calls.put("createAdministration",
                 (who, spec) -> Outcome.of(json(spec, administration(code("A"))).post(administrations)));
-        calls.put("AdministrationResource_getAdministration",
+        calls.put("getAdministration",
                 (who, spec) -> Outcome.of(spec.get(administrations + "/" + w.administrationA())));
-        calls.put("AdministrationResource_updateAdministration", (who, spec) -> {
-            Made made = target("AdministrationResource_updateAdministration", () -> {
+        calls.put("updateAdministration", (who, spec) -> {
+            Made made = target("updateAdministration", () -> {
                 String code = code("A");
                 return new Made(created(asSysadmin().body(administration(code)).post(administrations)), code);
             });
@@ -325,37 +325,37 @@ class OperationMatrixTest {
             body.put("name", "Administration renommée " + made.code());
             return Outcome.of(json(spec, body).put(administrations + "/" + made.id()));
         });
-        calls.put("AdministrationResource_deactivateAdministration", (who, spec) -> {
-            String id = target("AdministrationResource_deactivateAdministration",
+        calls.put("deactivateAdministration", (who, spec) -> {
+            String id = target("deactivateAdministration",
                     () -> created(asSysadmin().body(administration(code("A"))).post(administrations)));
             return Outcome.of(spec.delete(administrations + "/" + id));
         });
 
-        calls.put("AuthResource_signIn", (who, spec) -> Outcome.of(json(spec, Map.of("email", w.loginEmail(), "password", PASSWORD))
+        calls.put("signIn", (who, spec) -> Outcome.of(json(spec, Map.of("email", w.loginEmail(), "password", PASSWORD))
                 .post("/api/v1/auth/login")));
-        calls.put("AuthResource_refreshTokens", (who, spec) -> Outcome.of(json(spec, Map.of("refreshToken", refreshToken()))
+        calls.put("refreshTokens", (who, spec) -> Outcome.of(json(spec, Map.of("refreshToken", refreshToken()))
                 .post("/api/v1/auth/refresh")));
-        calls.put("AuthResource_signOut", (who, spec) -> {
+        calls.put("signOut", (who, spec) -> {
             Outcome outcome = Outcome.of(json(spec, Map.of("refreshToken", refreshToken())).post("/api/v1/auth/logout"));
             // signing out ends the session of the token sent too: this caller signs in again, as the
             // same person, before the next cell
             sessions.computeIfPresent(who, (caller, ended) -> new Session(ended.id(), ended.email(), ended.token(), Instant.EPOCH));
             return outcome;
         });
-        calls.put("AuthResource_sendSignInCode", (who, spec) -> Outcome.of(json(spec, Map.of("email", uniqueEmail("otp")))
+        calls.put("sendSignInCode", (who, spec) -> Outcome.of(json(spec, Map.of("email", uniqueEmail("otp")))
                 .post("/api/v1/auth/otp")));
-        calls.put("AuthResource_signInWithCode", (who, spec) -> {
+        calls.put("signInWithCode", (who, spec) -> {
             String email = uniqueEmail("otp");
             return Outcome.of(json(spec, Map.of("email", email, "code", oneTimeCode(email))).post("/api/v1/auth/otp/verify"));
         });
 
         String categories = "/api/v1/categories";
-        calls.put("CategoryResource_listCategories", (who, spec) -> Outcome.of(spec.get(categories)));
-        calls.put("CategoryResource_createCategory",
+        calls.put("listCategories", (who, spec) -> Outcome.of(spec.get(categories)));
+        calls.put("createCategory",
                 (who, spec) -> Outcome.of(json(spec, category(code("C"), w.administrationA())).post(categories)));
-        calls.put("CategoryResource_getCategory", (who, spec) -> Outcome.of(spec.get(categories + "/" + w.categoryAId())));
-        calls.put("CategoryResource_updateCategory", (who, spec) -> {
-            Made made = target("CategoryResource_updateCategory", () -> {
+        calls.put("getCategory", (who, spec) -> Outcome.of(spec.get(categories + "/" + w.categoryAId())));
+        calls.put("updateCategory", (who, spec) -> {
+            Made made = target("updateCategory", () -> {
                 String code = code("C");
                 return new Made(created(asSysadmin().body(category(code, w.administrationA())).post(categories)), code);
             });
@@ -363,25 +363,25 @@ class OperationMatrixTest {
             body.put("labelFr", "Catégorie renommée " + made.code());
             return Outcome.of(json(spec, body).put(categories + "/" + made.id()));
         });
-        calls.put("CategoryResource_deactivateCategory", (who, spec) -> {
-            String id = target("CategoryResource_deactivateCategory",
+        calls.put("deactivateCategory", (who, spec) -> {
+            String id = target("deactivateCategory",
                     () -> created(asSysadmin().body(category(code("C"), w.administrationA())).post(categories)));
             return Outcome.of(spec.delete(categories + "/" + id));
         });
 
         String holidays = "/api/v1/holidays";
-        calls.put("HolidayResource_listHolidays",
+        calls.put("listHolidays",
                 (who, spec) -> Outcome.of(spec.queryParam("year", w.holiday().getYear()).get(holidays)));
-        calls.put("HolidayResource_createHoliday", (who, spec) -> Outcome.of(json(spec, holiday(freeDay())).post(holidays)));
-        calls.put("HolidayResource_getHoliday", (who, spec) -> Outcome.of(spec.get(holidays + "/" + w.holiday())));
-        calls.put("HolidayResource_deleteHoliday", (who, spec) -> Outcome.of(spec.delete(holidays + "/"
-                + target("HolidayResource_deleteHoliday", this::newHoliday))));
+        calls.put("createHoliday", (who, spec) -> Outcome.of(json(spec, holiday(freeDay())).post(holidays)));
+        calls.put("getHoliday", (who, spec) -> Outcome.of(spec.get(holidays + "/" + w.holiday())));
+        calls.put("deleteHoliday", (who, spec) -> Outcome.of(spec.delete(holidays + "/"
+                + target("deleteHoliday", this::newHoliday))));
 
-        calls.put("MeResource_getMe", (who, spec) -> Outcome.of(spec.get("/api/v1/me")));
-        calls.put("MyRequestsResource_mine",
+        calls.put("getMe", (who, spec) -> Outcome.of(spec.get("/api/v1/me")));
+        calls.put("listMyRequests",
                 (who, spec) -> listing(spec.queryParam("limit", 200).get("/api/v1/me/requests"), w.byOwner().id()));
-        calls.put("MyPrivacyCodeResource_send", (who, spec) -> Outcome.of(json(spec, Map.of()).post("/api/v1/me/privacy/code")));
-        calls.put("MyPrivacyExportResource_export", (who, spec) -> {
+        calls.put("sendMyPrivacyCode", (who, spec) -> Outcome.of(json(spec, Map.of()).post("/api/v1/me/privacy/code")));
+        calls.put("exportMyData", (who, spec) -> {
             String code = "000000";
             if (who == CallerKind.OWNER || who == CallerKind.OTHER_CITIZEN) {
                 Session citizen = session(who);
@@ -390,7 +390,7 @@ class OperationMatrixTest {
             }
             return Outcome.of(json(spec, Map.of("code", code)).post("/api/v1/me/privacy/export"));
         });
-        calls.put("PrivacyExportResource_export", (who, spec) -> {
+        calls.put("exportCallerData", (who, spec) -> {
             String email = uniqueEmail("caller");
             String code = "000000";
             if (who == CallerKind.OSEP) {
@@ -400,11 +400,11 @@ class OperationMatrixTest {
             }
             return Outcome.of(json(spec, Map.of("email", email, "code", code)).post("/api/v1/privacy/exports"));
         });
-        calls.put("PrivacyActResource_list", (who, spec) -> Outcome.of(spec.get("/api/v1/privacy/acts")));
-        calls.put("PrivacyCodeResource_sendForCaller", (who, spec) -> Outcome.of(json(spec, Map.of("email", uniqueEmail("caller")))
+        calls.put("listPrivacyActs", (who, spec) -> Outcome.of(spec.get("/api/v1/privacy/acts")));
+        calls.put("sendCallerPrivacyCode", (who, spec) -> Outcome.of(json(spec, Map.of("email", uniqueEmail("caller")))
                 .post("/api/v1/privacy/codes")));
         // Erasures that succeed erase someone made for the cell, never the shared world's callers or requests.
-        calls.put("MyErasureResource_erase", (who, spec) -> {
+        calls.put("eraseMyData", (who, spec) -> {
             if (!succeeds) {
                 return Outcome.of(json(spec, Map.of("code", "123456")).post("/api/v1/me/privacy/erasure"));
             }
@@ -414,7 +414,7 @@ class OperationMatrixTest {
             as(token).body(Map.of()).post("/api/v1/me/privacy/code").then().statusCode(202);
             return Outcome.of(as(token).body(Map.of("code", privacyCode(email))).post("/api/v1/me/privacy/erasure"));
         });
-        calls.put("PrivacyErasureResource_erase", (who, spec) -> {
+        calls.put("eraseCallerData", (who, spec) -> {
             String email = uniqueEmail("caller");
             if (!succeeds) {
                 return Outcome.of(json(spec, Map.of("email", email, "code", "123456")).post("/api/v1/privacy/erasures"));
@@ -423,61 +423,61 @@ class OperationMatrixTest {
             as(session(CallerKind.OSEP).token()).body(Map.of("email", email)).post("/api/v1/privacy/codes").then().statusCode(202);
             return Outcome.of(json(spec, Map.of("email", email, "code", privacyCode(email))).post("/api/v1/privacy/erasures"));
         });
-        calls.put("KeyHolderErasureResource_erase", (who, spec) -> {
+        calls.put("eraseTrackedRequestData", (who, spec) -> {
             if (!succeeds) {
-                return Outcome.of(spec.post("/api/v1/requests/track/" + answered(who).trackingCode() + "/privacy/erasure"));
+                return Outcome.of(spec.post("/api/v1/tracking/" + answered(who).trackingCode() + "/privacy/erasure"));
             }
             JsonPath receipt = Requests.submitAnonymously(Requests.complaint(w.categoryA(), uniqueEmail("erased")));
             return Outcome.of(RestAssured.given().header("X-Access-Key", receipt.getString("accessKey"))
-                    .post("/api/v1/requests/track/" + receipt.getString("trackingCode") + "/privacy/erasure"));
+                    .post("/api/v1/tracking/" + receipt.getString("trackingCode") + "/privacy/erasure"));
         });
-        calls.put("PublicStatsResource_getPublicStats", (who, spec) -> Outcome.of(spec.get("/api/v1/public/stats")));
-        calls.put("ReferenceResource_getReferenceData", (who, spec) -> Outcome.of(spec.get("/api/v1/reference")));
+        calls.put("getPublicStats", (who, spec) -> Outcome.of(spec.get("/api/v1/public/stats")));
+        calls.put("getReferenceData", (who, spec) -> Outcome.of(spec.get("/api/v1/reference")));
 
         String requests = "/api/v1/requests";
-        calls.put("WorkQueueResource_queue", (who, spec) -> {
+        calls.put("listWorkQueue", (who, spec) -> {
             Answered request = answered(who);
             String phone = request == w.byOwner() ? CITIZEN_PHONE : CALLER_PHONE;
             return listing(spec.queryParam("trackingCode", request.trackingCode()).queryParam("phone", phone).get(requests),
                     request.id());
         });
-        calls.put("SubmissionResource_submit", (who, spec) -> Outcome.of(json(spec, who.isOperator()
+        calls.put("submitRequest", (who, spec) -> Outcome.of(json(spec, who.isOperator()
                 ? phoneCall(w.categoryA()) : complaint(w.categoryA())).post(requests)));
-        calls.put("TrackingResource_track",
-                (who, spec) -> Outcome.of(spec.get(requests + "/track/" + answered(who).trackingCode())));
-        calls.put("TrackedRequestExportResource_export", (who, spec) -> Outcome.of(
-                spec.post(requests + "/track/" + answered(who).trackingCode() + "/privacy/export")));
-        calls.put("RequestResource_get", (who, spec) -> Outcome.of(spec.get(requests + "/" + answered(who).id())));
-        calls.put("RequestResource_events", (who, spec) -> Outcome.of(spec.get(requests + "/" + answered(who).id() + "/events")));
-        calls.put("AnswerResource_get", (who, spec) -> Outcome.of(
+        calls.put("trackRequest",
+                (who, spec) -> Outcome.of(spec.get("/api/v1/tracking/" + answered(who).trackingCode())));
+        calls.put("exportTrackedRequestData", (who, spec) -> Outcome.of(
+                spec.post("/api/v1/tracking/" + answered(who).trackingCode() + "/privacy/export")));
+        calls.put("getRequest", (who, spec) -> Outcome.of(spec.get(requests + "/" + answered(who).id())));
+        calls.put("listRequestEvents", (who, spec) -> Outcome.of(spec.get(requests + "/" + answered(who).id() + "/events")));
+        calls.put("getAnswer", (who, spec) -> Outcome.of(
                 spec.get(requests + "/" + answered(who).id() + "/answers/" + answered(who).answerId())));
-        calls.put("AttachmentResource_listAttachments",
+        calls.put("listAttachments",
                 (who, spec) -> Outcome.of(spec.get(requests + "/" + answered(who).id() + "/attachments")));
-        calls.put("AttachmentResource_downloadAttachment", (who, spec) -> Outcome.of(
+        calls.put("downloadAttachment", (who, spec) -> Outcome.of(
                 spec.get(requests + "/" + answered(who).id() + "/attachments/" + answered(who).attachmentId())));
 
         String policies = "/api/v1/sla-policies";
-        calls.put("SlaPolicyResource_listSlaPolicies", (who, spec) -> Outcome.of(spec.get(policies)));
-        calls.put("SlaPolicyResource_createSlaPolicy",
-                (who, spec) -> Outcome.of(json(spec, policy(target("SlaPolicyResource_createSlaPolicy", () -> newCategoryId(w))))
+        calls.put("listSlaPolicies", (who, spec) -> Outcome.of(spec.get(policies)));
+        calls.put("createSlaPolicy",
+                (who, spec) -> Outcome.of(json(spec, policy(target("createSlaPolicy", () -> newCategoryId(w))))
                         .post(policies)));
-        calls.put("SlaPolicyResource_getSlaPolicy", (who, spec) -> Outcome.of(spec.get(policies + "/" + w.policyId())));
-        calls.put("SlaPolicyResource_updateSlaPolicy", (who, spec) -> {
-            String id = target("SlaPolicyResource_updateSlaPolicy", () -> newPolicy(w));
+        calls.put("getSlaPolicy", (who, spec) -> Outcome.of(spec.get(policies + "/" + w.policyId())));
+        calls.put("updateSlaPolicy", (who, spec) -> {
+            String id = target("updateSlaPolicy", () -> newPolicy(w));
             Map<String, Object> body = policy(null);
             body.remove("requestType");
             body.remove("categoryId");
             return Outcome.of(json(spec, body).put(policies + "/" + id));
         });
-        calls.put("SlaPolicyResource_deleteSlaPolicy", (who, spec) -> Outcome.of(spec.delete(policies + "/"
-                + target("SlaPolicyResource_deleteSlaPolicy", () -> newPolicy(w)))));
+        calls.put("deleteSlaPolicy", (who, spec) -> Outcome.of(spec.delete(policies + "/"
+                + target("deleteSlaPolicy", () -> newPolicy(w)))));
 
         String staff = "/api/v1/staff";
-        calls.put("StaffResource_listStaff", (who, spec) -> Outcome.of(spec.get(staff)));
-        calls.put("StaffResource_createStaff", (who, spec) -> Outcome.of(json(spec, staffAccount(uniqueEmail("staff"))).post(staff)));
-        calls.put("StaffResource_getStaff", (who, spec) -> Outcome.of(spec.get(staff + "/" + session(CallerKind.OPERATOR).id())));
-        calls.put("StaffResource_updateStaff", (who, spec) -> {
-            Made made = target("StaffResource_updateStaff", () -> {
+        calls.put("listStaff", (who, spec) -> Outcome.of(spec.get(staff)));
+        calls.put("createStaff", (who, spec) -> Outcome.of(json(spec, staffAccount(uniqueEmail("staff"))).post(staff)));
+        calls.put("getStaff", (who, spec) -> Outcome.of(spec.get(staff + "/" + session(CallerKind.OPERATOR).id())));
+        calls.put("updateStaff", (who, spec) -> {
+            Made made = target("updateStaff", () -> {
                 String email = uniqueEmail("staff");
                 return new Made(created(asSysadmin().body(staffAccount(email)).post(staff)), email);
             });
@@ -486,19 +486,19 @@ class OperationMatrixTest {
             body.put("fullName", "Compte renommé");
             return Outcome.of(json(spec, body).put(staff + "/" + made.id()));
         });
-        calls.put("StaffResource_deactivateStaff", (who, spec) -> {
-            String id = target("StaffResource_deactivateStaff",
+        calls.put("deactivateStaff", (who, spec) -> {
+            String id = target("deactivateStaff",
                     () -> created(asSysadmin().body(staffAccount(uniqueEmail("staff"))).post(staff)));
             return Outcome.of(spec.delete(staff + "/" + id));
         });
 
         // Statistics of administration A: the agent in charge works there, the agent elsewhere does not.
-        Map<String, String> figures = Map.of("StatsResource_getStatsOverview", "overview",
-                "StatsResource_getAdministrationStats", "administrations", "StatsResource_getCategoryStats", "categories",
-                "StatsResource_getTimeSeries", "timeseries");
+        Map<String, String> figures = Map.of("getStatsOverview", "overview",
+                "getAdministrationStats", "administrations", "getCategoryStats", "categories",
+                "getTimeSeries", "timeseries");
         figures.forEach((operationId, path) -> calls.put(operationId, (who, spec) -> Outcome.of(
                 spec.queryParam("administrationId", w.administrationA()).get("/api/v1/stats/" + path))));
-        calls.put("StatsResource_getQuarterlyReport", (who, spec) -> Outcome.of(
+        calls.put("getQuarterlyReport", (who, spec) -> Outcome.of(
                 spec.get("/api/v1/stats/administrations/" + w.administrationA() + "/quarterly")));
         return calls;
     }
@@ -736,7 +736,7 @@ class OperationMatrixTest {
         String uploader = who == CallerKind.OWNER ? session(who).token() : osep;
         String attachmentId = RestAssured.given().header("Authorization", "Bearer " + uploader)
                 .multiPart("file", "recu.pdf", PDF, "application/pdf")
-                .post(url + "/attachments").then().statusCode(201).extract().path("[0].id");
+                .post(url + "/attachments").then().statusCode(201).extract().path("items[0].id");
         as(osep).body(Map.of("administrationId", world.administrationA())).post(url + "/routing").then().statusCode(200);
         as(agent).post(url + "/acknowledgement").then().statusCode(200);
         String answerId = as(agent).body(Map.of("text", "Votre extrait est prêt.")).post(url + "/answers")

@@ -99,13 +99,13 @@ class RateLimitsTest {
         String known = from(someClient()).body(Requests.complaint(Setting.create(false).categoryCode(), uniqueEmail("awa")))
                 .post("/api/v1/requests").then().statusCode(201).extract().path("trackingCode");
         for (String unknown : new String[] { "MIL-0000-0001", "MIL-0000-0002", "MIL-0000-0003" }) {
-            assertProblem(from(client).get("/api/v1/requests/track/" + unknown).then(), 404, "NOT_FOUND");
+            assertProblem(from(client).get("/api/v1/tracking/" + unknown).then(), 404, "NOT_FOUND");
         }
 
-        assertProblem(from(client).get("/api/v1/requests/track/MIL-0000-0004").then(), 429, "RATE_LIMITED")
+        assertProblem(from(client).get("/api/v1/tracking/MIL-0000-0004").then(), 429, "RATE_LIMITED")
                 .header("Retry-After", RetryAfter.within(Duration.ofHours(1)));
-        assertProblem(from(client).get("/api/v1/requests/track/" + known).then(), 429, "RATE_LIMITED");
-        from(someClient()).get("/api/v1/requests/track/" + known).then().statusCode(200);
+        assertProblem(from(client).get("/api/v1/tracking/" + known).then(), 429, "RATE_LIMITED");
+        from(someClient()).get("/api/v1/tracking/" + known).then().statusCode(200);
     }
 
     @Test
@@ -123,7 +123,7 @@ class RateLimitsTest {
         }
 
         assertProblem(from(client).header("X-Access-Key", "guess")
-                .get("/api/v1/requests/track/" + receipts[3].getString("trackingCode")).then(), 429, "RATE_LIMITED")
+                .get("/api/v1/tracking/" + receipts[3].getString("trackingCode")).then(), 429, "RATE_LIMITED")
                 .header("Retry-After", RetryAfter.within(Duration.ofHours(1)));
         from(someClient()).header("X-Access-Key", receipts[3].getString("accessKey"))
                 .get("/api/v1/requests/" + receipts[3].getString("id")).then().statusCode(200);

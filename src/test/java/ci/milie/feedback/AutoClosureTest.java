@@ -45,9 +45,9 @@ class AutoClosureTest {
 
     private static void assertClosedOnce(String[] request) {
         anonymous().header("X-Access-Key", request[1]).get("/api/v1/requests/" + request[0] + "/events").then().statusCode(200)
-                .body("findAll { it.type == 'CLOSED' }.size()", equalTo(1))
-                .body("find { it.type == 'CLOSED' }.actorRole", equalTo("system"))
-                .body("find { it.type == 'CLOSED' }.visibility", equalTo("PUBLIC"));
+                .body("items.findAll { it.type == 'CLOSED' }.size()", equalTo(1))
+                .body("items.find { it.type == 'CLOSED' }.actorRole", equalTo("system"))
+                .body("items.find { it.type == 'CLOSED' }.visibility", equalTo("PUBLIC"));
     }
 
     @Test

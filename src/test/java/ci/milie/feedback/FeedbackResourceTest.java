@@ -77,7 +77,7 @@ class FeedbackResourceTest {
         anonymous().header("X-Access-Key", request[1]).get("/api/v1/requests/" + request[0]).then().statusCode(200)
                 .body("status", equalTo("ANSWERED"));
         as(at.osepToken()).get("/api/v1/requests/" + request[0] + "/events").then().statusCode(200)
-                .body("type", hasItem("FEEDBACK_GIVEN"));
+                .body("items.type", hasItem("FEEDBACK_GIVEN"));
     }
 
     @Test
@@ -94,7 +94,7 @@ class FeedbackResourceTest {
         String[] request = answered(at);
         rate(request[0], request[1], Map.of("rating", 5, "satisfied", true)).statusCode(201);
         anonymous().header("X-Access-Key", request[1]).get("/api/v1/requests/" + request[0] + "/events").then().statusCode(200)
-                .body("type", hasItem("FEEDBACK_GIVEN")).body("type", hasItem("CLOSED"));
+                .body("items.type", hasItem("FEEDBACK_GIVEN")).body("items.type", hasItem("CLOSED"));
         anonymous().header("X-Access-Key", request[1]).get("/api/v1/requests/" + request[0]).then()
                 .body("status", equalTo("CLOSED"));
     }
@@ -134,7 +134,7 @@ class FeedbackResourceTest {
         assertTrue(mailbox.getMailsSentTo("osep@milie.ci").stream()
                 .anyMatch(m -> m.getText().contains("Le guichet dit ne pas avoir mon extrait.")), "OSEP is told");
         as(at.agentToken()).get("/api/v1/requests/" + request[0] + "/events").then().statusCode(200)
-                .body("type", hasItem("REOPENED"));
+                .body("items.type", hasItem("REOPENED"));
     }
 
     @Test
@@ -181,7 +181,7 @@ class FeedbackResourceTest {
         as(at.osepToken()).body(Map.of("decision", "APPROVE")).post("/api/v1/requests/" + id + "/answers/" + answer + "/review")
                 .then().statusCode(200);
         rate(id, key, Map.of("rating", 4, "satisfied", true)).statusCode(201);
-        JsonPath tracking = anonymous().header("X-Access-Key", key).get("/api/v1/requests/track/" + receipt.getString("trackingCode"))
+        JsonPath tracking = anonymous().header("X-Access-Key", key).get("/api/v1/tracking/" + receipt.getString("trackingCode"))
                 .then().statusCode(200).body("status", equalTo("CLOSED")).extract().jsonPath();
         assertEquals(java.util.List.of("SUBMITTED", "ROUTED", "ACKNOWLEDGED", "ANSWER_DELIVERED", "FEEDBACK_GIVEN", "CLOSED"),
                 tracking.getList("timeline.type"));

@@ -215,12 +215,12 @@ class RevocationTest {
         String email = uniqueEmail("osep");
         createStaff(email, "osep", null, PASSWORD);
         String token = signIn(email, PASSWORD).getString("accessToken");
-        as(token).get("/api/v1/requests/track/" + code).then().statusCode(200);
+        as(token).get("/api/v1/tracking/" + code).then().statusCode(200);
 
         as(token).post("/api/v1/auth/logout").then().statusCode(204);
 
-        assertRevoked(as(token).get("/api/v1/requests/track/" + code).then());
-        anonymous().get("/api/v1/requests/track/" + code).then().statusCode(200);
+        assertRevoked(as(token).get("/api/v1/tracking/" + code).then());
+        anonymous().get("/api/v1/tracking/" + code).then().statusCode(200);
     }
 
     @Test

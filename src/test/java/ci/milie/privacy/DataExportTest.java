@@ -219,7 +219,7 @@ class DataExportTest {
         JsonPath receipt = Requests.submitAnonymously(Requests.complaint(at.categoryCode(), email));
         String code = receipt.getString("trackingCode");
 
-        anonymous().header("X-Access-Key", receipt.getString("accessKey")).post("/api/v1/requests/track/" + code + "/privacy/export")
+        anonymous().header("X-Access-Key", receipt.getString("accessKey")).post("/api/v1/tracking/" + code + "/privacy/export")
                 .then().statusCode(200)
                 .header("Cache-Control", "no-store")
                 .header("Content-Disposition", "attachment; filename=\"milie-export-" + LocalDate.now(clock) + ".json\"")
@@ -243,7 +243,7 @@ class DataExportTest {
     void aRequestsDataIsExportedAtMostFiveTimesAnHourSinceEachCarriesItsFiles() {
         Setting at = Setting.create(false);
         JsonPath receipt = Requests.submitAnonymously(Requests.complaint(at.categoryCode(), uniqueEmail("many")));
-        String export = "/api/v1/requests/track/" + receipt.getString("trackingCode") + "/privacy/export";
+        String export = "/api/v1/tracking/" + receipt.getString("trackingCode") + "/privacy/export";
         for (int i = 0; i < 5; i++) {
             anonymous().header("X-Access-Key", receipt.getString("accessKey")).post(export).then().statusCode(200);
         }
@@ -259,9 +259,9 @@ class DataExportTest {
         Setting at = Setting.create(false);
         Citizen awa = citizenWithTwoRequests(at);
         String code = as(awa.token()).get("/api/v1/requests/" + awa.answered()).then().statusCode(200).extract().path("trackingCode");
-        String export = "/api/v1/requests/track/" + code + "/privacy/export";
+        String export = "/api/v1/tracking/" + code + "/privacy/export";
 
-        JsonPath tracking = assertProblem(anonymous().header("X-Access-Key", "guess").get("/api/v1/requests/track/" + code).then(),
+        JsonPath tracking = assertProblem(anonymous().header("X-Access-Key", "guess").get("/api/v1/tracking/" + code).then(),
                 404, "NOT_FOUND").extract().jsonPath();
         JsonPath wrong = assertProblem(anonymous().header("X-Access-Key", "guess").post(export).then(), 404, "NOT_FOUND")
                 .extract().jsonPath();
@@ -269,7 +269,7 @@ class DataExportTest {
         assertEquals(tracking.getString("detail"), wrong.getString("detail"));
         assertProblem(anonymous().post(export).then(), 404, "NOT_FOUND");
         assertProblem(as(awa.token()).post(export).then(), 404, "NOT_FOUND");
-        assertProblem(anonymous().header("X-Access-Key", "guess").post("/api/v1/requests/track/MIL-ZZZZ-ZZZZ/privacy/export").then(),
+        assertProblem(anonymous().header("X-Access-Key", "guess").post("/api/v1/tracking/MIL-ZZZZ-ZZZZ/privacy/export").then(),
                 404, "NOT_FOUND");
     }
 
@@ -277,9 +277,9 @@ class DataExportTest {
     void wrongKeysOnTheExportCountWithThoseOfTrackingTowardsTheLimitOfTheCode() {
         JsonPath receipt = Requests.submitAnonymously(Requests.complaint(Setting.create(false).categoryCode(), uniqueEmail("awa")));
         String code = receipt.getString("trackingCode");
-        String export = "/api/v1/requests/track/" + code + "/privacy/export";
+        String export = "/api/v1/tracking/" + code + "/privacy/export";
         for (int i = 0; i < 5; i++) {
-            anonymous().header("X-Access-Key", "guess-" + i).get("/api/v1/requests/track/" + code).then().statusCode(404);
+            anonymous().header("X-Access-Key", "guess-" + i).get("/api/v1/tracking/" + code).then().statusCode(404);
             anonymous().header("X-Access-Key", "guess-" + i).post(export).then().statusCode(404);
         }
 

@@ -184,8 +184,8 @@ class ErasureTest {
                 .body("status", equalTo("RECEIVED"))
                 .body("subject", equalTo(PersonalData.MARKER));
         as(osep).get("/api/v1/requests/" + first + "/events").then().statusCode(200)
-                .body("message", hasItem("Appelé " + PersonalData.MARKER + " au " + PersonalData.MARKER + " ce matin"))
-                .body("message", hasItem(PersonalData.MARKER));
+                .body("items.message", hasItem("Appelé " + PersonalData.MARKER + " au " + PersonalData.MARKER + " ce matin"))
+                .body("items.message", hasItem(PersonalData.MARKER));
         as(otherToken).get("/api/v1/requests/" + untouched).then().statusCode(200)
                 .body("contact.fullName", equalTo(other.name()))
                 .body("contact.email", equalTo(other.email()));
@@ -221,13 +221,13 @@ class ErasureTest {
         String etag = as(at.osepToken()).get("/api/v1/requests/" + id).then().statusCode(200).extract().header("ETag");
 
         anonymous().header("X-Access-Key", receipt.getString("accessKey"))
-                .post("/api/v1/requests/track/" + receipt.getString("trackingCode") + "/privacy/erasure").then().statusCode(200)
+                .post("/api/v1/tracking/" + receipt.getString("trackingCode") + "/privacy/erasure").then().statusCode(200)
                 .body("requestsAnonymised", equalTo(1))
                 .body("filesDeleted", equalTo(0))
                 .body("accountDeleted", equalTo(false));
 
         anonymous().header("X-Access-Key", receipt.getString("accessKey"))
-                .get("/api/v1/requests/track/" + receipt.getString("trackingCode")).then().statusCode(200)
+                .get("/api/v1/tracking/" + receipt.getString("trackingCode")).then().statusCode(200)
                 .body("status", equalTo("RECEIVED"))
                 .body("timeline.type", hasItem("SUBMITTED"));
         as(at.osepToken()).get("/api/v1/requests/" + id).then().statusCode(200)
@@ -351,12 +351,12 @@ class ErasureTest {
         Setting at = Setting.create(true);
         String email = uniqueEmail("awa");
         JsonPath receipt = Requests.submitAnonymously(Requests.complaint(at.categoryCode(), email));
-        String path = "/api/v1/requests/track/" + receipt.getString("trackingCode") + "/privacy/erasure";
+        String path = "/api/v1/tracking/" + receipt.getString("trackingCode") + "/privacy/erasure";
 
         assertProblem(anonymous().header("X-Access-Key", "not-the-key").post(path).then(), 404, "NOT_FOUND");
         assertProblem(anonymous().post(path).then(), 404, "NOT_FOUND");
         assertProblem(anonymous().header("X-Access-Key", receipt.getString("accessKey"))
-                .post("/api/v1/requests/track/MIL-0000-0000/privacy/erasure").then(), 404, "NOT_FOUND");
+                .post("/api/v1/tracking/MIL-0000-0000/privacy/erasure").then(), 404, "NOT_FOUND");
 
         as(at.osepToken()).get("/api/v1/requests/" + receipt.getString("id")).then().statusCode(200)
                 .body("contact.email", equalTo(email));

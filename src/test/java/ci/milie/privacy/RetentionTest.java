@@ -85,11 +85,11 @@ class RetentionTest {
                 .body("location.latitude", nullValue()).body("location.longitude", nullValue())
                 .body("location.region", equalTo("ABIDJAN"))
                 .body("subject", equalTo("Extrait de naissance introuvable"));
-        as(at.osepToken()).get("/api/v1/requests/" + old + "/attachments").then().statusCode(200).body("", hasSize(0));
+        as(at.osepToken()).get("/api/v1/requests/" + old + "/attachments").then().statusCode(200).body("items", hasSize(0));
         // what the texts said of the contact goes with it; the files' names with the files
         as(at.osepToken()).get("/api/v1/requests/" + old + "/events").then().statusCode(200)
-                .body("find { it.type == 'NOTE_ADDED' }.message", equalTo("Rappeler la personne à " + PersonalData.MARKER + " avant de clore"))
-                .body("find { it.type == 'ATTACHMENT_ADDED' }.message", equalTo(PersonalData.MARKER));
+                .body("items.find { it.type == 'NOTE_ADDED' }.message", equalTo("Rappeler la personne à " + PersonalData.MARKER + " avant de clore"))
+                .body("items.find { it.type == 'ATTACHMENT_ADDED' }.message", equalTo(PersonalData.MARKER));
         assertEquals(List.of(), SchemaScan.columnsHolding(em, oldEmail), "columns still holding the contact's e-mail");
         assertNotNull(retainedAt(old));
         assertEquals(1L, QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
@@ -109,7 +109,7 @@ class RetentionTest {
         Retention.Run again = retention.run();
         assertEquals(0, again.requests(), "nothing is past retention twice");
         assertEquals(retained, retainedAt(old));
-        anonymous().get("/api/v1/requests/track/" + recentReceipt.getString("trackingCode")).then().statusCode(200)
+        anonymous().get("/api/v1/tracking/" + recentReceipt.getString("trackingCode")).then().statusCode(200)
                 .body("status", equalTo("CLOSED"));
     }
 

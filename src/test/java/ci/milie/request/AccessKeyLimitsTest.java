@@ -54,19 +54,19 @@ class AccessKeyLimitsTest {
         JsonPath receipt = submitted();
         String code = receipt.getString("trackingCode");
         for (int i = 0; i < 10; i++) {
-            assertProblem(anonymous().header("X-Access-Key", "guess-" + i).get("/api/v1/requests/track/" + code).then(),
+            assertProblem(anonymous().header("X-Access-Key", "guess-" + i).get("/api/v1/tracking/" + code).then(),
                     404, "NOT_FOUND");
         }
 
-        assertProblem(anonymous().header("X-Access-Key", "guess-11").get("/api/v1/requests/track/" + code).then(),
+        assertProblem(anonymous().header("X-Access-Key", "guess-11").get("/api/v1/tracking/" + code).then(),
                 429, "RATE_LIMITED").header("Retry-After", RetryAfter.within(Duration.ofHours(1)));
-        assertProblem(anonymous().header("X-Access-Key", receipt.getString("accessKey")).get("/api/v1/requests/track/" + code)
+        assertProblem(anonymous().header("X-Access-Key", receipt.getString("accessKey")).get("/api/v1/tracking/" + code)
                 .then(), 429, "RATE_LIMITED");
         // The code alone still shows the public status.
-        anonymous().get("/api/v1/requests/track/" + code).then().statusCode(200).body("trackingCode", equalTo(code));
+        anonymous().get("/api/v1/tracking/" + code).then().statusCode(200).body("trackingCode", equalTo(code));
 
         clock.advance(Duration.ofHours(1));
-        anonymous().header("X-Access-Key", receipt.getString("accessKey")).get("/api/v1/requests/track/" + code)
+        anonymous().header("X-Access-Key", receipt.getString("accessKey")).get("/api/v1/tracking/" + code)
                 .then().statusCode(200).body("id", equalTo(receipt.getString("id")));
     }
 
@@ -89,7 +89,7 @@ class AccessKeyLimitsTest {
         List<Object> before = counters();
 
         anonymous().header("X-Access-Key", receipt.getString("accessKey"))
-                .get("/api/v1/requests/track/" + receipt.getString("trackingCode")).then().statusCode(200);
+                .get("/api/v1/tracking/" + receipt.getString("trackingCode")).then().statusCode(200);
         anonymous().header("X-Access-Key", receipt.getString("accessKey"))
                 .get("/api/v1/requests/" + receipt.getString("id")).then().statusCode(200);
 

@@ -142,14 +142,14 @@ class AnonymityTest {
         view.then().statusCode(200).body("anonymous", equalTo(true)).body("contact", nullValue());
         Response events = as(scene.at().agentToken()).get(scene.anonymous() + "/events");
         events.then().statusCode(200)
-                .body("find { it.type == 'SUBMITTED' }.actorRole", equalTo("citizen"))
-                .body("find { it.type == 'SUBMITTED' }.actorId", nullValue())
-                .body("findAll { it.type == 'ATTACHMENT_ADDED' }.message", equalTo(List.of("piece-jointe.png")))
-                .body("findAll { it.type == 'ATTACHMENT_ADDED' }.actorId", equalTo(Collections.singletonList(null)));
+                .body("items.find { it.type == 'SUBMITTED' }.actorRole", equalTo("citizen"))
+                .body("items.find { it.type == 'SUBMITTED' }.actorId", nullValue())
+                .body("items.findAll { it.type == 'ATTACHMENT_ADDED' }.message", equalTo(List.of("piece-jointe.png")))
+                .body("items.findAll { it.type == 'ATTACHMENT_ADDED' }.actorId", equalTo(Collections.singletonList(null)));
         Response files = as(scene.at().agentToken()).get(scene.anonymous() + "/attachments");
-        files.then().statusCode(200).body("fileName", equalTo(List.of("piece-jointe.png")))
-                .body("uploadedBy", equalTo(List.of("citizen")));
-        Response download = as(scene.at().agentToken()).get(scene.anonymous() + "/attachments/" + files.path("[0].id"));
+        files.then().statusCode(200).body("items.fileName", equalTo(List.of("piece-jointe.png")))
+                .body("items.uploadedBy", equalTo(List.of("citizen")));
+        Response download = as(scene.at().agentToken()).get(scene.anonymous() + "/attachments/" + files.path("items[0].id"));
         download.then().statusCode(200).header("Content-Disposition", endsWith("filename*=UTF-8''piece-jointe.png"));
         Response queue = as(scene.at().agentToken()).get("/api/v1/requests");
         queue.then().statusCode(200);
@@ -172,10 +172,10 @@ class AnonymityTest {
                 .body("contact.email", equalTo(citizen.email()))
                 .body("contact.phone", equalTo(citizen.phone()));
         as(scene.at().agentToken()).get(scene.signed() + "/events").then().statusCode(200)
-                .body("find { it.type == 'SUBMITTED' }.actorId", equalTo(citizen.accountId()))
-                .body("findAll { it.type == 'ATTACHMENT_ADDED' }.message", equalTo(List.of(scene.fileName())));
+                .body("items.find { it.type == 'SUBMITTED' }.actorId", equalTo(citizen.accountId()))
+                .body("items.findAll { it.type == 'ATTACHMENT_ADDED' }.message", equalTo(List.of(scene.fileName())));
         String fileId = as(scene.at().agentToken()).get(scene.signed() + "/attachments").then().statusCode(200)
-                .body("fileName", equalTo(List.of(scene.fileName()))).extract().path("[0].id");
+                .body("items.fileName", equalTo(List.of(scene.fileName()))).extract().path("items[0].id");
         as(scene.at().agentToken()).get(scene.signed() + "/attachments/" + fileId).then().statusCode(200)
                 .header("Content-Disposition", containsString("CNI"));
     }
@@ -192,11 +192,11 @@ class AnonymityTest {
                     .body("contact.email", equalTo(citizen.email()))
                     .body("contact.phone", equalTo(citizen.phone()));
             as(staff).get(scene.anonymous() + "/events").then().statusCode(200)
-                    .body("find { it.type == 'SUBMITTED' }.actorId", equalTo(citizen.accountId()))
+                    .body("items.find { it.type == 'SUBMITTED' }.actorId", equalTo(citizen.accountId()))
                     // the history is shared with the administration: it never recorded the name
-                    .body("findAll { it.type == 'ATTACHMENT_ADDED' }.message", equalTo(List.of("piece-jointe.png")));
+                    .body("items.findAll { it.type == 'ATTACHMENT_ADDED' }.message", equalTo(List.of("piece-jointe.png")));
             String fileId = as(staff).get(scene.anonymous() + "/attachments").then().statusCode(200)
-                    .body("fileName", equalTo(List.of(scene.fileName()))).extract().path("[0].id");
+                    .body("items.fileName", equalTo(List.of(scene.fileName()))).extract().path("items[0].id");
             as(staff).get(scene.anonymous() + "/attachments/" + fileId).then().statusCode(200)
                     .header("Content-Disposition", containsString("CNI"));
         }
@@ -210,7 +210,7 @@ class AnonymityTest {
         as(citizen).get(scene.anonymous()).then().statusCode(200)
                 .body("contact.email", equalTo(scene.citizen().email()));
         as(citizen).get(scene.anonymous() + "/attachments").then().statusCode(200)
-                .body("fileName", equalTo(List.of(scene.fileName())));
+                .body("items.fileName", equalTo(List.of(scene.fileName())));
     }
 
     @Test
@@ -219,11 +219,11 @@ class AnonymityTest {
 
         files(scene.at().agentToken()).multiPart("file", "courrier-mairie.png", AttachmentResourceTest.PNG, "image/png")
                 .post(scene.anonymous() + "/attachments").then().statusCode(201)
-                .body("fileName", equalTo(List.of("courrier-mairie.png")));
+                .body("items.fileName", equalTo(List.of("courrier-mairie.png")));
         as(scene.at().agentToken()).get(scene.anonymous() + "/attachments").then().statusCode(200)
-                .body("fileName", equalTo(List.of("piece-jointe.png", "courrier-mairie.png")));
+                .body("items.fileName", equalTo(List.of("piece-jointe.png", "courrier-mairie.png")));
         as(scene.at().agentToken()).get(scene.anonymous() + "/events").then().statusCode(200)
-                .body("findAll { it.type == 'ATTACHMENT_ADDED' }.message",
+                .body("items.findAll { it.type == 'ATTACHMENT_ADDED' }.message",
                         equalTo(List.of("piece-jointe.png", "courrier-mairie.png")));
     }
 
@@ -244,10 +244,10 @@ class AnonymityTest {
         });
 
         as(scene.at().agentToken()).get(scene.anonymous() + "/events").then().statusCode(200)
-                .body("findAll { it.type == 'ATTACHMENT_ADDED' }.message",
+                .body("items.findAll { it.type == 'ATTACHMENT_ADDED' }.message",
                         equalTo(List.of("piece-jointe.png", "piece-jointe.jpg")));
         as(scene.at().osepToken()).get(scene.anonymous() + "/events").then().statusCode(200)
-                .body("findAll { it.type == 'ATTACHMENT_ADDED' }.message",
+                .body("items.findAll { it.type == 'ATTACHMENT_ADDED' }.message",
                         equalTo(List.of("piece-jointe.png", "Carte " + scene.citizen().fullName() + ".JPEG")));
     }
 
@@ -263,7 +263,7 @@ class AnonymityTest {
                     .post("/api/v1/requests/" + id + "/routing").then().statusCode(200);
             files(citizen.token()).multiPart("file", fileName, AttachmentResourceTest.PNG, "image/png")
                     .post("/api/v1/requests/" + id + "/attachments").then().statusCode(201)
-                    .body("fileName", equalTo(List.of(fileName)));
+                    .body("items.fileName", equalTo(List.of(fileName)));
         }
         return new Scene(at, citizen, word, anonymousId, signedId, fileName);
     }

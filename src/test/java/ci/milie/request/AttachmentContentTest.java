@@ -50,8 +50,8 @@ class AttachmentContentTest {
                 .multiPart("file", "courrier.pdf", PDF, "application/pdf")
                 .post(request.attachments()).then()
                 .statusCode(201)
-                .body("contentType", equalTo(List.of("image/png", "image/jpeg", "application/pdf")))
-                .body("size", equalTo(List.of(PNG.length, photo.length, PDF.length)));
+                .body("items.contentType", equalTo(List.of("image/png", "image/jpeg", "application/pdf")))
+                .body("items.size", equalTo(List.of(PNG.length, photo.length, PDF.length)));
     }
 
     @Test
@@ -64,7 +64,7 @@ class AttachmentContentTest {
                 .multiPart("file", "photo.jpg.exe", JPEG, "application/octet-stream")
                 .post(request.attachments()).then()
                 .statusCode(201)
-                .body("fileName", equalTo(List.of("evil-html.pdf", "shell-php.png", "photo-jpg-exe.jpg")));
+                .body("items.fileName", equalTo(List.of("evil-html.pdf", "shell-php.png", "photo-jpg-exe.jpg")));
     }
 
     @Test
@@ -83,7 +83,7 @@ class AttachmentContentTest {
         refused(request, "archive.png", concat(PNG, new byte[] { 'P', 'K', 3, 4 }), "INVALID_FILE", "after its end (IEND)");
         refused(request, "archive.jpg", concat(JPEG, new byte[] { 'P', 'K', 3, 4 }), "INVALID_FILE", "after its end (FFD9)");
         refused(request, "alerte.pdf", pdfOpeningWithJavaScript(), "INVALID_FILE", "script");
-        request.withKey().get(request.attachments()).then().statusCode(200).body("", hasSize(0));
+        request.withKey().get(request.attachments()).then().statusCode(200).body("items", hasSize(0));
     }
 
     @Test
@@ -94,9 +94,9 @@ class AttachmentContentTest {
         String id = request.withKey().multiPart("file", "PXL_20261129_motion.jpg", concat(still, MP4), "image/jpeg")
                 .post(request.attachments()).then()
                 .statusCode(201)
-                .body("[0].contentType", equalTo("image/jpeg"))
-                .body("[0].size", equalTo(still.length))
-                .extract().path("[0].id");
+                .body("items[0].contentType", equalTo("image/jpeg"))
+                .body("items[0].size", equalTo(still.length))
+                .extract().path("items[0].id");
 
         byte[] stored = request.withKey().get(request.attachments() + "/" + id).then().statusCode(200)
                 .extract().asByteArray();

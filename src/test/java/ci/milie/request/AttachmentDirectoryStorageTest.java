@@ -53,7 +53,7 @@ class AttachmentDirectoryStorageTest {
         Set<Path> before = files();
 
         String id = request.withKey().multiPart("file", "guichet.png", PNG, "image/png").post(request.attachments())
-                .then().statusCode(201).extract().path("[0].id");
+                .then().statusCode(201).extract().path("items[0].id");
 
         Set<Path> added = files();
         added.removeAll(before);
@@ -99,7 +99,7 @@ class AttachmentDirectoryStorageTest {
         assertEquals(before.size() + 2, files().size());
 
         RestAssured.given().header("X-Access-Key", receipt.getString("accessKey"))
-                .post("/api/v1/requests/track/" + receipt.getString("trackingCode") + "/privacy/erasure").then().statusCode(200)
+                .post("/api/v1/tracking/" + receipt.getString("trackingCode") + "/privacy/erasure").then().statusCode(200)
                 .body("filesDeleted", equalTo(2));
 
         assertEquals(before, files());

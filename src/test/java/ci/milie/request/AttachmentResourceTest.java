@@ -88,38 +88,38 @@ class AttachmentResourceTest {
                 .post(request.attachments()).then()
                 .statusCode(201)
                 .contentType(startsWithJson())
-                .body("", hasSize(3))
-                .body("fileName", equalTo(List.of("guichet.png", "reçu de dépôt.jpg", "courrier.pdf")))
-                .body("contentType", equalTo(List.of("image/png", "image/jpeg", "application/pdf")))
-                .body("size", equalTo(List.of(PNG.length, JPEG.length, PDF.length)))
-                .body("sha256", equalTo(List.of(Secrets.sha256(PNG), Secrets.sha256(JPEG), Secrets.sha256(PDF))))
-                .body("uploadedBy", equalTo(List.of("citizen", "citizen", "citizen")))
+                .body("items", hasSize(3))
+                .body("items.fileName", equalTo(List.of("guichet.png", "reçu de dépôt.jpg", "courrier.pdf")))
+                .body("items.contentType", equalTo(List.of("image/png", "image/jpeg", "application/pdf")))
+                .body("items.size", equalTo(List.of(PNG.length, JPEG.length, PDF.length)))
+                .body("items.sha256", equalTo(List.of(Secrets.sha256(PNG), Secrets.sha256(JPEG), Secrets.sha256(PDF))))
+                .body("items.uploadedBy", equalTo(List.of("citizen", "citizen", "citizen")))
                 .extract();
         JsonPath added = response.jsonPath();
-        assertEquals(url(request.attachments() + "/" + added.getString("[0].id")), response.header("Location"));
+        assertEquals(url(request.attachments() + "/" + added.getString("items[0].id")), response.header("Location"));
 
         byte[][] sent = { PNG, JPEG, PDF };
         for (int i = 0; i < sent.length; i++) {
-            String attachmentId = added.getString("[" + i + "].id");
+            String attachmentId = added.getString("items[" + i + "].id");
             byte[] back = request.withKey().get(request.attachments() + "/" + attachmentId).then()
                     .statusCode(200)
-                    .contentType(added.getString("[" + i + "].contentType"))
+                    .contentType(added.getString("items[" + i + "].contentType"))
                     .header("X-Content-Type-Options", "nosniff")
                     .header("Content-Disposition", containsString("attachment; "))
                     .extract().asByteArray();
             assertArrayEquals(sent[i], back);
-            assertEquals(added.getString("[" + i + "].sha256"), Secrets.sha256(back));
+            assertEquals(added.getString("items[" + i + "].sha256"), Secrets.sha256(back));
         }
-        request.withKey().get(request.attachments() + "/" + added.getString("[1].id")).then()
+        request.withKey().get(request.attachments() + "/" + added.getString("items[1].id")).then()
                 .header("Content-Disposition", endsWith("filename*=UTF-8''re%C3%A7u%20de%20d%C3%A9p%C3%B4t.jpg"));
 
         request.withKey().get(request.attachments()).then().statusCode(200)
-                .body("id", equalTo(added.getList("id")));
+                .body("items.id", equalTo(added.getList("items.id")));
         // the citizen's own files show on their timeline
         request.withKey().get("/api/v1/requests/" + request.id() + "/events").then().statusCode(200)
-                .body("findAll { it.type == 'ATTACHMENT_ADDED' }.message",
+                .body("items.findAll { it.type == 'ATTACHMENT_ADDED' }.message",
                         equalTo(List.of("guichet.png", "reçu de dépôt.jpg", "courrier.pdf")))
-                .body("findAll { it.type == 'ATTACHMENT_ADDED' }.visibility",
+                .body("items.findAll { it.type == 'ATTACHMENT_ADDED' }.visibility",
                         equalTo(List.of("PUBLIC", "PUBLIC", "PUBLIC")));
     }
 
@@ -134,7 +134,7 @@ class AttachmentResourceTest {
         assertProblem(request.withKey().multiPart("file", "ok.png", PNG, "image/png")
                 .multiPart("file", "evil.pdf", script, "application/pdf")
                 .post(request.attachments()).then(), 415, "UNSUPPORTED_FILE_TYPE");
-        request.withKey().get(request.attachments()).then().statusCode(200).body("", hasSize(0));
+        request.withKey().get(request.attachments()).then().statusCode(200).body("items", hasSize(0));
     }
 
     @Test
@@ -143,8 +143,8 @@ class AttachmentResourceTest {
 
         request.withKey().multiPart("file", "../../etc/\u202Escan.pdf", PNG, "application/pdf")
                 .post(request.attachments()).then().statusCode(201)
-                .body("[0].contentType", equalTo("image/png"))
-                .body("[0].fileName", equalTo("scan-pdf.png"));
+                .body("items[0].contentType", equalTo("image/png"))
+                .body("items[0].fileName", equalTo("scan-pdf.png"));
     }
 
     @Test
@@ -155,7 +155,7 @@ class AttachmentResourceTest {
 
         assertProblem(request.withKey().multiPart("file", "gros.pdf", big, "application/pdf")
                 .post(request.attachments()).then(), 413, "FILE_TOO_LARGE");
-        request.withKey().get(request.attachments()).then().statusCode(200).body("", hasSize(0));
+        request.withKey().get(request.attachments()).then().statusCode(200).body("items", hasSize(0));
     }
 
     @Test
@@ -183,7 +183,7 @@ class AttachmentResourceTest {
         assertEquals("BODY_TOO_LARGE", problem.getString("code"));
         assertEquals(413, problem.getInt("status"));
         assertEquals("A request body may have at most 21 MB", problem.getString("detail"));
-        request.withKey().get(request.attachments()).then().statusCode(200).body("", hasSize(0));
+        request.withKey().get(request.attachments()).then().statusCode(200).body("items", hasSize(0));
     }
 
     private static RawHttp.Answer rawUpload(Submitted request, String body) throws IOException {
@@ -201,7 +201,7 @@ class AttachmentResourceTest {
         assertEquals(400, answer.status(), answer.body());
         assertEquals("application/problem+json", answer.header("Content-Type"));
         assertEquals(code, answer.json().getString("code"));
-        request.withKey().get(request.attachments()).then().statusCode(200).body("", hasSize(0));
+        request.withKey().get(request.attachments()).then().statusCode(200).body("items", hasSize(0));
     }
 
     @Test
@@ -246,7 +246,7 @@ class AttachmentResourceTest {
         for (int i = 1; i <= 4; i++) {
             four.multiPart("file", "photo-" + i + ".png", PNG, "image/png");
         }
-        four.post(request.attachments()).then().statusCode(201).body("", hasSize(4));
+        four.post(request.attachments()).then().statusCode(201).body("items", hasSize(4));
 
         // two more would make six: neither is added
         assertProblem(request.withKey().multiPart("file", "a.png", PNG, "image/png")
@@ -256,7 +256,7 @@ class AttachmentResourceTest {
                 .post(request.attachments()).then().statusCode(201);
         assertProblem(request.withKey().multiPart("file", "sixieme.pdf", PDF, "application/pdf")
                 .post(request.attachments()).then(), 409, "TOO_MANY_ATTACHMENTS");
-        request.withKey().get(request.attachments()).then().statusCode(200).body("", hasSize(5));
+        request.withKey().get(request.attachments()).then().statusCode(200).body("items", hasSize(5));
     }
 
     @Test
@@ -287,12 +287,12 @@ class AttachmentResourceTest {
 
         // the administration in charge adds and reads files; its uploads stay out of the citizen's timeline
         given().auth().oauth2(mine.agentToken()).multiPart("file", "convocation.pdf", PDF, "application/pdf")
-                .post(request.attachments()).then().statusCode(201).body("[0].uploadedBy", equalTo("agent"));
+                .post(request.attachments()).then().statusCode(201).body("items[0].uploadedBy", equalTo("agent"));
         as(mine.agentToken()).get(request.attachments() + "/" + attachmentId).then().statusCode(200);
         request.withKey().get("/api/v1/requests/" + request.id() + "/events").then().statusCode(200)
-                .body("findAll { it.type == 'ATTACHMENT_ADDED' }.message", equalTo(List.of("guichet.png")));
+                .body("items.findAll { it.type == 'ATTACHMENT_ADDED' }.message", equalTo(List.of("guichet.png")));
         as(mine.osepToken()).get("/api/v1/requests/" + request.id() + "/events").then().statusCode(200)
-                .body("findAll { it.type == 'ATTACHMENT_ADDED' }.visibility", equalTo(List.of("PUBLIC", "INTERNAL")));
+                .body("items.findAll { it.type == 'ATTACHMENT_ADDED' }.visibility", equalTo(List.of("PUBLIC", "INTERNAL")));
     }
 
     @Test
@@ -301,13 +301,13 @@ class AttachmentResourceTest {
         Submitted request = Submitted.inProgress(at);
         String citizens = uploadPng(request);
         String staffFile = given().auth().oauth2(at.agentToken()).multiPart("file", "note-de-service.pdf", PDF, "application/pdf")
-                .post(request.attachments()).then().statusCode(201).extract().path("[0].id");
+                .post(request.attachments()).then().statusCode(201).extract().path("items[0].id");
 
         request.withKey().get(request.attachments()).then().statusCode(200)
-                .body("id", equalTo(List.of(citizens)));
+                .body("items.id", equalTo(List.of(citizens)));
         assertProblem(request.withKey().get(request.attachments() + "/" + staffFile).then(), 404, "NOT_FOUND");
         as(at.agentToken()).get(request.attachments()).then().statusCode(200)
-                .body("id", equalTo(List.of(citizens, staffFile)));
+                .body("items.id", equalTo(List.of(citizens, staffFile)));
     }
 
     @Test
@@ -359,7 +359,7 @@ class AttachmentResourceTest {
 
     private static String uploadPng(Submitted request) {
         return request.withKey().multiPart("file", "guichet.png", PNG, "image/png").post(request.attachments())
-                .then().statusCode(201).extract().path("[0].id");
+                .then().statusCode(201).extract().path("items[0].id");
     }
 
     private static org.hamcrest.Matcher<String> startsWithJson() {

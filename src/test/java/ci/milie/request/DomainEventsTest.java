@@ -49,7 +49,7 @@ class DomainEventsTest {
                 .post("/api/v1/requests/" + id + "/answers").then().statusCode(201).extract().path("id");
 
         List<String> rows = as(trusted.osepToken()).get("/api/v1/requests/" + id + "/events").then().statusCode(200)
-                .extract().jsonPath().getList("id");
+                .extract().jsonPath().getList("items.id");
         List<RequestEventRecorded> published = observer.of(UUID.fromString(id));
         assertEquals(rows, published.stream().map(e -> e.eventId().toString()).toList(),
                 "one domain event per row, in the order recorded");
@@ -86,7 +86,7 @@ class DomainEventsTest {
         }
         assertEquals(before, observer.of(id).size(), "nothing published for a rolled-back move");
         List<String> types = as(at.osepToken()).get("/api/v1/requests/" + id + "/events").then().statusCode(200)
-                .extract().jsonPath().getList("type");
+                .extract().jsonPath().getList("items.type");
         assertEquals(List.of("SUBMITTED"), types);
     }
 

@@ -31,7 +31,7 @@ class RequestAccessTest {
         assertProblem(as(system).body(Map.of("text", "Je suis Miliê")).post("/api/v1/requests/" + id + "/messages").then(),
                 404, "NOT_FOUND");
         as(at.osepToken()).get("/api/v1/requests/" + id + "/events").then().statusCode(200)
-                .body("type", org.hamcrest.Matchers.contains("SUBMITTED"));
+                .body("items.type", org.hamcrest.Matchers.contains("SUBMITTED"));
     }
 
     @Test
@@ -87,17 +87,17 @@ class RequestAccessTest {
         Setting at = Setting.create(true);
         String code = Requests.submitAnonymously(Requests.complaint(at.categoryCode(), uniqueEmail("k"))).getString("trackingCode");
 
-        JsonPath wrongKey = anonymous().header("X-Access-Key", "not-the-key").get("/api/v1/requests/track/" + code)
+        JsonPath wrongKey = anonymous().header("X-Access-Key", "not-the-key").get("/api/v1/tracking/" + code)
                 .then().statusCode(404).extract().jsonPath();
-        JsonPath unknownCode = anonymous().header("X-Access-Key", "not-the-key").get("/api/v1/requests/track/MIL-0000-0000")
+        JsonPath unknownCode = anonymous().header("X-Access-Key", "not-the-key").get("/api/v1/tracking/MIL-0000-0000")
                 .then().statusCode(404).extract().jsonPath();
-        JsonPath malformedCode = anonymous().get("/api/v1/requests/track/nonsense").then().statusCode(404).extract().jsonPath();
+        JsonPath malformedCode = anonymous().get("/api/v1/tracking/nonsense").then().statusCode(404).extract().jsonPath();
 
         for (String field : new String[] { "type", "title", "status", "detail", "code" }) {
             assertEquals(unknownCode.getString(field), wrongKey.getString(field), field);
             assertEquals(unknownCode.getString(field), malformedCode.getString(field), field);
         }
-        assertProblem(anonymous().header("X-Access-Key", "not-the-key").get("/api/v1/requests/track/" + code).then(),
+        assertProblem(anonymous().header("X-Access-Key", "not-the-key").get("/api/v1/tracking/" + code).then(),
                 404, "NOT_FOUND");
     }
 

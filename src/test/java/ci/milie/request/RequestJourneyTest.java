@@ -122,7 +122,7 @@ class RequestJourneyTest {
         assertTrue(lastMailTo(email).getText().contains("guichet 3"), "the answer reaches the citizen by e-mail");
 
         // The citizen reads the answer with the key; the public timeline holds no internal note.
-        anonymous().header("X-Access-Key", key).get("/api/v1/requests/track/" + code).then().statusCode(200)
+        anonymous().header("X-Access-Key", key).get("/api/v1/tracking/" + code).then().statusCode(200)
                 .body("status", equalTo("ANSWERED"))
                 .body("id", equalTo(id))
                 .body("answers", hasSize(1))
@@ -136,16 +136,16 @@ class RequestJourneyTest {
 
         // Staff see the whole audit trail, the note included.
         as(at.osepToken()).get("/api/v1/requests/" + id + "/events").then().statusCode(200)
-                .body("type", hasItem("NOTE_ADDED"))
-                .body("type", hasItem("ANSWER_RETURNED"))
-                .body("actorRole", hasItem("agent"));
+                .body("items.type", hasItem("NOTE_ADDED"))
+                .body("items.type", hasItem("ANSWER_RETURNED"))
+                .body("items.actorRole", hasItem("agent"));
         anonymous().header("X-Access-Key", key).get("/api/v1/requests/" + id + "/events").then().statusCode(200)
-                .body("visibility", everyItem(equalTo("PUBLIC")));
+                .body("items.visibility", everyItem(equalTo("PUBLIC")));
 
         // The citizen rates the answer, satisfied: the request is closed, and the timeline says so.
         anonymous().header("X-Access-Key", key).body(Map.of("rating", 5, "satisfied", true, "comment", "Merci !"))
                 .post("/api/v1/requests/" + id + "/feedback").then().statusCode(201).body("rating", equalTo(5));
-        anonymous().header("X-Access-Key", key).get("/api/v1/requests/track/" + code).then().statusCode(200)
+        anonymous().header("X-Access-Key", key).get("/api/v1/tracking/" + code).then().statusCode(200)
                 .body("status", equalTo("CLOSED"))
                 .body("timeline.type[-2]", equalTo("FEEDBACK_GIVEN"))
                 .body("timeline.type[-1]", equalTo("CLOSED"));
@@ -190,7 +190,7 @@ class RequestJourneyTest {
                 .body("allowedActions", contains("REOPEN", "RATE", "ADD_ATTACHMENT"))
                 .body("reopenUntil", notNullValue());
         as(token).get("/api/v1/requests/" + id + "/events").then().statusCode(200)
-                .body("visibility", everyItem(equalTo("PUBLIC")));
+                .body("items.visibility", everyItem(equalTo("PUBLIC")));
         assertTrue(lastMailTo(email).getText().contains("Votre document est disponible."));
     }
 
@@ -229,7 +229,7 @@ class RequestJourneyTest {
         assertTrue(sms.sentTo(e164).stream().anyMatch(s -> s.text().contains(code)),
                 "the answer notice reaches the caller by SMS");
 
-        anonymous().get("/api/v1/requests/track/" + code).then().statusCode(200)
+        anonymous().get("/api/v1/tracking/" + code).then().statusCode(200)
                 .body("status", equalTo("ANSWERED"))
                 .body("id", nullValue())
                 .body("answers", nullValue())
@@ -252,7 +252,7 @@ class RequestJourneyTest {
     void trackingCodeIsReadTheWayPeopleTypeIt() {
         Setting at = Setting.create(true);
         String code = Requests.submitAnonymously(Requests.complaint(at.categoryCode(), uniqueEmail("t"))).getString("trackingCode");
-        anonymous().get("/api/v1/requests/track/" + code.toLowerCase()).then().statusCode(200)
+        anonymous().get("/api/v1/tracking/" + code.toLowerCase()).then().statusCode(200)
                 .body("trackingCode", equalTo(code))
                 .body("timeline[0].type", equalTo("SUBMITTED"))
                 .body("submittedAt", matchesPattern("\\d{4}-\\d{2}-\\d{2}T.*Z"));

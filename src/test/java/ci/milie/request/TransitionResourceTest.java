@@ -148,6 +148,6 @@ class TransitionResourceTest {
             pool.shutdownNow();
         }
         as(at.osepToken()).get("/api/v1/requests/" + id + "/events").then().statusCode(200)
-                .body("findAll { it.type == 'ACKNOWLEDGED' }.size()", equalTo(1));
+                .body("items.findAll { it.type == 'ACKNOWLEDGED' }.size()", equalTo(1));
     }
 }

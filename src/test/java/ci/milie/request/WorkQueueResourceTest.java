@@ -54,13 +54,13 @@ class WorkQueueResourceTest {
         for (int i = 0; i < 5; i++) {
             ids.add(submitIn(at, region, null));
         }
-        JsonPath first = as(at.osepToken()).queryParam("category", at.categoryCode()).queryParam("limit", 2).get("/api/v1/requests")
+        JsonPath first = as(at.osepToken()).queryParam("categoryCode", at.categoryCode()).queryParam("limit", 2).get("/api/v1/requests")
                 .then().statusCode(200).body("items", hasSize(2)).extract().jsonPath();
         submitIn(at, region, null); // arrives between two pages
-        JsonPath second = as(at.osepToken()).queryParam("category", at.categoryCode()).queryParam("limit", 2)
+        JsonPath second = as(at.osepToken()).queryParam("categoryCode", at.categoryCode()).queryParam("limit", 2)
                 .queryParam("cursor", first.getString("nextCursor")).get("/api/v1/requests")
                 .then().statusCode(200).extract().jsonPath();
-        JsonPath third = as(at.osepToken()).queryParam("category", at.categoryCode()).queryParam("limit", 2)
+        JsonPath third = as(at.osepToken()).queryParam("categoryCode", at.categoryCode()).queryParam("limit", 2)
                 .queryParam("cursor", second.getString("nextCursor")).get("/api/v1/requests")
                 .then().statusCode(200).extract().jsonPath();
 
@@ -77,7 +77,7 @@ class WorkQueueResourceTest {
         String region = "PORO";
         String wanted = submitIn(at, region, "Coupures d'électricité répétées à Bouaké");
         submitIn(at, region, "Route dégradée vers Korhogo");
-        as(at.osepToken()).queryParam("category", at.categoryCode()).queryParam("q", "coupure électricité")
+        as(at.osepToken()).queryParam("categoryCode", at.categoryCode()).queryParam("q", "coupure électricité")
                 .get("/api/v1/requests").then().statusCode(200)
                 .body("items", hasSize(1)).body("items[0].id", equalTo(wanted));
     }
@@ -91,16 +91,34 @@ class WorkQueueResourceTest {
         as(at.osepToken()).body(Map.of("administrationId", at.administrationId()))
                 .post("/api/v1/requests/" + routed + "/routing").then().statusCode(200);
 
-        as(at.osepToken()).queryParam("category", at.categoryCode()).queryParam("status", "ROUTED").get("/api/v1/requests")
+        as(at.osepToken()).queryParam("categoryCode", at.categoryCode()).queryParam("status", "ROUTED").get("/api/v1/requests")
                 .then().statusCode(200).body("items.id", equalTo(List.of(routed)));
-        as(at.osepToken()).queryParam("category", at.categoryCode()).queryParam("status", "ROUTED", "RECEIVED")
+        as(at.osepToken()).queryParam("categoryCode", at.categoryCode()).queryParam("status", "ROUTED", "RECEIVED")
                 .queryParam("type", "COMPLAINT").queryParam("channel", "MOBILE").get("/api/v1/requests")
                 .then().statusCode(200).body("items", hasSize(2)).body("items.type", everyItem(equalTo("COMPLAINT")));
-        as(at.osepToken()).queryParam("category", at.categoryCode()).queryParam("administrationId", at.administrationId())
+        as(at.osepToken()).queryParam("categoryCode", at.categoryCode()).queryParam("administrationId", at.administrationId())
                 .get("/api/v1/requests").then().statusCode(200).body("items.id", equalTo(List.of(routed)));
-        as(at.osepToken()).queryParam("region", "poro").queryParam("category", at.categoryCode())
+        as(at.osepToken()).queryParam("region", "poro").queryParam("categoryCode", at.categoryCode())
                 .queryParam("status", "RECEIVED").get("/api/v1/requests").then().statusCode(200)
                 .body("items.id", equalTo(List.of(received)));
+    }
+
+    @Test
+    void aDateToIncludesThatWholeDayAndAnInstantToExcludesItself() {
+        Setting at = Setting.create(true);
+        String region = "Région " + UUID.randomUUID();
+        java.time.Instant submittedAt = clock.instant();
+        String id = submitIn(at, region, null);
+        java.time.LocalDate day = submittedAt.atZone(java.time.ZoneOffset.UTC).toLocalDate();
+
+        as(at.osepToken()).queryParam("region", region).queryParam("to", day.toString()).get("/api/v1/requests")
+                .then().statusCode(200).body("items.id", equalTo(List.of(id)));
+        as(at.osepToken()).queryParam("region", region).queryParam("to", day.minusDays(1).toString()).get("/api/v1/requests")
+                .then().statusCode(200).body("items", hasSize(0));
+        as(at.osepToken()).queryParam("region", region).queryParam("to", submittedAt.toString()).get("/api/v1/requests")
+                .then().statusCode(200).body("items", hasSize(0));
+        as(at.osepToken()).queryParam("region", region).queryParam("from", day.toString()).queryParam("to", day.toString())
+                .get("/api/v1/requests").then().statusCode(200).body("items.id", equalTo(List.of(id)));
     }
 
     @Test
@@ -116,17 +134,17 @@ class WorkQueueResourceTest {
         clock.advance(Duration.ofHours(2));
         String newer = submitIn(at, region, null);
 
-        as(at.osepToken()).queryParam("category", at.categoryCode()).queryParam("sort", "dueAt").get("/api/v1/requests")
+        as(at.osepToken()).queryParam("categoryCode", at.categoryCode()).queryParam("sort", "dueAt").get("/api/v1/requests")
                 .then().statusCode(200).body("items.id", equalTo(List.of(older, newer)));
-        as(at.osepToken()).queryParam("category", at.categoryCode()).queryParam("overdue", "true").get("/api/v1/requests")
+        as(at.osepToken()).queryParam("categoryCode", at.categoryCode()).queryParam("overdue", "true").get("/api/v1/requests")
                 .then().statusCode(200).body("items", hasSize(0));
         String between = as(at.osepToken()).get("/api/v1/requests/" + older).then().extract().path("dueAt");
-        as(at.osepToken()).queryParam("category", at.categoryCode())
+        as(at.osepToken()).queryParam("categoryCode", at.categoryCode())
                 .queryParam("dueBefore", java.time.Instant.parse(between).plusSeconds(60).toString())
                 .get("/api/v1/requests").then().statusCode(200).body("items.id", equalTo(List.of(older)));
 
         clock.advance(Duration.ofHours(23)); // triage is due one day after submission
-        as(at.osepToken()).queryParam("category", at.categoryCode()).queryParam("overdue", "true").get("/api/v1/requests")
+        as(at.osepToken()).queryParam("categoryCode", at.categoryCode()).queryParam("overdue", "true").get("/api/v1/requests")
                 .then().statusCode(200).body("items.id", equalTo(List.of(older)))
                 .body("items[0].overdue", equalTo(true));
     }
@@ -138,6 +156,8 @@ class WorkQueueResourceTest {
                 .body("violations[0].field", equalTo("status"));
         assertProblem(as(osep).queryParam("from", "yesterday").get("/api/v1/requests").then(), 400, "VALIDATION_FAILED")
                 .body("violations[0].field", equalTo("from"));
+        assertProblem(as(osep).queryParam("categoryCode", "NO-SUCH-CATEGORY").get("/api/v1/requests").then(), 400,
+                "VALIDATION_FAILED").body("violations[0].field", equalTo("categoryCode"));
         assertProblem(as(osep).queryParam("sort", "random").get("/api/v1/requests").then(), 400, "VALIDATION_FAILED")
                 .body("violations[0].field", equalTo("sort"));
         assertProblem(as(osep).queryParam("cursor", "bm9wZQ").get("/api/v1/requests").then(), 400, "VALIDATION_FAILED")

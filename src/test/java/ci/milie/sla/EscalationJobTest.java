@@ -98,8 +98,8 @@ class EscalationJobTest {
         job.run();
         assertEquals(2, mailsAbout(admin, code).size(), "one overdue notice after the reminder");
         as(at.osepToken()).get("/api/v1/requests/" + id + "/events").then().statusCode(200)
-                .body("findAll { it.type == 'DEADLINE_MISSED' }.size()", equalTo(1))
-                .body("find { it.type == 'DEADLINE_MISSED' }.visibility", equalTo("INTERNAL"));
+                .body("items.findAll { it.type == 'DEADLINE_MISSED' }.size()", equalTo(1))
+                .body("items.find { it.type == 'DEADLINE_MISSED' }.visibility", equalTo("INTERNAL"));
         as(at.osepToken()).queryParam("overdue", "true").queryParam("administrationId", at.administrationId())
                 .get("/api/v1/requests").then().statusCode(200).body("items.id", equalTo(List.of(id)));
 
@@ -133,8 +133,8 @@ class EscalationJobTest {
         as(at.agentToken()).post("/api/v1/requests/" + id + "/acknowledgement").then().statusCode(200);
         clock.advance(Duration.ofHours(30));
         job.run();
-        as(at.osepToken()).get("/api/v1/requests/" + id + "/events").then()
-                .body("findAll { it.type == 'DEADLINE_MISSED' }.size()", equalTo(0));
+        as(at.osepToken()).get("/api/v1/requests/" + id + "/events").then().statusCode(200)
+                .body("items.findAll { it.type == 'DEADLINE_MISSED' }.size()", equalTo(0));
         as(at.osepToken()).get("/api/v1/requests/" + id).then().statusCode(200)
                 .body("deadline.stage", equalTo("ANSWER"))
                 .body("deadline.triageMet", equalTo(true))

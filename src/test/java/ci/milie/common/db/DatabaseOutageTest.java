@@ -17,7 +17,7 @@ import io.quarkus.test.junit.TestProfile;
 @TestProfile(DatabaseOutageProfile.class)
 class DatabaseOutageTest {
 
-    private static final String UNKNOWN_CODE = "/api/v1/requests/track/MIL-ZZZZ-0000";
+    private static final String UNKNOWN_CODE = "/api/v1/tracking/MIL-ZZZZ-0000";
 
     @AfterEach
     void restoreTheDatabase() {

@@ -26,7 +26,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class ServerEndedConnectionsTest {
 
-    private static final String UNKNOWN_CODE = "/api/v1/requests/track/MIL-ZZZZ-0001";
+    private static final String UNKNOWN_CODE = "/api/v1/tracking/MIL-ZZZZ-0001";
 
     @Inject
     AgroalDataSource pool;
