@@ -46,6 +46,7 @@ public class AdministrationResource {
     static final String ADMINISTRATION_EXAMPLE = """
             {"id": "a0000000-0000-4000-8000-000000000002", "code": "MSHPCMU",
              "name": "Ministère de la Santé, de l'Hygiène publique et de la Couverture maladie universelle",
+             "nameEn": "Ministry of Health, Public Hygiene and Universal Health Coverage",
              "acronym": "MSHPCMU", "kind": "MINISTRY", "parentId": null, "parentCode": null,
              "contactEmail": "mshpcmu@administrations.milie.ci", "answerReviewRequired": true, "active": true,
              "version": 3, "createdAt": "2026-01-15T09:00:00Z", "updatedAt": "2026-10-02T14:30:00Z"}""";

@@ -106,18 +106,18 @@ class WorkQueueResourceTest {
     @Test
     void aDateToIncludesThatWholeDayAndAnInstantToExcludesItself() {
         Setting at = Setting.create(true);
-        String region = "Région " + UUID.randomUUID();
+        String region = "PORO";
         java.time.Instant submittedAt = clock.instant();
         String id = submitIn(at, region, null);
         java.time.LocalDate day = submittedAt.atZone(java.time.ZoneOffset.UTC).toLocalDate();
 
-        as(at.osepToken()).queryParam("region", region).queryParam("to", day.toString()).get("/api/v1/requests")
+        as(at.osepToken()).queryParam("categoryCode", at.categoryCode()).queryParam("to", day.toString()).get("/api/v1/requests")
                 .then().statusCode(200).body("items.id", equalTo(List.of(id)));
-        as(at.osepToken()).queryParam("region", region).queryParam("to", day.minusDays(1).toString()).get("/api/v1/requests")
+        as(at.osepToken()).queryParam("categoryCode", at.categoryCode()).queryParam("to", day.minusDays(1).toString()).get("/api/v1/requests")
                 .then().statusCode(200).body("items", hasSize(0));
-        as(at.osepToken()).queryParam("region", region).queryParam("to", submittedAt.toString()).get("/api/v1/requests")
+        as(at.osepToken()).queryParam("categoryCode", at.categoryCode()).queryParam("to", submittedAt.toString()).get("/api/v1/requests")
                 .then().statusCode(200).body("items", hasSize(0));
-        as(at.osepToken()).queryParam("region", region).queryParam("from", day.toString()).queryParam("to", day.toString())
+        as(at.osepToken()).queryParam("categoryCode", at.categoryCode()).queryParam("from", day.toString()).queryParam("to", day.toString())
                 .get("/api/v1/requests").then().statusCode(200).body("items.id", equalTo(List.of(id)));
     }
 
