@@ -44,6 +44,23 @@ class OperationsTest {
     }
 
     @Test
+    void aSpaOnAnotherOriginMayReadTheHeadersItActsOnAndSendIfNoneMatch() {
+        String exposed = given().header("Origin", "https://app.milie.ci").get("/api/v1/reference")
+                .then().statusCode(200)
+                .header("Access-Control-Allow-Origin", "https://app.milie.ci")
+                .extract().header("Access-Control-Expose-Headers");
+        for (String header : new String[] {"ETag", "Content-Disposition", "Retry-After", "Location", "X-Request-Id"}) {
+            org.hamcrest.MatcherAssert.assertThat(exposed, org.hamcrest.Matchers.containsStringIgnoringCase(header));
+        }
+        given().header("Origin", "https://app.milie.ci")
+                .header("Access-Control-Request-Method", "GET")
+                .header("Access-Control-Request-Headers", "If-None-Match")
+                .options("/api/v1/reference")
+                .then().statusCode(200)
+                .header("Access-Control-Allow-Headers", org.hamcrest.Matchers.containsStringIgnoringCase("If-None-Match"));
+    }
+
+    @Test
     void unknownOriginIsNotAllowed() {
         given().header("Origin", "https://evil.example")
                 .header("Access-Control-Request-Method", "POST")
