@@ -162,3 +162,20 @@ values
      'Recherche d''emploi, droits des travailleurs, inspection du travail.', 'Job seeking, workers'' rights, labour inspection.',
      'c0000000-0000-4000-8000-000000000007', '{COMPLAINT,SUGGESTION,OBSERVATION}', 'a0000000-0000-4000-8000-000000000013', true, now(), now())
 on conflict do nothing;
+
+-- Staff, one account per role, so that the walkthrough (docs/walkthrough.sh) and Swagger UI work
+-- out of the box. DEV ONLY: these passwords are published in README.md; db/dev is never on the
+-- production profile's Flyway path. The sysadmin is the bootstrap administrator (admin@milie.local).
+-- Hashes are bcrypt (cost 10) of: Dev-Operateur-2026!, Dev-Osep-2026!, Dev-Agent-2026!,
+-- Dev-Superviseur-2026!. Staff ids: 5eed0000-…-0000000000NN.
+insert into staff_account (id, email, full_name, role, administration_id, active, password_hash, created_at, updated_at)
+values
+    ('5eed0000-0000-4000-8000-000000000001', 'operateur@milie.local', 'Opératrice Centre d''appels', 'operator', null, true,
+     '$2a$10$hOPLc6a5Qbo2X1ixROgBMuB7gH/QHEcPAGLmEBRmYfVfFsJbqastC', now(), now()),
+    ('5eed0000-0000-4000-8000-000000000002', 'osep@milie.local', 'Agent OSEP', 'osep', null, true,
+     '$2a$10$JhlYXz5UVgi2WHGPC0Vjx./q5mHHXKQmudWRgDoF.JUgsDcntwLJi', now(), now()),
+    ('5eed0000-0000-4000-8000-000000000003', 'agent.oneci@milie.local', 'Agent ONECI', 'agent', 'a0000000-0000-4000-8000-000000000021', true,
+     '$2a$10$adF1GhJhIjtrJmdCJAXHaeQcWGhdUXqntPaKCrMUbUL6I1cLbxwx2', now(), now()),
+    ('5eed0000-0000-4000-8000-000000000004', 'superviseur@milie.local', 'Superviseur OSEP', 'supervisor', null, true,
+     '$2a$10$0M5IX/aYEFZ7BiKSlKGgXO2hMEH8kpzfbERfzo5jvB0o/4vVsn7s6', now(), now())
+on conflict do nothing;
