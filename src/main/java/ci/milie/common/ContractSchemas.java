@@ -57,16 +57,28 @@ public class ContractSchemas implements OASFilter {
             throw new IllegalStateException("Response properties without a type (give them one, or @Schema(implementation = …)): " + untyped);
         }
         Set<Schema> requestSchemas = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<Schema> jsonRequestSchemas = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         if (openAPI.getPaths() != null && openAPI.getPaths().getPathItems() != null) {
             openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(operation -> {
                 if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null
                         && operation.getRequestBody().getContent().getMediaTypes() != null) {
-                    operation.getRequestBody().getContent().getMediaTypes().values()
-                            .forEach(media -> walk(media.getSchema(), "request", components, requestSchemas, new ArrayList<>()));
+                    operation.getRequestBody().getContent().getMediaTypes().forEach((type, media) -> {
+                        walk(media.getSchema(), "request", components, requestSchemas, new ArrayList<>());
+                        if (type.startsWith(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)) {
+                            walk(media.getSchema(), "request", components, jsonRequestSchemas, new ArrayList<>());
+                        }
+                    });
                 }
             }));
         }
         responseSchemas.forEach(schema -> require(schema, requestSchemas.contains(schema)));
+        // A JSON body with a property the API does not know is refused (400, "is not a known field"):
+        // say so, so that clients and validators catch a misspelt field before the server does. Not on
+        // schemas that are also responses, where a client must tolerate properties added later.
+        jsonRequestSchemas.stream()
+                .filter(schema -> !responseSchemas.contains(schema))
+                .filter(schema -> schema.getProperties() != null && !schema.getProperties().isEmpty())
+                .forEach(schema -> schema.setAdditionalPropertiesBoolean(Boolean.FALSE));
     }
 
     private static Map<String, Schema> responseBodies(Operation operation) {

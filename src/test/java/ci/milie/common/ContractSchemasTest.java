@@ -75,6 +75,23 @@ class ContractSchemasTest {
     }
 
     @Test
+    void aJsonCommandRefusesUnknownPropertiesButASchemaAlsoReadInResponsesDoesNot() {
+        Schema criteria = OASFactory.createSchema().addType(SchemaType.OBJECT)
+                .addProperty("rating", OASFactory.createSchema().addType(SchemaType.INTEGER));
+        Schema view = OASFactory.createSchema().addType(SchemaType.OBJECT).addProperty("criteria", ref("Criteria"));
+        Schema command = OASFactory.createSchema().addType(SchemaType.OBJECT)
+                .addProperty("subject", string()).addProperty("criteria", ref("Criteria"));
+        OpenAPI api = api(view, command);
+        api.getComponents().addSchema("Criteria", criteria);
+
+        new ContractSchemas().filterOpenAPI(api);
+
+        assertEquals(Boolean.FALSE, command.getAdditionalPropertiesBoolean());
+        assertNull(criteria.getAdditionalPropertiesBoolean());
+        assertNull(view.getAdditionalPropertiesBoolean());
+    }
+
+    @Test
     void aTypeBesideAReferenceIsDropped() {
         Schema status = ref("Instant").addType(SchemaType.STRING).description("When it was sent");
         Schema view = OASFactory.createSchema().addType(SchemaType.OBJECT).addProperty("sentAt", status);

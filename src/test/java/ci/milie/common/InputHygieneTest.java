@@ -52,6 +52,17 @@ class InputHygieneTest {
     }
 
     @Test
+    void aMisspeltFieldIs400NamingItRatherThanSilentlyDropped() {
+        String category = Requests.Setting.create(false).categoryCode();
+        Map<String, Object> body = complaint(category, "awa@milie.test");
+        body.put("contact", Map.of("email", "awa@milie.test", "preferedLanguage", "en"));
+        assertProblem(anonymous().body(body).post("/api/v1/requests").then(), 400, "VALIDATION_FAILED")
+                .body("violations", hasSize(1))
+                .body("violations[0].field", equalTo("contact.preferedLanguage"))
+                .body("violations[0].message", equalTo("is not a known field"));
+    }
+
+    @Test
     void controlCharacterInANestedJsonFieldIs400NamingItsPath() {
         String category = Requests.Setting.create(false).categoryCode();
         Map<String, Object> body = complaint(category, "awa@milie.test");

@@ -35,7 +35,7 @@ class TransitionResourceTest {
     void illegalMoveIs409NamingTheCurrentStatus() {
         Setting at = Setting.create(true);
         String id = Requests.submitAnonymously(Requests.complaint(at.categoryCode(), uniqueEmail("x"))).getString("id");
-        assertProblem(as(at.osepToken()).body(Map.of("text", "Réponse")).post("/api/v1/requests/" + id + "/closure").then(),
+        assertProblem(as(at.osepToken()).body(Map.of("message", "Réponse")).post("/api/v1/requests/" + id + "/closure").then(),
                 409, "INVALID_TRANSITION").body("currentStatus", equalTo("RECEIVED"));
     }
 
