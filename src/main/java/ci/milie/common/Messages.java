@@ -27,6 +27,8 @@ public final class Messages {
     /** What Miliê writes for people outside problems: answers' messages, timeline events. */
     public static final Messages TEXTS = load("texts");
 
+    private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{(\\d+)[^{}]*}");
+
     private final String name;
     private final Map<String, Properties> bundles;
 
@@ -48,8 +50,19 @@ public final class Messages {
             LOG.warnf("No %s text %s in %s", name, key, lang);
             return key;
         }
-        return args == null || args.length == 0 ? pattern.strip()
-                : new MessageFormat(pattern.strip(), Locale.forLanguageTag(lang)).format(args);
+        if (args == null || args.length == 0) {
+            return pattern.strip();
+        }
+        try {
+            return new MessageFormat(pattern.strip(), Locale.forLanguageTag(lang)).format(args);
+        } catch (IllegalArgumentException e) {
+            // a value of the wrong kind for its placeholder (text for a number): say it plainly rather than fail
+            LOG.warnf("The %s text %s does not format its values: %s", name, key, e.getMessage());
+            return PLACEHOLDER.matcher(pattern.strip()).replaceAll(placeholder -> {
+                int index = Integer.parseInt(placeholder.group(1));
+                return java.util.regex.Matcher.quoteReplacement(index < args.length ? String.valueOf(args[index]) : "");
+            });
+        }
     }
 
     /** Whether both languages have {@code key}. */

@@ -75,7 +75,8 @@ public class StaffService {
         StaffAccount account = accounts.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("NOT_FOUND.staff-account"));
         if (command.version() != null && command.version() != account.version()) {
             throw ProblemException.conflict("CONCURRENT_MODIFICATION",
-                    "CONCURRENT_MODIFICATION.version", command.version());
+                    "CONCURRENT_MODIFICATION.version",
+                    String.valueOf(command.version()));
         }
         String email = normalise(command.email());
         checkAdministration(command.role(), command.administrationId());

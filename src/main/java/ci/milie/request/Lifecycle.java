@@ -160,7 +160,6 @@ public final class Lifecycle {
         if (withInput && !rule.payload().isInstance(payload)) {
             throw new IllegalArgumentException(action + " carries a " + rule.payload().getSimpleName() + ", not " + payload);
         }
-        String verb = action.name().toLowerCase().replace('_', ' ');
         if (!rule.parties().contains(party)) {
             return Optional.of(ProblemException.forbidden("FORBIDDEN.action", action.name()));
         }

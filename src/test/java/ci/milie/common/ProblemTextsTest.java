@@ -92,6 +92,10 @@ class ProblemTextsTest {
         assertEquals("1 field is invalid", texts.text("en", "VALIDATION_FAILED.fields", 1));
         assertEquals("Une demande porte au plus 5 fichiers ; celle-ci en a 5", texts.text("fr", "TOO_MANY_ATTACHMENTS.limit", 5, 5));
         assertEquals("Demande introuvable", texts.text("de", "NOT_FOUND.request"), "another language reads French");
+        assertEquals("This changed since version \"7\"; reload it and try again",
+                texts.text("en", "CONCURRENT_MODIFICATION.version", "\"7\""), "an ETag quoted as it came");
+        assertEquals("Each file may have at most ten MB", texts.text("en", "FILE_TOO_LARGE.megabytes", "ten"),
+                "a value of the wrong kind is shown as it is rather than failing the answer");
     }
 
     /** The text between the parenthesis a call opens and the one that closes it. */
