@@ -22,8 +22,9 @@
                 @Server(url = "/", description = "The instance serving this contract (dev mode, staging, production)"),
                 @Server(url = "https://api.milie.ci", description = "Production") },
         externalDocs = @ExternalDocumentation(
-                description = "README: running the API, a complaint's life in curl commands, errors, deadlines, "
-                        + "statistics (relative to openapi/openapi.yaml in the repository)",
+                description = "README: running the API, a complaint's life in curl commands, the front-end routes "
+                        + "messages link to (and why the access key rides in the fragment), errors, languages, "
+                        + "deadlines, statistics (relative to openapi/openapi.yaml in the repository)",
                 url = "../README.md"),
         tags = {
                 @Tag(name = "Authentication", description = "Signing in: staff with e-mail and password, citizens "

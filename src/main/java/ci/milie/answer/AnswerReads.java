@@ -30,6 +30,6 @@ class AnswerReads {
         return request.answers().stream().filter(a -> a.id().equals(answerId)).findFirst()
                 .map(a -> new AnswerView(a.id(), request.id(), a.status(), a.text(), a.submittedAt(), a.deliveredAt(),
                         a.remarks(), request.status()))
-                .orElseThrow(() -> ProblemException.notFound("Answer"));
+                .orElseThrow(() -> ProblemException.notFound("NOT_FOUND.answer"));
     }
 }

@@ -62,9 +62,9 @@ public class AnswerService {
         Action action = approve ? Action.APPROVE_ANSWER : Action.RETURN_ANSWER;
         commands.check(requestId, action, caller, null, ifMatch);
         Answer answer = answers.findByIdOptional(answerId).filter(a -> a.requestId().equals(requestId))
-                .orElseThrow(() -> ProblemException.notFound("Answer"));
+                .orElseThrow(() -> ProblemException.notFound("NOT_FOUND.answer"));
         if (!answer.isUnderReview()) {
-            throw ProblemException.conflict("ANSWER_NOT_UNDER_REVIEW", "This answer was already " + answer.status());
+            throw ProblemException.conflict("ANSWER_NOT_UNDER_REVIEW", "ANSWER_NOT_UNDER_REVIEW.already", answer.status().name());
         }
         String remarks = command.remarks() == null ? null : command.remarks().strip();
         if (!approve && (remarks == null || remarks.isEmpty())) {

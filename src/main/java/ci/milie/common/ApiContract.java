@@ -31,10 +31,13 @@ public final class ApiContract {
             directory or SLA object, to be told (409 `CONCURRENT_MODIFICATION`) when someone else changed it \
             meanwhile. Send an `Idempotency-Key` with a submission to retry it safely.
 
-            **Links in messages**: e-mails and SMS to citizens point at the front-end, not at this API: \
-            `{front-end}/suivi/{trackingCode}#cle={accessKey}` (the tracking page; the key rides in the fragment, \
-            never sent to a server) and `{front-end}/suivi/{trackingCode}/avis` (rating the answer). A \
-            front-end serving citizens must serve these two routes.
+            **Links in messages**: receipts (`trackingUrl`), e-mails and SMS to citizens point at the front-end \
+            (its base is configured apart from this API's address), not at this API: \
+            `{front-end}/suivi/{trackingCode}#cle={accessKey}` (the tracking page, which sends the key as \
+            `X-Access-Key`; the key rides in the fragment because browsers never send a fragment to a server, so \
+            it stays out of logs and `Referer` headers; only the receipt's link carries it) and \
+            `{front-end}/suivi/{trackingCode}/avis` (rating the answer). A front-end serving citizens must serve \
+            these two routes.
             """;
 
     private ApiContract() {

@@ -9,7 +9,6 @@ import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -57,22 +56,13 @@ public class BodyLimit {
         String incoming = context.request().getHeader(RequestIdFilter.HEADER);
         String requestId = incoming != null && REQUEST_ID.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
         long mb = 1024 * 1024;
-        String readable = max % mb == 0 ? (max / mb) + " MB" : max + " bytes";
-        ProblemDetail problem = new ProblemDetail(ProblemDetail.typeOf("BODY_TOO_LARGE"), "Payload too large", 413,
-                "A request body may have at most " + readable, context.request().path(), "BODY_TOO_LARGE", requestId,
-                null, null);
-        String body;
-        try {
-            body = json.writeValueAsString(problem);
-        } catch (JsonProcessingException e) {
-            body = "";
-        }
         // the body is never read: close the connection once the answer is out, as Quarkus does
         context.response().endHandler(done -> context.request().connection().close());
-        context.response().setStatusCode(413)
-                .putHeader(HttpHeaderNames.CONTENT_TYPE, ProblemDetail.MEDIA_TYPE)
-                .putHeader(HttpHeaderNames.CONNECTION, "close")
-                .putHeader(RequestIdFilter.HEADER, requestId)
-                .end(body);
+        context.response().putHeader(HttpHeaderNames.CONNECTION, "close");
+        if (max % mb == 0) {
+            RouteProblems.refuse(context, json, 413, "BODY_TOO_LARGE", requestId, "BODY_TOO_LARGE.megabytes", max / mb);
+        } else {
+            RouteProblems.refuse(context, json, 413, "BODY_TOO_LARGE", requestId, "BODY_TOO_LARGE.bytes", max);
+        }
     }
 }

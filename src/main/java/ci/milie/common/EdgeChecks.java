@@ -56,8 +56,7 @@ public class EdgeChecks {
     private void check(RoutingContext context) {
         HttpServerRequest request = context.request();
         if (request.method().name().length() + request.uri().length() + 10 > maxRequestLine) {
-            refuse(context, 414, "URI_TOO_LONG", "URI too long",
-                    "The request line is longer than " + maxRequestLine + " characters; send long filters in fewer parameters");
+            refuse(context, 414, "URI_TOO_LONG", "URI_TOO_LONG.line", maxRequestLine);
             return;
         }
         int headerSize = 0;
@@ -65,14 +64,12 @@ public class EdgeChecks {
             headerSize += header.getKey().length() + header.getValue().length() + 4;
         }
         if (headerSize > maxHeaderSize) {
-            refuse(context, 431, "HEADERS_TOO_LARGE", "Request headers too large",
-                    "The request headers take more than " + maxHeaderSize + " bytes");
+            refuse(context, 431, "HEADERS_TOO_LARGE", "HEADERS_TOO_LARGE.bytes", maxHeaderSize);
             return;
         }
         String origin = request.getHeader(HttpHeaderNames.ORIGIN);
         if (corsEnabled && origin != null && !allowed(origin, request)) {
-            refuse(context, 403, "ORIGIN_NOT_ALLOWED", "Origin not allowed",
-                    "Calls from this web origin are not allowed; ask for it to be added to the allowed origins");
+            refuse(context, 403, "ORIGIN_NOT_ALLOWED", "ORIGIN_NOT_ALLOWED.ask");
             return;
         }
         context.next();
@@ -104,7 +101,7 @@ public class EdgeChecks {
         return origin;
     }
 
-    private void refuse(RoutingContext context, int status, String code, String title, String detail) {
-        RouteProblems.refuse(context, json, status, code, title, detail);
+    private void refuse(RoutingContext context, int status, String code, String detailKey, Object... detailArgs) {
+        RouteProblems.refuse(context, json, status, code, detailKey, detailArgs);
     }
 }

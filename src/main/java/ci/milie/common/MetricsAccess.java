@@ -71,7 +71,7 @@ public class MetricsAccess {
             context.next();
             return;
         }
-        RouteProblems.refuse(context, json, 403, "FORBIDDEN", "Forbidden", "Metrics are for the monitoring system only");
+        RouteProblems.refuse(context, json, 403, "FORBIDDEN", "FORBIDDEN.metrics");
     }
 
     private boolean fromAllowedAddress(RoutingContext context) {

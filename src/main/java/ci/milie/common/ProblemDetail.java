@@ -21,6 +21,14 @@ public record ProblemDetail(
     public static final String MEDIA_TYPE = "application/problem+json";
     static final String TYPE_BASE = "https://api.milie.ci/problems/";
 
+    /** The titles and details of problems, {@code messages/problems_*.properties}. */
+    public static final Messages TEXTS = Messages.load("problems");
+
+    /** The title of a code's problems, {@code CODE.title}. */
+    public static String title(String language, String code) {
+        return TEXTS.text(language, code + ".title");
+    }
+
     public static String typeOf(String code) {
         return TYPE_BASE + code.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }

@@ -1,72 +1,81 @@
 package ci.milie.common;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * A refusal the client can act on. Services throw these; {@link ProblemMappers} turns them into
- * problem+json. Messages must never carry personal data: they reach the client and the logs.
+ * problem+json in the caller's language. A problem names its stable {@code code} and the key of
+ * its detail in {@code messages/problems_*.properties} ({@code CODE.something}, with the values
+ * it quotes as arguments); its title is the code's ({@code CODE.title}). Arguments must never be
+ * personal data: they reach the client and the logs.
  */
 public class ProblemException extends RuntimeException {
 
     private final int status;
     private final String code;
-    private final String title;
+    private final String detailKey;
+    private final Object[] detailArgs;
     private final List<Violation> violations;
     private String currentStatus;
     private Long retryAfterSeconds;
 
-    public ProblemException(int status, String code, String title, String detail, List<Violation> violations) {
-        super(detail, null, false, false);
+    /** @param detailKey the key of the detail, {@code CODE.something} */
+    public ProblemException(int status, String code, String detailKey, Object... detailArgs) {
+        this(status, code, null, detailKey, detailArgs);
+    }
+
+    private ProblemException(int status, String code, List<Violation> violations, String detailKey, Object... detailArgs) {
+        super(code + " " + detailKey + (detailArgs.length == 0 ? "" : " " + Arrays.toString(detailArgs)), null, false, false);
         this.status = status;
         this.code = code;
-        this.title = title;
+        this.detailKey = detailKey;
+        this.detailArgs = detailArgs.clone();
         this.violations = violations;
     }
 
-    public ProblemException(int status, String code, String title, String detail) {
-        this(status, code, title, detail, null);
+    /** @param detailKey {@code NOT_FOUND.<thing>} */
+    public static ProblemException notFound(String detailKey) {
+        return new ProblemException(404, "NOT_FOUND", detailKey);
     }
 
-    public static ProblemException notFound(String what) {
-        return new ProblemException(404, "NOT_FOUND", "Not found", what + " was not found");
-    }
-
-    public static ProblemException conflict(String code, String detail) {
-        return new ProblemException(409, code, "Conflict", detail);
+    public static ProblemException conflict(String code, String detailKey, Object... args) {
+        return new ProblemException(409, code, detailKey, args);
     }
 
     public static ProblemException invalid(String field, String message) {
-        return new ProblemException(400, "VALIDATION_FAILED", "Invalid input", "1 field is invalid",
-                List.of(new Violation(field, message)));
+        return new ProblemException(400, "VALIDATION_FAILED", List.of(new Violation(field, message)),
+                "VALIDATION_FAILED.fields", 1);
     }
 
     /** A lifecycle move the request's current status does not allow. */
-    public static ProblemException invalidTransition(String currentStatus, String detail) {
-        return conflictInStatus("INVALID_TRANSITION", currentStatus, detail);
+    public static ProblemException invalidTransition(String currentStatus, String detailKey, Object... args) {
+        return conflictInStatus("INVALID_TRANSITION", currentStatus, detailKey, args);
     }
 
     /** A conflict with the current status, which the problem names ({@code currentStatus}). */
-    public static ProblemException conflictInStatus(String code, String currentStatus, String detail) {
-        ProblemException problem = new ProblemException(409, code, "Conflict", detail);
+    public static ProblemException conflictInStatus(String code, String currentStatus, String detailKey, Object... args) {
+        ProblemException problem = new ProblemException(409, code, detailKey, args);
         problem.currentStatus = currentStatus;
         return problem;
     }
 
-    public static ProblemException unauthorized(String code, String detail) {
-        return new ProblemException(401, code, "Unauthorized", detail);
+    public static ProblemException unauthorized(String code, String detailKey, Object... args) {
+        return new ProblemException(401, code, detailKey, args);
     }
 
     /** An abuse limit was reached: 429 {@code RATE_LIMITED}, with {@code Retry-After} in whole seconds (at least 1). */
-    public static ProblemException tooManyRequests(Duration retryAfter, String detail) {
-        ProblemException problem = new ProblemException(429, "RATE_LIMITED", "Too many requests", detail);
+    public static ProblemException tooManyRequests(Duration retryAfter, String detailKey, Object... args) {
+        ProblemException problem = new ProblemException(429, "RATE_LIMITED", detailKey, args);
         long millis = Math.max(0, retryAfter.toMillis());
         problem.retryAfterSeconds = Math.max(1, (millis + 999) / 1000);
         return problem;
     }
 
-    public static ProblemException forbidden(String detail) {
-        return new ProblemException(403, "FORBIDDEN", "Forbidden", detail);
+    /** @param detailKey {@code FORBIDDEN.<why>} */
+    public static ProblemException forbidden(String detailKey, Object... args) {
+        return new ProblemException(403, "FORBIDDEN", detailKey, args);
     }
 
     public int status() {
@@ -77,8 +86,12 @@ public class ProblemException extends RuntimeException {
         return code;
     }
 
-    public String title() {
-        return title;
+    public String detailKey() {
+        return detailKey;
+    }
+
+    public Object[] detailArgs() {
+        return detailArgs.clone();
     }
 
     public List<Violation> violations() {

@@ -58,7 +58,7 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response problem(ProblemException e, UriInfo uri) {
+    public Response problem(ProblemException e, UriInfo uri, HttpHeaders headers) {
         Response.ResponseBuilder builder = Response.status(e.status());
         if (e.status() == 401) {
             builder.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
@@ -66,28 +66,28 @@ public class ProblemMappers {
         if (e.retryAfterSeconds() != null) {
             builder.header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds());
         }
-        return respond(builder, e.code(), e.title(), e.status(), e.getMessage(), uri, e.violations(), e.currentStatus());
+        return respond(builder, headers, e.code(), e.status(), uri, e.violations(), e.currentStatus(), e.detailKey(),
+                e.detailArgs());
     }
 
     @ServerExceptionMapper
-    public Response invalid(ConstraintViolationException e, UriInfo uri) {
+    public Response invalid(ConstraintViolationException e, UriInfo uri, HttpHeaders headers) {
         List<Violation> violations = e.getConstraintViolations().stream()
                 .map(v -> new Violation(fieldOf(v), v.getMessage()))
                 .sorted(Comparator.comparing(Violation::field).thenComparing(Violation::message))
                 .collect(Collectors.toCollection(ArrayList::new));
-        String detail = violations.size() == 1 ? "1 field is invalid" : violations.size() + " fields are invalid";
-        return respond(Response.status(400), "VALIDATION_FAILED", "Invalid input", 400, detail, uri, violations);
+        return respond(Response.status(400), headers, "VALIDATION_FAILED", 400, uri, violations, null,
+                "VALIDATION_FAILED.fields", violations.size());
     }
 
     @ServerExceptionMapper({ JsonParseException.class })
-    public Response malformed(JsonProcessingException e, UriInfo uri) {
-        return respond(Response.status(400), "MALFORMED_JSON", "Malformed JSON", 400,
-                "The request body is not valid JSON", uri, null);
+    public Response malformed(JsonProcessingException e, UriInfo uri, HttpHeaders headers) {
+        return respond(Response.status(400), headers, "MALFORMED_JSON", 400, uri, null, null, "MALFORMED_JSON.syntax");
     }
 
     @ServerExceptionMapper({ InvalidFormatException.class, MismatchedInputException.class,
             UnrecognizedPropertyException.class, JsonMappingException.class })
-    public Response mismatched(JsonMappingException e, UriInfo uri) {
+    public Response mismatched(JsonMappingException e, UriInfo uri, HttpHeaders headers) {
         String field = e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");
@@ -105,77 +105,74 @@ public class ProblemMappers {
             message = "has the wrong type or format";
         }
         if (field.isEmpty()) {
-            return respond(Response.status(400), "MALFORMED_JSON", "Malformed JSON", 400,
-                    "The request body does not have the expected shape", uri, null);
+            return respond(Response.status(400), headers, "MALFORMED_JSON", 400, uri, null, null, "MALFORMED_JSON.shape");
         }
-        return respond(Response.status(400), "VALIDATION_FAILED", "Invalid input", 400, "1 field is invalid", uri,
-                List.of(new Violation(field, message)));
+        return respond(Response.status(400), headers, "VALIDATION_FAILED", 400, uri, List.of(new Violation(field, message)),
+                null, "VALIDATION_FAILED.fields", 1);
     }
 
     @ServerExceptionMapper({ OptimisticLockException.class, StaleStateException.class })
-    public Response stale(RuntimeException e, UriInfo uri) {
-        return respond(Response.status(409), "CONCURRENT_MODIFICATION", "Conflict", 409,
-                "Someone else changed this resource meanwhile; reload it and try again", uri, null);
+    public Response stale(RuntimeException e, UriInfo uri, HttpHeaders headers) {
+        return respond(Response.status(409), headers, "CONCURRENT_MODIFICATION", 409, uri, null, null,
+                "CONCURRENT_MODIFICATION.reload");
     }
 
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class,
             io.quarkus.security.AuthenticationCompletionException.class })
-    public Response unauthenticated(RuntimeException e, UriInfo uri) {
+    public Response unauthenticated(RuntimeException e, UriInfo uri, HttpHeaders headers) {
         // A refusal that authentication itself explains (e.g. TOKEN_REVOKED) keeps its own code.
         if (e.getCause() instanceof ProblemException p) {
-            return problem(p, uri);
+            return problem(p, uri, headers);
         }
-        return respond(Response.status(401).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer"), "UNAUTHENTICATED",
-                "Unauthorized", 401, "A valid access token is required", uri, null);
+        return respond(Response.status(401).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer"), headers, "UNAUTHENTICATED",
+                401, uri, null, null, "UNAUTHENTICATED.token");
     }
 
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return respond(Response.status(403), "FORBIDDEN", "Forbidden", 403,
-                "Your role does not allow this operation", uri, null);
+    public Response forbidden(ForbiddenException e, UriInfo uri, HttpHeaders headers) {
+        return respond(Response.status(403), headers, "FORBIDDEN", 403, uri, null, null, "FORBIDDEN.role");
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e, UriInfo uri) {
+    public Response web(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
         int status = e.getResponse().getStatus();
         if (e.getCause() instanceof JsonParseException parse) {
-            return malformed(parse, uri);
+            return malformed(parse, uri, headers);
         }
         if (e.getCause() instanceof JsonMappingException mapping) {
-            return mismatched(mapping, uri);
+            return mismatched(mapping, uri, headers);
         }
         if (e.getCause() instanceof ProblemException refused) {
             // a parameter converter's refusal (StrictParams), which JAX-RS wraps in a 404
-            return problem(refused, uri);
+            return problem(refused, uri, headers);
         }
         String code;
-        String title;
-        String detail;
+        String detailKey;
         if (e instanceof NotFoundException) {
             code = "NOT_FOUND";
-            title = "Not found";
-            detail = "No resource at this address";
+            detailKey = "NOT_FOUND.address";
         } else if (e instanceof NotAllowedException) {
             code = "METHOD_NOT_ALLOWED";
-            title = "Method not allowed";
-            detail = "This method is not allowed here";
+            detailKey = "METHOD_NOT_ALLOWED.here";
         } else if (e instanceof NotSupportedException) {
             code = "UNSUPPORTED_MEDIA_TYPE";
-            title = "Unsupported media type";
-            detail = "Send this body as application/json (multipart/form-data for file uploads)";
+            detailKey = "UNSUPPORTED_MEDIA_TYPE.json";
         } else if (e instanceof NotAcceptableException) {
             code = "NOT_ACCEPTABLE";
-            title = "Not acceptable";
-            detail = "This resource cannot be represented in the requested media type";
+            detailKey = "NOT_ACCEPTABLE.media";
         } else if (status >= 500) {
             LOG.errorf("Server error %d: %s", status, Throwables.describe(e));
             code = "INTERNAL_ERROR";
-            title = "Internal error";
-            detail = "An unexpected error occurred; quote the request id to support";
+            detailKey = "INTERNAL_ERROR.quote";
+        } else if (status == 401) {
+            code = "UNAUTHENTICATED";
+            detailKey = "UNAUTHENTICATED.token";
+        } else if (status == 403) {
+            code = "FORBIDDEN";
+            detailKey = "FORBIDDEN.role";
         } else {
-            code = status == 401 ? "UNAUTHENTICATED" : status == 403 ? "FORBIDDEN" : "BAD_REQUEST";
-            title = Response.Status.fromStatusCode(status) != null ? Response.Status.fromStatusCode(status).getReasonPhrase() : "Error";
-            detail = "The request could not be processed";
+            code = "BAD_REQUEST";
+            detailKey = "BAD_REQUEST.unprocessable";
         }
         Response.ResponseBuilder builder = Response.status(status);
         e.getResponse().getHeaders().forEach((name, values) -> {
@@ -183,7 +180,7 @@ public class ProblemMappers {
                 values.forEach(v -> builder.header(name, v));
             }
         });
-        return respond(builder, code, title, status, detail, uri, null);
+        return respond(builder, headers, code, status, uri, null, null, detailKey);
     }
 
     /**
@@ -191,55 +188,51 @@ public class ProblemMappers {
      * already answered 413 and closed the connection: there is nothing left to send (null).
      */
     @ServerExceptionMapper
-    public Response unreadable(IOException e, HttpServerRequest request, UriInfo uri) {
+    public Response unreadable(IOException e, HttpServerRequest request, UriInfo uri, HttpHeaders headers) {
         if (request.response().headWritten()) {
             LOG.debugf("Request body not read to the end (%s); the response was already sent", e.getClass().getSimpleName());
             return null;
         }
         if (e.getStackTrace().length > 0 && e.getStackTrace()[0].getClassName().startsWith(MULTIPART_PARSER)) {
             // the body ended before its closing boundary
-            return malformedMultipart(null, uri);
+            return malformedMultipart(null, uri, headers);
         }
-        return unexpected(e, uri);
+        return unexpected(e, uri, headers);
     }
 
     /** A multipart body that does not parse (a part header without colon, a line break in a file name…). */
     @ServerExceptionMapper
-    public Response malformedMultipart(MultipartParser.MalformedMessageException e, UriInfo uri) {
-        return respond(Response.status(400), "MALFORMED_MULTIPART", "Malformed multipart body", 400,
-                "The multipart/form-data body does not parse: each part needs a Content-Disposition header "
-                        + "(form-data; name=\"file\"; filename=\"…\") and the body must end with its closing boundary",
-                uri, null);
+    public Response malformedMultipart(MultipartParser.MalformedMessageException e, UriInfo uri, HttpHeaders headers) {
+        return respond(Response.status(400), headers, "MALFORMED_MULTIPART", 400, uri, null, null,
+                "MALFORMED_MULTIPART.parts");
     }
 
     @ServerExceptionMapper
-    public Response unexpected(Throwable e, UriInfo uri) {
+    public Response unexpected(Throwable e, UriInfo uri, HttpHeaders headers) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             if (root instanceof OptimisticLockException || root instanceof StaleStateException) {
-                return stale((RuntimeException) root, uri);
+                return stale((RuntimeException) root, uri, headers);
             }
             root = root.getCause();
         }
         if (root instanceof OptimisticLockException || root instanceof StaleStateException) {
-            return stale((RuntimeException) root, uri);
+            return stale((RuntimeException) root, uri, headers);
         }
         if (root instanceof ProblemException p) {
-            return problem(p, uri);
+            return problem(p, uri, headers);
         }
         if (DatabaseUnavailable.causedBy(e)) {
             LOG.warnf("Database unavailable: %s", Throwables.describe(e));
-            return respond(Response.status(503).header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS),
-                    "SERVICE_UNAVAILABLE", "Service unavailable", 503,
-                    "The service is briefly unavailable; try again in a few seconds", uri, null);
+            return respond(Response.status(503).header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS), headers,
+                    "SERVICE_UNAVAILABLE", 503, uri, null, null, "SERVICE_UNAVAILABLE.retry");
         }
         ProblemException duplicate = uniqueConflict(e);
         if (duplicate != null) {
-            return problem(duplicate, uri);
+            return problem(duplicate, uri, headers);
         }
         LOG.errorf("Unexpected failure: %s", Throwables.describe(e));
-        return respond(Response.status(500), "INTERNAL_ERROR", "Internal error", 500,
-                "An unexpected error occurred; quote the request id to support", uri, null);
+        return respond(Response.status(500), headers, "INTERNAL_ERROR", 500, uri, null, null, "INTERNAL_ERROR.quote");
     }
 
     /**
@@ -259,24 +252,25 @@ public class ProblemMappers {
                     }
                 }
                 LOG.warnf("Unique constraint %s violated with no conflict of its own; answered 409 CONFLICT", constraint);
-                return ProblemException.conflict("CONFLICT",
-                        "A concurrent change conflicts with this one; reload and try again");
+                return ProblemException.conflict("CONFLICT", "CONFLICT.concurrent");
             }
         }
         return null;
     }
 
-    private static Response respond(Response.ResponseBuilder builder, String code, String title, int status,
-            String detail, UriInfo uri, List<Violation> violations) {
-        return respond(builder, code, title, status, detail, uri, violations, null);
-    }
-
-    private static Response respond(Response.ResponseBuilder builder, String code, String title, int status,
-            String detail, UriInfo uri, List<Violation> violations, String currentStatus) {
-        ProblemDetail body = new ProblemDetail(ProblemDetail.typeOf(code), title, status, detail,
+    /**
+     * The body in the caller's language ({@code Accept-Language}): title and detail change with it,
+     * the code never does. Caches are told the body depends on that header.
+     */
+    private static Response respond(Response.ResponseBuilder builder, HttpHeaders headers, String code, int status,
+            UriInfo uri, List<Violation> violations, String currentStatus, String detailKey, Object... detailArgs) {
+        String language = Languages.preferred(headers);
+        ProblemDetail body = new ProblemDetail(ProblemDetail.typeOf(code), ProblemDetail.title(language, code), status,
+                ProblemDetail.TEXTS.text(language, detailKey, detailArgs),
                 uri == null ? null : uri.getRequestUri().getRawPath(), code, RequestIdFilter.current(), violations,
                 currentStatus);
-        return builder.type(ProblemDetail.MEDIA_TYPE).entity(body).build();
+        return builder.type(ProblemDetail.MEDIA_TYPE).header(HttpHeaders.CONTENT_LANGUAGE, language)
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE).entity(body).build();
     }
 
     /** "create.command.contact.email" → "contact.email": the JSON path the client sent. */

@@ -232,8 +232,7 @@ public class RateLimiter {
 
     private static ProblemException refused(Duration retryAfter, Limit limit) {
         return ProblemException.tooManyRequests(retryAfter,
-                limit == null ? "Too many failed attempts for this account; wait before trying again"
-                        : "Too many attempts from here or for this target; wait before trying again");
+                limit == null ? "RATE_LIMITED.account" : "RATE_LIMITED.attempts");
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -31,19 +31,18 @@ public class RouteErrors {
     }
 
     private void notFound(RoutingContext context) {
-        answer(context, 404, "NOT_FOUND", "Not found", "Nothing is served at this path; the API is under /api/v1");
+        answer(context, 404, "NOT_FOUND", "NOT_FOUND.path");
     }
 
     private void badRequest(RoutingContext context) {
-        answer(context, 400, "MALFORMED_REQUEST", "Malformed request",
-                "The request cannot be read: check the percent-encoding of its path and query");
+        answer(context, 400, "MALFORMED_REQUEST", "MALFORMED_REQUEST.encoding");
     }
 
-    private void answer(RoutingContext context, int status, String code, String title, String detail) {
+    private void answer(RoutingContext context, int status, String code, String detailKey) {
         if (context.response().headWritten()) {
             return;
         }
         headers.apply(context);
-        RouteProblems.refuse(context, json, status, code, title, detail);
+        RouteProblems.refuse(context, json, status, code, detailKey);
     }
 }

@@ -17,10 +17,22 @@ final class RouteProblems {
     private RouteProblems() {
     }
 
-    static void refuse(RoutingContext context, ObjectMapper json, int status, String code, String title, String detail) {
-        String requestId = UUID.randomUUID().toString();
+    static void refuse(RoutingContext context, ObjectMapper json, int status, String code, String detailKey,
+            Object... detailArgs) {
+        refuse(context, json, status, code, UUID.randomUUID().toString(), detailKey, detailArgs);
+    }
+
+    /**
+     * In the language {@code Accept-Language} prefers, as Vert.x parsed it (ordered by q-value), like
+     * the REST layer's problems.
+     */
+    static void refuse(RoutingContext context, ObjectMapper json, int status, String code, String requestId,
+            String detailKey, Object... detailArgs) {
+        String language = Languages.preferred(context.acceptableLanguages().stream()
+                .map(header -> java.util.Locale.forLanguageTag(header.value())).toList());
         String path = context.request().path();
-        ProblemDetail problem = new ProblemDetail(ProblemDetail.typeOf(code), title, status, detail,
+        ProblemDetail problem = new ProblemDetail(ProblemDetail.typeOf(code), ProblemDetail.title(language, code), status,
+                ProblemDetail.TEXTS.text(language, detailKey, detailArgs),
                 path == null || path.length() > 200 ? null : path, code, requestId, null, null);
         String body;
         try {
@@ -30,6 +42,8 @@ final class RouteProblems {
         }
         context.response().setStatusCode(status)
                 .putHeader(HttpHeaderNames.CONTENT_TYPE, ProblemDetail.MEDIA_TYPE)
+                .putHeader(jakarta.ws.rs.core.HttpHeaders.CONTENT_LANGUAGE, language)
+                .putHeader(jakarta.ws.rs.core.HttpHeaders.VARY, jakarta.ws.rs.core.HttpHeaders.ACCEPT_LANGUAGE)
                 .putHeader(RequestIdFilter.HEADER, requestId)
                 .end(body);
     }

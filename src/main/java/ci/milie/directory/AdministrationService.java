@@ -110,9 +110,8 @@ class AdministrationService {
         }
         long routing = categories.countActiveRoutingTo(administration.id());
         if (routing > 0) {
-            throw ProblemException.conflict("ADMINISTRATION_IN_USE", routing + " active "
-                    + (routing == 1 ? "category routes" : "categories route")
-                    + " requests to this administration by default; reassign or deactivate them first");
+            throw ProblemException.conflict("ADMINISTRATION_IN_USE", "ADMINISTRATION_IN_USE.categories",
+                    routing);
         }
     }
 
@@ -150,11 +149,11 @@ class AdministrationService {
     }
 
     private static ProblemException notFound() {
-        return ProblemException.notFound("Administration");
+        return ProblemException.notFound("NOT_FOUND.administration");
     }
 
     private static ProblemException duplicateCode(String code) {
-        return Conflicts.duplicateCode("An administration", code);
+        return Conflicts.duplicateCode("DUPLICATE_CODE.administration", code);
     }
 
     private Instant now() {

@@ -117,9 +117,7 @@ class CategoryService {
         }
         long active = categories.countActiveSubCategories(category.id());
         if (active > 0) {
-            throw ProblemException.conflict("CATEGORY_IN_USE", active + " active sub-"
-                    + (active == 1 ? "category belongs" : "categories belong")
-                    + " to this category; move or deactivate them first");
+            throw ProblemException.conflict("CATEGORY_IN_USE", "CATEGORY_IN_USE.children", active);
         }
     }
 
@@ -167,11 +165,11 @@ class CategoryService {
     }
 
     private static ProblemException notFound() {
-        return ProblemException.notFound("Category");
+        return ProblemException.notFound("NOT_FOUND.category");
     }
 
     private static ProblemException duplicateCode(String code) {
-        return Conflicts.duplicateCode("A category", code);
+        return Conflicts.duplicateCode("DUPLICATE_CODE.category", code);
     }
 
     private Instant now() {

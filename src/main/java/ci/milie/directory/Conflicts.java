@@ -8,13 +8,14 @@ final class Conflicts {
     private Conflicts() {
     }
 
-    static ProblemException duplicateCode(String what, String code) {
-        return ProblemException.conflict("DUPLICATE_CODE", what + " with code " + code + " already exists");
+    /** @param detailKey {@code DUPLICATE_CODE.<thing>}, quoting the code */
+    static ProblemException duplicateCode(String detailKey, String code) {
+        return ProblemException.conflict("DUPLICATE_CODE", detailKey, code);
     }
 
     /** The client edited a version that is no longer current (the {@code version} of a PUT body). */
     static ProblemException staleVersion() {
         return ProblemException.conflict("CONCURRENT_MODIFICATION",
-                "Someone else changed this resource meanwhile; reload it and try again");
+                "CONCURRENT_MODIFICATION.reload");
     }
 }

@@ -12,7 +12,7 @@ class FeedbackUniqueConflicts implements UniqueConflicts {
     @Override
     public ProblemException conflict(String constraint) {
         return constraint.equals("feedback_one_per_answer")
-                ? ProblemException.conflict("FEEDBACK_ALREADY_GIVEN", "This answer was already rated")
+                ? ProblemException.conflict("FEEDBACK_ALREADY_GIVEN", "FEEDBACK_ALREADY_GIVEN.rated")
                 : null;
     }
 }

@@ -28,7 +28,10 @@ final class AuthCommands {
     @Schema(name = "OtpRequestCommand", description = "Exactly one of email and phone")
     record OtpRequest(
             @Email @Size(max = 254) @Schema(examples = "awa@example.ci") String email,
-            @ValidPhone @Size(max = 32) @Schema(examples = "+2250701020304") String phone) {
+            @ValidPhone @Size(max = 32) @Schema(examples = "+2250701020304") String phone,
+            @Pattern(regexp = "fr|en", message = "must be fr or en") @Schema(nullable = true, examples = "en",
+                    description = "Language of the code's message, fr or en; when absent: the account's preferred "
+                            + "language if this contact has an account, else Accept-Language, else fr") String language) {
     }
 
     @Schema(name = "OtpVerifyCommand", description = "The e-mail or phone the code was sent to, and the code")
@@ -41,6 +44,7 @@ final class AuthCommands {
     @Schema(name = "OtpSent")
     record OtpSent(
             @Schema(description = "Seconds the code stays valid", examples = "600") long expiresIn,
-            @Schema(examples = "If this address can receive messages, a code is on its way") String message) {
+            @Schema(description = "In the language asked for (language, else Accept-Language)",
+                    examples = "If this address can receive messages, a code is on its way") String message) {
     }
 }

@@ -7,6 +7,8 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -19,6 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import ci.milie.common.Languages;
+import ci.milie.common.Messages;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -113,21 +117,28 @@ public class AuthResource {
     @Operation(summary = "Citizen: send a one-time sign-in code to an e-mail or phone",
             description = "A 6-digit code, valid 10 minutes, sent by e-mail or SMS to exactly one of email and phone "
                     + "(Ivorian numbers, +225…). The answer is the same whether or not an account exists: the "
-                    + "account is created when the code is first used (signInWithCode).")
+                    + "account is created when the code is first used (signInWithCode). The message is in `language` "
+                    + "(fr or en) when given; otherwise in the account's preferred language if the contact has an "
+                    + "account, else in the language of Accept-Language, else in French.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = AuthCommands.OtpRequest.class), examples = {
                     @ExampleObject(name = "email", value = "{\"email\": \"awa@example.ci\"}"),
-                    @ExampleObject(name = "phone", value = "{\"phone\": \"+2250701020304\"}") }))
+                    @ExampleObject(name = "phone", value = "{\"phone\": \"+2250701020304\"}"),
+                    @ExampleObject(name = "in English", value = "{\"phone\": \"+2250701020304\", \"language\": \"en\"}") }))
     @APIResponse(responseCode = "202", description = "Accepted, whether or not the address is known",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuthCommands.OtpSent.class),
                     examples = @ExampleObject(name = "sent", value = "{\"expiresIn\": 600, "
                             + "\"message\": \"If this address can receive messages, a code is on its way\"}")))
     @APIResponse(responseCode = "429", description = "RATE_LIMITED: too many codes asked from this address or for this "
             + "destination, whether or not it has an account")
-    public Response sendSignInCode(@Valid @NotNull AuthCommands.OtpRequest command) {
-        var ttl = otp.request(OtpDestination.of(command.email(), command.phone()));
-        return Response.accepted(new AuthCommands.OtpSent(ttl.toSeconds(),
-                "If this address can receive messages, a code is on its way")).build();
+    public Response sendSignInCode(@Valid @NotNull AuthCommands.OtpRequest command, @Context HttpHeaders headers) {
+        String asked = Languages.preferred(headers);
+        var ttl = otp.request(OtpDestination.of(command.email(), command.phone()), command.language(), asked);
+        // the answer's language never depends on the account, which it must not reveal
+        String language = command.language() != null ? command.language() : asked;
+        return Response.accepted(new AuthCommands.OtpSent(ttl.toSeconds(), Messages.TEXTS.text(language, "otp.sent")))
+                .header(HttpHeaders.CONTENT_LANGUAGE, language).header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE)
+                .build();
     }
 
     @POST

@@ -143,12 +143,11 @@ public class AuthService {
     }
 
     static ProblemException invalidCredentials() {
-        return ProblemException.unauthorized("INVALID_CREDENTIALS",
-                "E-mail or password is wrong");
+        return ProblemException.unauthorized("INVALID_CREDENTIALS", "INVALID_CREDENTIALS.wrong");
     }
 
     static ProblemException invalidRefreshToken() {
         return ProblemException.unauthorized("INVALID_REFRESH_TOKEN",
-                "The refresh token is unknown, expired or revoked; sign in again");
+                "INVALID_REFRESH_TOKEN.sign-in");
     }
 }

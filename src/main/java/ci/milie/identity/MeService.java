@@ -36,6 +36,6 @@ class MeService {
     }
 
     private static ProblemException notFound() {
-        return ProblemException.notFound("Account");
+        return ProblemException.notFound("NOT_FOUND.account");
     }
 }

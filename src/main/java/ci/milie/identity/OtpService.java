@@ -47,8 +47,8 @@ public class OtpService {
      * client address and per destination (counted atomically before anything is queued), 429 for all alike.
      */
     @Transactional
-    public Duration request(OtpDestination destination) {
-        return open(destination, OtpChallenge.Purpose.SIGN_IN, MessageKind.OTP_CODE, true);
+    public Duration request(OtpDestination destination, String language, String acceptedLanguage) {
+        return open(destination, OtpChallenge.Purpose.SIGN_IN, MessageKind.OTP_CODE, true, language, acceptedLanguage);
     }
 
     /**
@@ -60,7 +60,7 @@ public class OtpService {
      */
     @Transactional
     public Duration sendPrivacyCode(String email, String phone, boolean byStaff) {
-        return open(OtpDestination.of(email, phone), OtpChallenge.Purpose.PRIVACY, MessageKind.PRIVACY_CODE, !byStaff);
+        return open(OtpDestination.of(email, phone), OtpChallenge.Purpose.PRIVACY, MessageKind.PRIVACY_CODE, !byStaff, null, null);
     }
 
     /**
@@ -84,7 +84,8 @@ public class OtpService {
         }
     }
 
-    private Duration open(OtpDestination destination, OtpChallenge.Purpose purpose, MessageKind kind, boolean perAddress) {
+    private Duration open(OtpDestination destination, OtpChallenge.Purpose purpose, MessageKind kind, boolean perAddress,
+            String language, String acceptedLanguage) {
         if (perAddress) {
             limiter.hit(Limit.OTP_PER_ADDRESS, limiter.client());
         }
@@ -94,7 +95,7 @@ public class OtpService {
         challenges.supersedeOpen(destination.value(), purpose, now);
         String code = Secrets.digits(6);
         challenges.persist(new OtpChallenge(destination.value(), purpose, code, now, now.plus(ttl)));
-        delivery.send(destination, kind, code, ttl);
+        delivery.send(destination, kind, code, ttl, language, acceptedLanguage);
         return ttl;
     }
 
@@ -106,9 +107,9 @@ public class OtpService {
             case ACCEPTED:
                 return;
             case EXPIRED:
-                throw refusal(status, "OTP_EXPIRED", "This code has expired; ask for a new one");
+                throw refusal(status, "OTP_EXPIRED", "OTP_EXPIRED.ask");
             case TOO_MANY_ATTEMPTS:
-                throw refusal(status, "OTP_ATTEMPTS_EXCEEDED", "Too many wrong codes; ask for a new one");
+                throw refusal(status, "OTP_ATTEMPTS_EXCEEDED", "OTP_ATTEMPTS_EXCEEDED.ask");
             default:
                 throw wrongCode(status);
         }
@@ -129,11 +130,11 @@ public class OtpService {
     }
 
     private static ProblemException wrongCode(int status) {
-        return refusal(status, "OTP_INVALID", "The code is wrong or no longer valid");
+        return refusal(status, "OTP_INVALID", "OTP_INVALID.wrong");
     }
 
-    private static ProblemException refusal(int status, String code, String detail) {
-        return status == 401 ? ProblemException.unauthorized(code, detail)
-                : new ProblemException(status, code, "Forbidden", detail);
+    private static ProblemException refusal(int status, String code, String detailKey) {
+        return status == 401 ? ProblemException.unauthorized(code, detailKey)
+                : new ProblemException(status, code, detailKey);
     }
 }

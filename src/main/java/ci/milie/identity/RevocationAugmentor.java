@@ -60,7 +60,7 @@ class RevocationAugmentor implements SecurityIdentityAugmentor {
     /** The reason stays in the server: the client only learns to sign in again. */
     static AuthenticationFailedException revoked() {
         return new AuthenticationFailedException("Session ended", ProblemException.unauthorized("TOKEN_REVOKED",
-                "This session has ended; sign in again"));
+                "TOKEN_REVOKED.sign-in"));
     }
 
     private static String text(Object claim) {

@@ -52,7 +52,7 @@ public class StaffService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public StaffView get(UUID id) {
         return accounts.findByIdOptional(id).map(StaffView::of)
-                .orElseThrow(() -> ProblemException.notFound("Staff account"));
+                .orElseThrow(() -> ProblemException.notFound("NOT_FOUND.staff-account"));
     }
 
     @Transactional
@@ -72,10 +72,11 @@ public class StaffService {
 
     @Transactional
     public StaffView update(UUID id, StaffCommands.Update command) {
-        StaffAccount account = accounts.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Staff account"));
+        StaffAccount account = accounts.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("NOT_FOUND.staff-account"));
         if (command.version() != null && command.version() != account.version()) {
             throw ProblemException.conflict("CONCURRENT_MODIFICATION",
-                    "This account changed since version " + command.version() + "; reload it and try again");
+                    "CONCURRENT_MODIFICATION.version",
+                    String.valueOf(command.version()));
         }
         String email = normalise(command.email());
         checkAdministration(command.role(), command.administrationId());
@@ -106,7 +107,7 @@ public class StaffService {
     /** Staff accounts are never deleted: they stay in the audit trail of what they did. */
     @Transactional
     public void deactivate(UUID id) {
-        StaffAccount account = accounts.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Staff account"));
+        StaffAccount account = accounts.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("NOT_FOUND.staff-account"));
         if (!account.active()) {
             return;
         }
@@ -120,13 +121,13 @@ public class StaffService {
     }
 
     static ProblemException duplicateEmail() {
-        return ProblemException.conflict("DUPLICATE_EMAIL", "A staff account already uses this e-mail");
+        return ProblemException.conflict("DUPLICATE_EMAIL", "DUPLICATE_EMAIL.staff");
     }
 
     private void refuseIfLastSysadmin() {
         if (accounts.countActiveSysadmins() <= 1) {
             throw ProblemException.conflict("LAST_SYSADMIN",
-                    "This is the last active sysadmin; create another before removing this one");
+                    "LAST_SYSADMIN.create-another");
         }
     }
 

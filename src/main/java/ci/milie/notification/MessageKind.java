@@ -3,7 +3,7 @@ package ci.milie.notification;
 /**
  * The messages Miliê sends to citizens, each a Qute template in French and English, for e-mail
  * (subject and text) and SMS (short text). The values each template reads are listed here. A value
- * named {@code …Url} is one of our links (under {@code milie.public-base-url}); any other text is
+ * named {@code …Url} is one of our links (under {@code milie.front-end.base-url}); any other text is
  * shown defused, never as a link.
  */
 public enum MessageKind {

@@ -28,7 +28,7 @@ import io.quarkus.runtime.Startup;
  *
  * <p>Anyone can have Miliê write to any address (a receipt goes to the contact given with the
  * request), so text people typed must not become a link in our name. Values whose key ends in
- * {@code Url} are our links and must point at {@code milie.public-base-url}; every other text value
+ * {@code Url} are our links and must point at {@code milie.front-end.base-url}; every other text value
  * is {@link #defused}, and only our own links are laid out as links in the HTML part.
  */
 @Startup
@@ -66,11 +66,11 @@ class MessageTemplates {
 
     private final Map<String, Map<MessageKind, Template>> templates = Map.of("fr", new EnumMap<>(MessageKind.class),
             "en", new EnumMap<>(MessageKind.class));
-    private final String publicBaseUrl;
+    private final String frontEndBaseUrl;
 
-    MessageTemplates(Engine engine, @ConfigProperty(name = "milie.public-base-url") String publicBaseUrl) {
-        this.publicBaseUrl = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1)
-                : publicBaseUrl;
+    MessageTemplates(Engine engine, @ConfigProperty(name = "milie.front-end.base-url") String frontEndBaseUrl) {
+        this.frontEndBaseUrl = frontEndBaseUrl.endsWith("/") ? frontEndBaseUrl.substring(0, frontEndBaseUrl.length() - 1)
+                : frontEndBaseUrl;
         for (String language : LANGUAGES) {
             for (MessageKind kind : MessageKind.values()) {
                 String id = "outbox/" + language + "/" + kind.name().toLowerCase(Locale.ROOT);
@@ -103,7 +103,7 @@ class MessageTemplates {
         Map<String, ?> values = safe(data);
         String subject = oneLine(render(template, "subject", values));
         String text = render(template, "text", values);
-        String html = Templates.layout(lang, subject, paragraphs(text, publicBaseUrl)).render();
+        String html = Templates.layout(lang, subject, paragraphs(text, frontEndBaseUrl)).render();
         return new Email(subject, text, html);
     }
 
@@ -137,8 +137,8 @@ class MessageTemplates {
         data.forEach((key, value) -> {
             if (key.endsWith("Url")) {
                 String url = String.valueOf(value);
-                if (!ours(url, publicBaseUrl)) {
-                    throw new IllegalArgumentException("Link " + key + " is not under milie.public-base-url");
+                if (!ours(url, frontEndBaseUrl)) {
+                    throw new IllegalArgumentException("Link " + key + " is not under milie.front-end.base-url");
                 }
                 safe.put(key, url);
             } else {
@@ -164,9 +164,9 @@ class MessageTemplates {
     }
 
     /** One URL, no space in it, at the public base URL or below it (not at a host it prefixes). */
-    static boolean ours(String url, String publicBaseUrl) {
-        return LINK.matcher(url).matches() && (url.equals(publicBaseUrl) || url.startsWith(publicBaseUrl + "/")
-                || url.startsWith(publicBaseUrl + "#") || url.startsWith(publicBaseUrl + "?"));
+    static boolean ours(String url, String frontEndBaseUrl) {
+        return LINK.matcher(url).matches() && (url.equals(frontEndBaseUrl) || url.startsWith(frontEndBaseUrl + "/")
+                || url.startsWith(frontEndBaseUrl + "#") || url.startsWith(frontEndBaseUrl + "?"));
     }
 
     private static String oneLine(String text) {
@@ -174,11 +174,11 @@ class MessageTemplates {
     }
 
     /** Paragraphs are separated by blank lines; a line that is only one of our URLs becomes a link. */
-    static List<Paragraph> paragraphs(String text, String publicBaseUrl) {
+    static List<Paragraph> paragraphs(String text, String frontEndBaseUrl) {
         List<Paragraph> paragraphs = new ArrayList<>();
         for (String block : BLANK_LINES.split(text.strip())) {
             List<Line> lines = block.lines().map(String::strip)
-                    .map(line -> new Line(line, ours(line, publicBaseUrl)))
+                    .map(line -> new Line(line, ours(line, frontEndBaseUrl)))
                     .toList();
             paragraphs.add(new Paragraph(lines));
         }

@@ -78,7 +78,7 @@ public class PrivacyCodes {
     }
 
     private DataSubject account(Caller caller) {
-        return caller.id().flatMap(subjects::ofAccount).orElseThrow(() -> ProblemException.notFound("Your account"));
+        return caller.id().flatMap(subjects::ofAccount).orElseThrow(() -> ProblemException.notFound("NOT_FOUND.account"));
     }
 
     private static CodeChannel channel(DataSubject account, CodeChannel requested) {

@@ -78,7 +78,7 @@ public class PrivacyExports {
      */
     private DataExport build(DataSubject subject, Scope scope) {
         if (!building.tryAcquire()) {
-            throw ProblemException.tooManyRequests(Duration.ofSeconds(10), "Other exports are being prepared; try again shortly");
+            throw ProblemException.tooManyRequests(Duration.ofSeconds(10), "RATE_LIMITED.exports");
         }
         try {
             return exports.of(subject, scope);

@@ -67,8 +67,8 @@ public class AttachmentService {
         }
         long existing = attachments.countOf(requestId);
         if (existing + uploads.size() > config.maxPerRequest()) {
-            throw ProblemException.conflict("TOO_MANY_ATTACHMENTS", "A request carries at most "
-                    + config.maxPerRequest() + " files; this one has " + existing);
+            throw ProblemException.conflict("TOO_MANY_ATTACHMENTS", "TOO_MANY_ATTACHMENTS.limit",
+                    config.maxPerRequest(), existing);
         }
         List<Accepted> accepted = uploads.stream().map(this::accept).toList();
 
@@ -108,7 +108,7 @@ public class AttachmentService {
         // Staff files are working documents, like internal notes: the citizen sees only their own.
         Attachment attachment = attachments.of(request.id(), attachmentId)
                 .filter(a -> staff || Roles.CITIZEN.equals(a.uploadedBy()))
-                .orElseThrow(() -> ProblemException.notFound("Attachment"));
+                .orElseThrow(() -> ProblemException.notFound("NOT_FOUND.attachment"));
         byte[] content = storage.read(attachment);
         if (!Secrets.sameHash(attachment.sha256(), Secrets.sha256(content))) {
             throw new IllegalStateException("attachment " + attachment.id() + " no longer matches its SHA-256");
@@ -124,7 +124,7 @@ public class AttachmentService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public byte[] storedContent(UUID requestId, UUID attachmentId) {
         Attachment attachment = attachments.of(requestId, attachmentId)
-                .orElseThrow(() -> ProblemException.notFound("Attachment"));
+                .orElseThrow(() -> ProblemException.notFound("NOT_FOUND.attachment"));
         byte[] content = storage.read(attachment);
         if (!Secrets.sameHash(attachment.sha256(), Secrets.sha256(content))) {
             throw new IllegalStateException("attachment " + attachment.id() + " no longer matches its SHA-256");
@@ -155,23 +155,20 @@ public class AttachmentService {
             throw tooLarge(max);
         }
         FileType type = FileTypes.detect(content).orElseThrow(() -> new ProblemException(415,
-                "UNSUPPORTED_FILE_TYPE", "Unsupported file type",
-                "Only " + FileTypes.ACCEPTED + " files are accepted, recognised by their content"));
+                "UNSUPPORTED_FILE_TYPE", "UNSUPPORTED_FILE_TYPE.accepted", FileTypes.ACCEPTED));
         try {
             content = FileContents.check(content, type, config.maxPixels(), config.maxPages());
         } catch (FileContents.Refused refused) {
             throw refused.tooComplex()
-                    ? new ProblemException(415, "FILE_TOO_COMPLEX", "File too complex", "This file cannot be accepted: "
-                            + refused.getMessage())
-                    : new ProblemException(415, "INVALID_FILE", "Invalid file", "This file is not a whole, plain "
-                            + type.name() + " file: " + refused.getMessage());
+                    ? new ProblemException(415, "FILE_TOO_COMPLEX", refused.detailKey(), refused.detailArgs())
+                    : new ProblemException(415, "INVALID_FILE", refused.detailKey(), refused.detailArgs());
         }
         return new Accepted(type, FileNames.sanitise(upload.fileName(), type), content);
     }
 
     private static ProblemException tooLarge(long max) {
         long mb = 1024 * 1024;
-        String limit = max % mb == 0 ? (max / mb) + " MB" : max + " bytes";
-        return new ProblemException(413, "FILE_TOO_LARGE", "File too large", "Each file may have at most " + limit);
+        return max % mb == 0 ? new ProblemException(413, "FILE_TOO_LARGE", "FILE_TOO_LARGE.megabytes", max / mb)
+                : new ProblemException(413, "FILE_TOO_LARGE", "FILE_TOO_LARGE.bytes", max);
     }
 }

@@ -162,7 +162,7 @@ public class CitizenRequest {
         Lifecycle.Rule rule = Lifecycle.rule(action);
         if (!rule.from().contains(status)) {
             throw ProblemException.invalidTransition(status.name(),
-                    "Cannot " + action.name().toLowerCase().replace('_', ' ') + " a request that is " + status);
+                    "INVALID_TRANSITION.status", action.name(), status.name());
         }
         RequestStatus from = status;
         RequestStatus to = rule.target().from(this);
@@ -191,7 +191,7 @@ public class CitizenRequest {
             case CLOSE_IF_SATISFIED -> {
                 if (((Payload.Rating) payload).satisfied() && status == RequestStatus.ANSWERED) {
                     closedAt = move.now();
-                    moveTo(RequestStatus.CLOSED, move, EventType.CLOSED, "Le citoyen est satisfait de la réponse",
+                    moveTo(RequestStatus.CLOSED, move, EventType.CLOSED, EventTexts.stored(EventTexts.SATISFIED),
                             Visibility.PUBLIC, data("reason", "SATISFIED"));
                 }
             }
@@ -210,22 +210,22 @@ public class CitizenRequest {
         return switch (action) {
             case QUALIFY -> {
                 Payload.Qualification q = (Payload.Qualification) payload;
-                StringBuilder changes = new StringBuilder("Accepted");
                 Map<String, Object> data = new LinkedHashMap<>();
+                RequestType previousType = null;
                 if (q.correctedType() != null && q.correctedType() != type) {
-                    changes.append("; type ").append(type).append(" → ").append(q.correctedType());
+                    previousType = type;
                     data.put("previousType", type.name());
                     type = q.correctedType();
                 }
-                if (q.correctedCategoryId() != null && !q.correctedCategoryId().equals(categoryId)) {
-                    changes.append("; category corrected");
+                boolean categoryCorrected = q.correctedCategoryId() != null && !q.correctedCategoryId().equals(categoryId);
+                if (categoryCorrected) {
                     data.put("previousCategoryId", categoryId.toString());
                     categoryId = q.correctedCategoryId();
                 }
                 data.put("type", type.name());
                 data.put("categoryId", categoryId.toString());
                 qualified = true;
-                yield List.of(new Detail(changes.toString(), data));
+                yield List.of(new Detail(EventTexts.qualified(previousType, type, categoryCorrected), data));
             }
             case REJECT -> {
                 Payload.Rejection r = (Payload.Rejection) payload;
@@ -279,7 +279,7 @@ public class CitizenRequest {
             }
             case AUTO_CLOSE -> {
                 closedAt = now;
-                yield List.of(new Detail("Clôturée automatiquement à la fin du délai de contestation",
+                yield List.of(new Detail(EventTexts.stored(EventTexts.AUTO_CLOSED),
                         data("reason", "DISPUTE_WINDOW_OVER")));
             }
             case REOPEN -> {
@@ -289,7 +289,7 @@ public class CitizenRequest {
             }
             case RATE -> {
                 Payload.Rating r = (Payload.Rating) payload;
-                yield List.of(new Detail(r.rating() + "/5" + (r.satisfied() ? ", satisfait" : ", non satisfait"),
+                yield List.of(new Detail(EventTexts.stored(EventTexts.FEEDBACK, r.rating(), r.satisfied() ? 1 : 0),
                         data("answerId", r.answerId(), "rating", r.rating(), "satisfied", r.satisfied())));
             }
             case ADD_NOTE -> List.of(new Detail(((Payload.Text) payload).text(), Map.of()));
@@ -299,12 +299,12 @@ public class CitizenRequest {
             }
             case FLAG_OVERDUE -> {
                 overdueDueAt = dueAt;
-                yield List.of(new Detail("Échéance dépassée : " + currentStage(),
+                yield List.of(new Detail(EventTexts.stored(EventTexts.OVERDUE, currentStage()),
                         data("stage", currentStage(), "dueAt", dueAt, "level", "OVERDUE")));
             }
             case ESCALATE -> {
                 escalatedDueAt = dueAt;
-                yield List.of(new Detail("Escalade aux superviseurs de l'OSEP : " + currentStage(),
+                yield List.of(new Detail(EventTexts.stored(EventTexts.ESCALATED, currentStage()),
                         data("stage", currentStage(), "dueAt", dueAt, "level", "ESCALATED")));
             }
         };

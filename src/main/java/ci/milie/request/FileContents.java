@@ -40,17 +40,31 @@ final class FileContents {
     static final class Refused extends Exception {
         private final boolean tooComplex;
 
-        Refused(String reason, boolean tooComplex) {
-            super(reason, null, false, false);
+        private final String detailKey;
+        private final transient Object[] detailArgs;
+
+        /** @param detailKey the problem's detail ({@code INVALID_FILE.…} or {@code FILE_TOO_COMPLEX.…}) */
+        Refused(boolean tooComplex, String detailKey, Object... detailArgs) {
+            super(detailKey, null, false, false);
             this.tooComplex = tooComplex;
+            this.detailKey = detailKey;
+            this.detailArgs = detailArgs;
         }
 
-        static Refused invalid(String reason) {
-            return new Refused(reason, false);
+        static Refused invalid(String detailKey, Object... detailArgs) {
+            return new Refused(false, detailKey, detailArgs);
         }
 
         boolean tooComplex() {
             return tooComplex;
+        }
+
+        String detailKey() {
+            return detailKey;
+        }
+
+        Object[] detailArgs() {
+            return detailArgs.clone();
         }
     }
 
@@ -87,7 +101,7 @@ final class FileContents {
         // markup anywhere in what was sent, even in a video about to be dropped, refuses the file
         int markup = markupAt(content);
         if (markup >= 0) {
-            throw Refused.invalid("it carries markup or a script (at byte " + markup + ")");
+            throw Refused.invalid("INVALID_FILE.markup", markup);
         }
         byte[] kept = type == FileType.JPEG ? stillOf(content) : content;
         switch (type) {
@@ -116,7 +130,7 @@ final class FileContents {
         if (declaresMotionPhoto(content, end) && startsVideo(content, end)) {
             return Arrays.copyOf(content, end);
         }
-        throw Refused.invalid("the JPEG has " + (content.length - end) + " bytes after its end (FFD9)");
+        throw Refused.invalid("INVALID_FILE.jpeg-trailing", content.length - end);
     }
 
     /** An XMP segment (APP1) of the picture says MotionPhoto="1" or MicroVideo="1" (Google's names). */
@@ -183,17 +197,17 @@ final class FileContents {
         int at = 8;
         while (true) {
             if (at + 12 > content.length) {
-                throw Refused.invalid("the PNG is truncated");
+                throw Refused.invalid("INVALID_FILE.png-truncated");
             }
             long length = readInt(content, at) & 0xFFFFFFFFL;
             if (length > content.length - at - 12L) {
-                throw Refused.invalid("the PNG is truncated");
+                throw Refused.invalid("INVALID_FILE.png-truncated");
             }
             CRC32 crc = new CRC32();
             crc.update(content, at + 4, 4 + (int) length);
             int end = at + 8 + (int) length;
             if ((int) crc.getValue() != readInt(content, end)) {
-                throw Refused.invalid("a PNG chunk is damaged (CRC)");
+                throw Refused.invalid("INVALID_FILE.png-crc");
             }
             String chunk = new String(content, at + 4, 4, StandardCharsets.ISO_8859_1);
             at = end + 4;
@@ -202,7 +216,7 @@ final class FileContents {
             }
         }
         if (at != content.length) {
-            throw Refused.invalid("the PNG has " + (content.length - at) + " bytes after its end (IEND)");
+            throw Refused.invalid("INVALID_FILE.png-trailing", content.length - at);
         }
     }
 
@@ -211,10 +225,10 @@ final class FileContents {
         int at = 2;
         while (true) {
             if (at + 2 > content.length) {
-                throw Refused.invalid("the JPEG is truncated");
+                throw Refused.invalid("INVALID_FILE.jpeg-truncated");
             }
             if ((content[at] & 0xFF) != 0xFF) {
-                throw Refused.invalid("the JPEG is damaged (no marker at byte " + at + ")");
+                throw Refused.invalid("INVALID_FILE.jpeg-marker", at);
             }
             int marker = content[at + 1] & 0xFF;
             if (marker == 0xFF) { // fill byte before a marker
@@ -230,11 +244,11 @@ final class FileContents {
                 continue;
             }
             if (at + 4 > content.length) {
-                throw Refused.invalid("the JPEG is truncated");
+                throw Refused.invalid("INVALID_FILE.jpeg-truncated");
             }
             int length = ((content[at + 2] & 0xFF) << 8) | (content[at + 3] & 0xFF);
             if (length < 2 || at + 2 + length > content.length) {
-                throw Refused.invalid("the JPEG is truncated");
+                throw Refused.invalid("INVALID_FILE.jpeg-truncated");
             }
             at += 2 + length;
             if (marker == 0xDA) { // start of scan: entropy-coded data up to the next marker
@@ -271,10 +285,10 @@ final class FileContents {
             long width = reader.getWidth(0);
             long height = reader.getHeight(0);
             if (width <= 0 || height <= 0) {
-                throw Refused.invalid("the image has no pixels");
+                throw Refused.invalid("INVALID_FILE.no-pixels");
             }
             if (width * height > maxPixels) {
-                throw new Refused("the image has " + width + "×" + height + " pixels, more than " + maxPixels, true);
+                throw new Refused(true, "FILE_TOO_COMPLEX.pixels", width, height, maxPixels);
             }
             List<String> warnings = new ArrayList<>();
             reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
@@ -288,10 +302,10 @@ final class FileContents {
                 reader.read(0, param);
             }
             if (!warnings.isEmpty()) {
-                throw Refused.invalid("the image is damaged (" + warnings.get(0) + ")");
+                throw Refused.invalid("INVALID_FILE.image-damaged");
             }
         } catch (IOException | RuntimeException e) {
-            throw Refused.invalid("the image cannot be decoded");
+            throw Refused.invalid("INVALID_FILE.image-undecodable");
         } finally {
             reader.dispose();
         }
@@ -304,36 +318,36 @@ final class FileContents {
      */
     private static void pdf(byte[] content, int maxPages) throws Refused {
         if (!endsWithEof(content)) {
-            throw Refused.invalid("the PDF is truncated (no %%EOF at its end)");
+            throw Refused.invalid("INVALID_FILE.pdf-truncated");
         }
         try (PDDocument document = Loader.loadPDF(content, "", null, null,
                 MemoryUsageSetting.setupMainMemoryOnly(Math.max(content.length, 1) * 4L).streamCache)) {
             int pages = document.getNumberOfPages();
             if (pages < 1) {
-                throw Refused.invalid("the PDF has no page");
+                throw Refused.invalid("INVALID_FILE.pdf-no-page");
             }
             if (pages > maxPages) {
-                throw new Refused("the PDF has " + pages + " pages, more than " + maxPages, true);
+                throw new Refused(true, "FILE_TOO_COMPLEX.pages", pages, maxPages);
             }
             // every object, not only those reachable from the pages: a viewer may follow any of them
             for (COSObjectKey key : new ArrayList<>(document.getDocument().getXrefTable().keySet())) {
                 COSObject object = document.getDocument().getObjectFromPool(key);
                 if (object != null && active(object.getObject(), 0)) {
-                    throw Refused.invalid("the PDF carries a script, an action or an attached file");
+                    throw Refused.invalid("INVALID_FILE.pdf-active");
                 }
             }
             if (active(document.getDocument().getTrailer(), 0)) {
-                throw Refused.invalid("the PDF carries a script, an action or an attached file");
+                throw Refused.invalid("INVALID_FILE.pdf-active");
             }
         } catch (IOException | RuntimeException e) {
-            throw Refused.invalid("the PDF cannot be read");
+            throw Refused.invalid("INVALID_FILE.pdf-unreadable");
         }
     }
 
     /** This object, or a dictionary written inside it (references are objects checked on their own). */
     private static boolean active(COSBase base, int depth) throws Refused {
         if (depth > 64) {
-            throw Refused.invalid("the PDF nests objects too deeply");
+            throw Refused.invalid("INVALID_FILE.pdf-nesting");
         }
         if (base instanceof COSDictionary dictionary) {
             for (COSName key : ACTIVE_KEYS) {

@@ -160,18 +160,17 @@ public final class Lifecycle {
         if (withInput && !rule.payload().isInstance(payload)) {
             throw new IllegalArgumentException(action + " carries a " + rule.payload().getSimpleName() + ", not " + payload);
         }
-        String verb = action.name().toLowerCase().replace('_', ' ');
         if (!rule.parties().contains(party)) {
-            return Optional.of(ProblemException.forbidden("You cannot " + verb + " this request"));
+            return Optional.of(ProblemException.forbidden("FORBIDDEN.action", action.name()));
         }
         if (!rule.from().contains(request.status())) {
             return Optional.of(ProblemException.invalidTransition(request.status().name(),
-                    "Cannot " + verb + " a request that is " + request.status()));
+                    "INVALID_TRANSITION.status", action.name(), request.status().name()));
         }
         if (party.isCitizen() && request.personalDataErased()) {
             // erased at the citizen's request: nothing more of theirs comes in (a file, a reply, a comment)
             return Optional.of(ProblemException.conflictInStatus("PERSONAL_DATA_ERASED", request.status().name(),
-                    "This request's personal data were erased at its citizen's request: it takes nothing more from them"));
+                    "PERSONAL_DATA_ERASED.nothing-more"));
         }
         for (Policy policy : rule.policies()) {
             if (withInput || !policy.readsInput()) {

@@ -49,7 +49,7 @@ public enum Policies implements Policy {
             UUID target = ((Payload.Routing) payload).administrationId();
             return target.equals(request.administrationId())
                     ? Optional.of(ProblemException.conflict("SAME_ADMINISTRATION",
-                            "The request is already routed to this administration"))
+                            "SAME_ADMINISTRATION.routed"))
                     : Optional.empty();
         }
     },
@@ -60,7 +60,7 @@ public enum Policies implements Policy {
         public Optional<ProblemException> refusal(CitizenRequest request, Payload payload, Circumstances circumstances) {
             return request.status() == RequestStatus.IN_PROGRESS && request.type() == RequestType.COMPLAINT
                     ? Optional.of(ProblemException.invalidTransition(request.status().name(),
-                            "A complaint is closed only once answered; this one is " + request.status()))
+                            "INVALID_TRANSITION.complaint-unanswered", request.status().name()))
                     : Optional.empty();
         }
     },
@@ -71,8 +71,8 @@ public enum Policies implements Policy {
         public Optional<ProblemException> refusal(CitizenRequest request, Payload payload, Circumstances circumstances) {
             return request.answeredAt() != null
                     && circumstances.now().isAfter(request.answeredAt().plus(circumstances.reopenWindow()))
-                            ? Optional.of(ProblemException.conflict("REOPEN_WINDOW_CLOSED", "The answer can be disputed for "
-                                    + circumstances.reopenWindow().toDays() + " days after it was delivered; that time is over"))
+                            ? Optional.of(ProblemException.conflict("REOPEN_WINDOW_CLOSED", "REOPEN_WINDOW_CLOSED.days",
+                                    circumstances.reopenWindow().toDays()))
                             : Optional.empty();
         }
     },
@@ -83,7 +83,7 @@ public enum Policies implements Policy {
         public Optional<ProblemException> refusal(CitizenRequest request, Payload payload, Circumstances circumstances) {
             return request.reopenCount() >= circumstances.maxReopenings()
                     ? Optional.of(ProblemException.conflict("REOPEN_LIMIT_REACHED",
-                            "This request was already reopened " + request.reopenCount() + " times, the most allowed"))
+                            "REOPEN_LIMIT_REACHED.times", request.reopenCount()))
                     : Optional.empty();
         }
     },
@@ -94,10 +94,10 @@ public enum Policies implements Policy {
         public Optional<ProblemException> refusal(CitizenRequest request, Payload payload, Circumstances circumstances) {
             Optional<UUID> answer = circumstances.latestDeliveredAnswer();
             if (answer.isEmpty()) {
-                return Optional.of(ProblemException.conflict("NO_DELIVERED_ANSWER", "There is no answer to rate yet"));
+                return Optional.of(ProblemException.conflict("NO_DELIVERED_ANSWER", "NO_DELIVERED_ANSWER.yet"));
             }
             return circumstances.rated(answer.get())
-                    ? Optional.of(ProblemException.conflict("FEEDBACK_ALREADY_GIVEN", "This answer was already rated"))
+                    ? Optional.of(ProblemException.conflict("FEEDBACK_ALREADY_GIVEN", "FEEDBACK_ALREADY_GIVEN.rated"))
                     : Optional.empty();
         }
     },
@@ -108,7 +108,7 @@ public enum Policies implements Policy {
         public Optional<ProblemException> refusal(CitizenRequest request, Payload payload, Circumstances circumstances) {
             return request.status().isTerminal()
                     ? Optional.of(ProblemException.conflictInStatus("REQUEST_CLOSED", request.status().name(),
-                            "No file can be added to a request that is " + request.status()))
+                            "REQUEST_CLOSED.no-file", request.status().name()))
                     : Optional.empty();
         }
     },
@@ -120,7 +120,7 @@ public enum Policies implements Policy {
             return request.answeredAt() != null
                     && circumstances.now().isAfter(request.answeredAt().plus(circumstances.reopenWindow()))
                             ? Optional.empty()
-                            : Optional.of(ProblemException.conflict("DISPUTE_WINDOW_OPEN", "The answer can still be disputed"));
+                            : Optional.of(ProblemException.conflict("DISPUTE_WINDOW_OPEN", "DISPUTE_WINDOW_OPEN.open"));
         }
     },
 
@@ -129,7 +129,7 @@ public enum Policies implements Policy {
         @Override
         public Optional<ProblemException> refusal(CitizenRequest request, Payload payload, Circumstances circumstances) {
             return request.awaitsOverdueFlag(circumstances.now()) ? Optional.empty()
-                    : Optional.of(ProblemException.conflict("NOT_OVERDUE", "The current stage is not newly overdue"));
+                    : Optional.of(ProblemException.conflict("NOT_OVERDUE", "NOT_OVERDUE.stage"));
         }
     },
 
@@ -138,7 +138,7 @@ public enum Policies implements Policy {
         @Override
         public Optional<ProblemException> refusal(CitizenRequest request, Payload payload, Circumstances circumstances) {
             return request.awaitsEscalation(circumstances.now(), circumstances.escalationDelay()) ? Optional.empty()
-                    : Optional.of(ProblemException.conflict("NOT_ESCALATED", "The current stage is not due for escalation"));
+                    : Optional.of(ProblemException.conflict("NOT_ESCALATED", "NOT_ESCALATED.stage"));
         }
     };
 

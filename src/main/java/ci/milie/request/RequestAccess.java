@@ -85,7 +85,7 @@ public class RequestAccess {
         boolean manager = caller.hasRole(Roles.OSEP) || caller.hasRole(Roles.SUPERVISOR);
         if (caller.hasRole(Roles.AGENT) && !manager) {
             administration = Optional.of(caller.administrationId()
-                    .orElseThrow(() -> ProblemException.forbidden("Your account is not attached to an administration")));
+                    .orElseThrow(() -> ProblemException.forbidden("FORBIDDEN.no-administration")));
         }
         boolean operator = caller.hasRole(Roles.OPERATOR) && !manager;
         return new Scope(administration, operator, ContactVisibility.seesContact(caller, true));
@@ -138,6 +138,6 @@ public class RequestAccess {
     }
 
     static ProblemException notFound() {
-        return ProblemException.notFound("Request");
+        return ProblemException.notFound("NOT_FOUND.request");
     }
 }

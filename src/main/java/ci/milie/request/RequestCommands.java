@@ -191,7 +191,7 @@ public class RequestCommands {
             String expected = ifMatch.trim().replace("W/", "").replace("\"", "");
             if (!expected.equals(Long.toString(request.version()))) {
                 throw ProblemException.conflict("CONCURRENT_MODIFICATION",
-                        "The request changed since version " + expected + "; reload it and try again");
+                        "CONCURRENT_MODIFICATION.reload");
             }
         }
         return request;

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import ci.milie.common.Caller;
+import ci.milie.common.Languages;
 import ci.milie.common.ProblemException;
 import ci.milie.directory.AdministrationRef;
 import ci.milie.directory.CategorySummary;
@@ -91,9 +92,11 @@ public class RequestQueries {
     public Views.TrackingView track(String rawCode, String accessKey) {
         boolean withKey = KeyAttempts.given(accessKey);
         RequestRepository.TrackingRow r = tracked(rawCode, accessKey);
+        String language = Languages.ofCurrentRequest();
         List<Views.EventView> timeline = r.timeline().stream()
-                .map(e -> new Views.EventView(e.id(), e.type(), e.occurredAt(), e.fromStatus(), e.toStatus(),
-                        withKey ? e.message() : null, Visibility.PUBLIC, e.actorRole(), null))
+                .map(e -> new Views.EventView(e.id(), e.type(), EventTexts.label(e.type(), language), e.occurredAt(),
+                        e.fromStatus(), e.toStatus(), withKey ? EventTexts.render(e.type(), e.message(), language) : null,
+                        Visibility.PUBLIC, e.actorRole(), null))
                 .toList();
         return new Views.TrackingView(r.trackingCode(), withKey ? r.id() : null, r.type(),
                 new Views.CategoryRef(r.categoryId(), r.categoryCode(), r.categoryLabelFr(), r.categoryLabelEn()),
@@ -110,7 +113,7 @@ public class RequestQueries {
     public UUID openedByKey(String rawCode, String accessKey) {
         RequestRepository.TrackingRow r = tracked(rawCode, accessKey);
         if (!KeyAttempts.given(accessKey)) {
-            throw ProblemException.notFound("Request");
+            throw ProblemException.notFound("NOT_FOUND.request");
         }
         return r.id();
     }
@@ -123,7 +126,7 @@ public class RequestQueries {
     private RequestRepository.TrackingRow tracked(String rawCode, String accessKey) {
         String code = TrackingCodes.normalise(rawCode);
         if (!TrackingCodes.FORMAT.matcher(code).matches()) {
-            throw ProblemException.notFound("Request");
+            throw ProblemException.notFound("NOT_FOUND.request");
         }
         boolean keyGiven = KeyAttempts.given(accessKey);
         keyAttempts.beforeCode();
@@ -134,11 +137,11 @@ public class RequestQueries {
         var found = requests.findForTracking(code);
         if (found.isEmpty()) {
             keyAttempts.unknownCode();
-            throw ProblemException.notFound("Request");
+            throw ProblemException.notFound("NOT_FOUND.request");
         }
         if (keyGiven && !RequestAccess.holdsKey(found.get().accessKeyHash(), accessKey)) {
             keyAttempts.wrongKey(code);
-            throw ProblemException.notFound("Request");
+            throw ProblemException.notFound("NOT_FOUND.request");
         }
         return found.get();
     }
@@ -146,7 +149,7 @@ public class RequestQueries {
     /** The signed-in citizen's own requests, newest first. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public ci.milie.common.Page<Views.RequestSummary> mine(Caller caller, int limit, String cursor) {
-        UUID citizenId = caller.id().orElseThrow(() -> ProblemException.notFound("Account"));
+        UUID citizenId = caller.id().orElseThrow(() -> ProblemException.notFound("NOT_FOUND.account"));
         WorkQueue.Filter filter = WorkQueue.Filter.forCitizen(citizenId);
         return new WorkQueue(requests.getEntityManager(), clock).page(filter, WorkQueue.Sort.SUBMITTED, limit, cursor);
     }
@@ -192,7 +195,9 @@ public class RequestQueries {
         if (message != null && !seesContact && e.type() == EventType.ATTACHMENT_ADDED) {
             message = ContactVisibility.recordedFileName(true, e.actorRole(), message);
         }
-        return new Views.EventView(e.id(), e.type(), e.occurredAt(), e.fromStatus(), e.toStatus(), message,
-                e.visibility(), e.actorRole(), staff && !citizenHidden ? e.actorId() : null);
+        String language = Languages.ofCurrentRequest();
+        return new Views.EventView(e.id(), e.type(), EventTexts.label(e.type(), language), e.occurredAt(), e.fromStatus(),
+                e.toStatus(), EventTexts.render(e.type(), message, language), e.visibility(), e.actorRole(),
+                staff && !citizenHidden ? e.actorId() : null);
     }
 }

@@ -99,7 +99,7 @@ public class RequestResource {
             content = @Content(schema = @Schema(implementation = EventList.class), examples = @ExampleObject(name = "submitted",
                     value = """
                             {"items": [{"id": "0b5e3a70-4a5c-4d8e-9a51-6f0f3c1d2e11", "type": "INFORMATION_REQUESTED",
-                              "occurredAt": "2026-11-29T11:40:00Z", "fromStatus": "IN_PROGRESS", "toStatus": "AWAITING_CITIZEN",
+                              "label": "Informations demandées au citoyen", "occurredAt": "2026-11-29T11:40:00Z", "fromStatus": "IN_PROGRESS", "toStatus": "AWAITING_CITIZEN",
                               "message": "Pouvez-vous préciser la date de votre demande à la mairie ?", "visibility": "PUBLIC", "actorRole": "agent",
                               "actorId": "2c9d8e7f-6a5b-4c3d-9e1f-0a2b3c4d5e6f"}]}""")))
     public EventList listRequestEvents(@PathParam("id") @Parameter(description = ID_DOC) UUID id,

@@ -85,8 +85,7 @@ public class SubmissionService {
         IdempotencyRecord previous = em.find(IdempotencyRecord.class, idempotencyKey);
         if (previous != null && previous.createdAt().isAfter(now.minus(IDEMPOTENCY_WINDOW))) {
             if (!previous.requestHash().equals(hash)) {
-                throw new ProblemException(422, "IDEMPOTENCY_KEY_REUSED", "Unprocessable request",
-                        "This Idempotency-Key was already used for a different request");
+                throw new ProblemException(422, "IDEMPOTENCY_KEY_REUSED", "IDEMPOTENCY_KEY_REUSED.different");
             }
             return new Outcome(replay(previous.responseBody(), idempotencyKey), true);
         }
@@ -114,7 +113,7 @@ public class SubmissionService {
     private SubmissionReceipt file(SubmitRequestCommand command, Caller caller) {
         boolean operator = caller.hasRole(Roles.OPERATOR);
         if (caller.isStaff() && !operator) {
-            throw ProblemException.forbidden("Only citizens and call-centre operators submit requests");
+            throw ProblemException.forbidden("FORBIDDEN.submitters");
         }
         if (command.channel() == Channel.PHONE && !operator) {
             throw ProblemException.invalid("channel", "PHONE is for requests entered by a call-centre operator");

@@ -99,9 +99,14 @@ public final class Views {
     }
 
     @Schema(name = "EventView")
-    public record EventView(UUID id, EventType type, Instant occurredAt, @Schema(nullable = true) RequestStatus fromStatus,
+    public record EventView(UUID id, EventType type,
+            @Schema(description = "The event type's label in the reader's language (Accept-Language: fr, default, or en)",
+                    examples = "Transmise à une administration") String label,
+            Instant occurredAt, @Schema(nullable = true) RequestStatus fromStatus,
             @Schema(nullable = true) RequestStatus toStatus,
-            @Schema(description = "Null when the event has none or the caller may not read it", nullable = true) String message,
+            @Schema(description = "Null when the event has none or the caller may not read it. What a person wrote, as "
+                    + "written; what Miliê wrote (closure, rating, missed deadline, qualification), in the reader's language",
+                    nullable = true) String message,
             Visibility visibility,
             @Schema(description = "Who acted: a role, anonymous (without an account, or with the access key) or system",
                     enumeration = { ACTOR_CITIZEN, ACTOR_ANONYMOUS, ACTOR_OPERATOR, ACTOR_OSEP, ACTOR_AGENT, ACTOR_SUPERVISOR,

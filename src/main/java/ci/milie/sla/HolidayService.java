@@ -71,10 +71,10 @@ class HolidayService {
     }
 
     private static ProblemException notFound() {
-        return ProblemException.notFound("Holiday");
+        return ProblemException.notFound("NOT_FOUND.holiday");
     }
 
     private static ProblemException duplicate(LocalDate date) {
-        return ProblemException.conflict("DUPLICATE_HOLIDAY", "There is already a public holiday on " + date);
+        return ProblemException.conflict("DUPLICATE_HOLIDAY", "DUPLICATE_HOLIDAY.date", date.toString());
     }
 }

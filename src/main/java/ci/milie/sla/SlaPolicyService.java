@@ -78,7 +78,7 @@ class SlaPolicyService {
         SlaPolicy policy = policies.findForUpdate(id).orElseThrow(SlaPolicyService::notFound);
         if (command.version() != null && command.version() != policy.version()) {
             throw ProblemException.conflict("CONCURRENT_MODIFICATION",
-                    "Someone else changed this policy meanwhile; reload it and try again");
+                    "CONCURRENT_MODIFICATION.reload");
         }
         policy.change(allowances, now());
         policies.flush(); // the new version, for the view
@@ -91,7 +91,7 @@ class SlaPolicyService {
         SlaPolicy policy = policies.findForUpdate(id).orElseThrow(SlaPolicyService::notFound);
         if (policy.isTypeDefault()) {
             throw ProblemException.conflict("DEFAULT_POLICY_REQUIRED",
-                    "The default policy of a request type can be changed but not deleted");
+                    "DEFAULT_POLICY_REQUIRED.keep");
         }
         policies.delete(policy);
     }
@@ -118,12 +118,11 @@ class SlaPolicyService {
 
     private static ProblemException duplicate(RequestType type, UUID categoryId) {
         return ProblemException.conflict("DUPLICATE_POLICY", categoryId == null
-                ? "The default policy of " + type + " already exists; change it instead"
-                : "This category already has a policy for " + type + "; change it instead");
+                ? "DUPLICATE_POLICY.default" : "DUPLICATE_POLICY.category", type.name());
     }
 
     private static ProblemException notFound() {
-        return ProblemException.notFound("SLA policy");
+        return ProblemException.notFound("NOT_FOUND.sla-policy");
     }
 
     /** A policy's sort key: its type, then its category (none for the type's default). */

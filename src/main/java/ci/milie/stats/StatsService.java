@@ -202,14 +202,14 @@ class StatsService {
     private StatsFilter scoped(StatsFilter filter, Caller caller) {
         if (caller.hasRole(Roles.SUPERVISOR) || caller.hasRole(Roles.OSEP)) {
             if (filter.administrationId() != null && !queries.administrationExists(filter.administrationId())) {
-                throw ProblemException.notFound("The administration");
+                throw ProblemException.notFound("NOT_FOUND.administration");
             }
             return filter;
         }
         UUID own = caller.administrationId()
-                .orElseThrow(() -> ProblemException.forbidden("Only an agent of an administration sees its figures"));
+                .orElseThrow(() -> ProblemException.forbidden("FORBIDDEN.agent-figures"));
         if (filter.administrationId() != null && !filter.administrationId().equals(own)) {
-            throw ProblemException.notFound("The administration");
+            throw ProblemException.notFound("NOT_FOUND.administration");
         }
         return filter.withAdministration(own);
     }

@@ -26,7 +26,7 @@ class ProblemShapeTest {
     @Test
     void validationErrorIs400WithViolations() {
         assertProblem(anonymous().body(Map.of("email", "x")).post("/api/v1/auth/login").then(), 400, "VALIDATION_FAILED")
-                .body("title", equalTo("Invalid input"))
+                .body("title", equalTo("Saisie invalide"))
                 .body("instance", equalTo("/api/v1/auth/login"))
                 .body("violations.size()", equalTo(2));
     }

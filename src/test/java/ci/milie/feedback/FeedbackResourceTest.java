@@ -51,7 +51,7 @@ class FeedbackResourceTest {
         as(at.agentToken()).post("/api/v1/requests/" + id + "/acknowledgement").then().statusCode(200);
         as(at.agentToken()).body(Map.of("text", "Votre dossier est traité.")).post("/api/v1/requests/" + id + "/answers")
                 .then().statusCode(201).body("requestStatus", equalTo("ANSWERED"));
-        return new String[] { id, receipt.getString("accessKey") };
+        return new String[] { id, receipt.getString("accessKey"), receipt.getString("trackingCode") };
     }
 
     private static io.restassured.response.ValidatableResponse rate(String id, String key, Map<String, Object> body) {
@@ -97,6 +97,29 @@ class FeedbackResourceTest {
                 .body("items.type", hasItem("FEEDBACK_GIVEN")).body("items.type", hasItem("CLOSED"));
         anonymous().header("X-Access-Key", request[1]).get("/api/v1/requests/" + request[0]).then()
                 .body("status", equalTo("CLOSED"));
+    }
+
+    @Test
+    void whatMilieWroteInTheTimelineIsReadInTheReadersLanguageWhatPeopleWroteAsWritten() {
+        Setting at = Setting.create(false);
+        String[] request = answered(at);
+        rate(request[0], request[1], Map.of("rating", 4, "satisfied", true)).statusCode(201);
+        String events = "/api/v1/requests/" + request[0] + "/events";
+
+        anonymous().header("X-Access-Key", request[1]).header("Accept-Language", "en").get(events).then().statusCode(200)
+                .header("Content-Language", "en").header("Vary", org.hamcrest.Matchers.containsString("Accept-Language"))
+                .body("items.find { it.type == 'CLOSED' }.message", equalTo("The citizen is satisfied with the answer"))
+                .body("items.find { it.type == 'CLOSED' }.label", equalTo("Closed"))
+                .body("items.find { it.type == 'FEEDBACK_GIVEN' }.message", equalTo("4/5, satisfied"))
+                .body("items.find { it.type == 'SUBMITTED' }.label", equalTo("Request submitted"));
+        anonymous().header("X-Access-Key", request[1]).get(events).then().statusCode(200)
+                .header("Content-Language", "fr")
+                .body("items.find { it.type == 'CLOSED' }.message", equalTo("Le citoyen est satisfait de la réponse"))
+                .body("items.find { it.type == 'FEEDBACK_GIVEN' }.message", equalTo("4/5, satisfait"))
+                .body("items.find { it.type == 'ANSWER_DELIVERED' }.label", equalTo("Réponse envoyée au citoyen"));
+        anonymous().header("X-Access-Key", request[1]).header("Accept-Language", "en").get("/api/v1/tracking/" + request[2])
+                .then().statusCode(200).header("Content-Language", "en")
+                .body("timeline.find { it.type == 'CLOSED' }.message", equalTo("The citizen is satisfied with the answer"));
     }
 
     @Test
@@ -156,7 +179,7 @@ class FeedbackResourceTest {
                     .then().statusCode(201);
         }
         assertProblem(reopen(request[0], request[1], "Encore"), 409, "REOPEN_LIMIT_REACHED")
-                .body("detail", org.hamcrest.Matchers.containsString("2 times"));
+                .body("detail", org.hamcrest.Matchers.containsString("2 fois"));
     }
 
     @Test

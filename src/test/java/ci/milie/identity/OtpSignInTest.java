@@ -100,6 +100,54 @@ class OtpSignInTest {
                 .body("administrationId", nullValue());
     }
 
+    private Mail lastMailTo(String email) {
+        ci.milie.support.Outboxes.drain(relay);
+        List<Mail> mails = mailbox.getMailsSentTo(email);
+        assertTrue(!mails.isEmpty(), "a code was mailed");
+        return mails.get(mails.size() - 1);
+    }
+
+    @Test
+    void theCodeIsSentInTheLanguageAskedForAndTheAnswerSpeaksItToo() {
+        String email = uniqueEmail("language");
+        anonymous().header("Accept-Language", "fr").body(Map.of("email", email, "language", "en"))
+                .post("/api/v1/auth/otp").then().statusCode(202)
+                .header("Content-Language", "en")
+                .body("message", equalTo("If this address can receive messages, a code is on its way"));
+        assertEquals("Your Miliê sign-in code", lastMailTo(email).getSubject());
+    }
+
+    @Test
+    void withoutALanguageANewContactGetsTheAcceptLanguageAndFrenchOtherwise() {
+        String english = uniqueEmail("accept-en");
+        anonymous().header("Accept-Language", "de, en;q=0.7").body(Map.of("email", english)).post("/api/v1/auth/otp")
+                .then().statusCode(202).header("Content-Language", "en");
+        assertEquals("Your Miliê sign-in code", lastMailTo(english).getSubject());
+
+        String french = uniqueEmail("accept-none");
+        requestCode(Map.of("email", french)).statusCode(202).header("Content-Language", "fr")
+                .body("message", equalTo("Si cette adresse peut recevoir des messages, un code est en route"));
+        assertEquals("Votre code de connexion Miliê", lastMailTo(french).getSubject());
+    }
+
+    @Test
+    void withoutALanguageAnAccountGetsItsPreferredOneWhateverTheBrowserSays() {
+        String email = uniqueEmail("account-fr");
+        requestCode(Map.of("email", email)).statusCode(202);
+        verify("email", email, lastCodeMailedTo(email)).statusCode(200);
+
+        // the account prefers French (the default); the answer still follows Accept-Language, revealing nothing
+        anonymous().header("Accept-Language", "en").body(Map.of("email", email)).post("/api/v1/auth/otp")
+                .then().statusCode(202).header("Content-Language", "en");
+        assertEquals("Votre code de connexion Miliê", lastMailTo(email).getSubject());
+    }
+
+    @Test
+    void aLanguageOtherThanFrenchOrEnglishIsRefused() {
+        assertProblem(requestCode(Map.of("email", uniqueEmail("de"), "language", "de")), 400, "VALIDATION_FAILED")
+                .body("violations[0].field", equalTo("language"));
+    }
+
     @Test
     void secondSignInFindsTheSameCitizen() {
         String email = uniqueEmail("koffi");

@@ -270,7 +270,7 @@ class RevocationTest {
 
     private static void assertRevoked(ValidatableResponse response) {
         assertProblem(response, 401, "TOKEN_REVOKED").header("WWW-Authenticate", "Bearer")
-                .body("detail", equalTo("This session has ended; sign in again"));
+                .body("detail", equalTo("Cette session est terminée ; reconnectez-vous"));
     }
 
     private static JsonPath signIn(String email, String password) {

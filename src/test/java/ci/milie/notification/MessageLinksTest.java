@@ -44,7 +44,7 @@ class MessageLinksTest {
     private static final Pattern HOST_LIKE = Pattern.compile("(?U)\\w+[.\u3002\uFF0E\uFF61]\\w{2,}");
     private static final Pattern ADDRESS = Pattern.compile("\\d+\\.\\d+\\.\\d+\\.\\d+");
 
-    @ConfigProperty(name = "milie.public-base-url")
+    @ConfigProperty(name = "milie.front-end.base-url")
     String base;
 
     @Inject

@@ -28,7 +28,7 @@ class OutboxTemplatesTest {
 
     private static final String CODE = "MIL-7KQ2-9XD3";
     /** As long as a production link gets: base URL, tracking code and a 128-bit access key. */
-    private static final String TRACKING_URL = "https://milie.ci/suivi/" + CODE + "?key=" + "k".repeat(22);
+    private static final String TRACKING_URL = "https://app.milie.test/suivi/" + CODE + "?key=" + "k".repeat(22);
     private static final String RATING_URL = TRACKING_URL + "#evaluer-la-reponse";
 
     @Inject

@@ -49,7 +49,7 @@ class OutboxTest {
 
     static Map<String, Object> receipt(String trackingCode) {
         return Map.of("trackingCode", trackingCode, "subject", "Extrait de naissance introuvable",
-                "trackingUrl", "https://milie.ci/suivi/" + trackingCode + "?key=Q2hhbmdlTWUtS2V5LTEyMzQ");
+                "trackingUrl", "https://app.milie.test/suivi/" + trackingCode + "?key=Q2hhbmdlTWUtS2V5LTEyMzQ");
     }
 
     private static String trackingCode() {
@@ -102,8 +102,8 @@ class OutboxTest {
         assertEquals("Votre demande " + code + " a bien été reçue", mail.getSubject());
         assertThat(mail.getText(), containsString("Merci d'avoir pris le temps de nous écrire"));
         assertThat(mail.getText(), containsString("Votre code de suivi : " + code));
-        assertThat(mail.getText(), containsString("https://milie.ci/suivi/" + code + "?key="));
-        assertThat(mail.getHtml(), containsString("<a href=\"https://milie.ci/suivi/" + code + "?key="));
+        assertThat(mail.getText(), containsString("https://app.milie.test/suivi/" + code + "?key="));
+        assertThat(mail.getHtml(), containsString("<a href=\"https://app.milie.test/suivi/" + code + "?key="));
         assertThat(mail.getHtml(), containsString("<html lang=\"fr\">"));
     }
 
@@ -143,7 +143,7 @@ class OutboxTest {
         List<RecordingSmsSender.Sms> texts = sms.sentTo(phone);
         assertEquals(1, texts.size());
         assertThat(texts.get(0).text(), containsString("votre demande " + code + " est bien reçue"));
-        assertThat(texts.get(0).text(), containsString("https://milie.ci/suivi/" + code));
+        assertThat(texts.get(0).text(), containsString("https://app.milie.test/suivi/" + code));
         assertTrue(texts.get(0).text().length() <= 320);
     }
 

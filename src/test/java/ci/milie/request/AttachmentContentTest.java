@@ -137,7 +137,7 @@ class AttachmentContentTest {
     }
 
     private static void refused(Submitted request, String name, byte[] content, String code, String detail) {
-        assertProblem(request.withKey().multiPart("file", name, content, "application/octet-stream")
+        assertProblem(request.withKey().header("Accept-Language", "en").multiPart("file", name, content, "application/octet-stream")
                 .post(request.attachments()).then(), 415, code)
                 .body("detail", containsString(detail));
     }

@@ -182,7 +182,7 @@ class AttachmentResourceTest {
         JsonPath problem = JsonPath.from(answer.substring(answer.indexOf("\r\n\r\n") + 4));
         assertEquals("BODY_TOO_LARGE", problem.getString("code"));
         assertEquals(413, problem.getInt("status"));
-        assertEquals("A request body may have at most 21 MB", problem.getString("detail"));
+        assertEquals("Le corps d’une requête fait au plus 21 Mo", problem.getString("detail"));
         request.withKey().get(request.attachments()).then().statusCode(200).body("items", hasSize(0));
     }
 
