@@ -22,6 +22,10 @@ public final class Views {
     static final String ACTOR_SYSADMIN = "sysadmin";
     static final String ACTOR_SYSTEM = "system";
 
+    /** The ETag every move that answers with the request's view sends (see RequestViewTags). */
+    public static final String MOVED_ETAG_DOC = "The request's new version, the same tag GET /requests/{id} gives: send it "
+            + "back as If-Match on the next move";
+
     private Views() {
     }
 
