@@ -180,9 +180,7 @@ public class RequestCommands {
 
     /** Until when the citizen may still dispute the answer; null when the window is not open. */
     Instant reopenUntil(CitizenRequest request) {
-        return request.status() == RequestStatus.ANSWERED && request.answeredAt() != null
-                ? request.answeredAt().plus(disputes.reopenWindow())
-                : null;
+        return request.status() == RequestStatus.ANSWERED ? Policies.disputableUntil(request, disputes.reopenWindow()) : null;
     }
 
     private CitizenRequest load(UUID id, Caller caller, String accessKey, String ifMatch) {

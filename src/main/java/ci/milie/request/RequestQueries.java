@@ -1,6 +1,7 @@
 package ci.milie.request;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -71,7 +72,7 @@ public class RequestQueries {
                 r.anonymous(), r.submittedAt(), r.updatedAt(), r.dueAt(), deadline(r), r.answeredAt(), r.closedAt(),
                 r.rejectionReason() == null ? null : new Views.Rejection(r.rejectionReason(), r.duplicateOf()),
                 r.reopenCount(), staff ? answers.all(r.id()) : answers.delivered(r.id()),
-                allowed, allowed.contains(Action.REOPEN) ? commands.reopenUntil(r) : null, r.version());
+                allowed, reopenUntil(r, allowed), r.version(), allowed.contains(Action.RATE));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -95,10 +96,18 @@ public class RequestQueries {
                 .map(e -> new Views.EventView(e.id(), e.type(), e.occurredAt(), e.fromStatus(), e.toStatus(),
                         withKey ? e.message() : null, Visibility.PUBLIC, e.actorRole(), null))
                 .toList();
+        // The key holder's actions, from the same table as the owner's view: what the app offers next.
+        List<Action> allowed = List.of();
+        CitizenRequest request = null;
+        if (withKey) {
+            request = requests.findById(r.id());
+            allowed = commands.allowedActions(request, RequestAccess.sight(request, Caller.anonymous(), accessKey));
+        }
         return new Views.TrackingView(r.trackingCode(), withKey ? r.id() : null, r.type(),
                 new Views.CategoryRef(r.categoryId(), r.categoryCode(), r.categoryLabelFr(), r.categoryLabelEn()),
                 r.status(), r.submittedAt(), r.updatedAt(), r.dueAt(), r.administrationName(), timeline,
-                withKey ? answers.delivered(r.id()) : null);
+                withKey ? answers.delivered(r.id()) : null, allowed.contains(Action.RATE),
+                request == null ? null : reopenUntil(request, allowed));
     }
 
     /**
@@ -149,6 +158,11 @@ public class RequestQueries {
         UUID citizenId = caller.id().orElseThrow(() -> ProblemException.notFound("Account"));
         WorkQueue.Filter filter = WorkQueue.Filter.forCitizen(citizenId);
         return new WorkQueue(requests.getEntityManager(), clock).page(filter, WorkQueue.Sort.SUBMITTED, limit, cursor);
+    }
+
+    /** Until when the caller may dispute the answer: only while REOPEN is allowed, so never a second copy of its rule. */
+    private Instant reopenUntil(CitizenRequest r, List<Action> allowed) {
+        return allowed.contains(Action.REOPEN) ? commands.reopenUntil(r) : null;
     }
 
     private Views.DeadlineView deadline(CitizenRequest r) {

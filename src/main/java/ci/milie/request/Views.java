@@ -26,6 +26,9 @@ public final class Views {
     public static final String MOVED_ETAG_DOC = "The request's new version, the same tag GET /requests/{id} gives: send it "
             + "back as If-Match on the next move";
 
+    static final String CAN_RATE_DOC = "Whether the caller may rate the latest delivered answer now (POST "
+            + "/requests/{id}/feedback accepted): exactly when RATE is in the allowed actions";
+
     private Views() {
     }
 
@@ -77,7 +80,8 @@ public final class Views {
             List<AnswerLookup.AnswerSummary> answers,
             @Schema(description = "Exactly the actions the caller may take on the request now") List<Action> allowedActions,
             @Schema(description = "Until when the citizen may still dispute the answer; null unless REOPEN is in allowedActions", nullable = true) Instant reopenUntil,
-            @Schema(description = "Optimistic-locking version") long version) {
+            @Schema(description = "Optimistic-locking version") long version,
+            @Schema(description = CAN_RATE_DOC) boolean canRate) {
     }
 
     /** The clock of the current stage, and how the past stages went. */
@@ -126,6 +130,9 @@ public final class Views {
             @Schema(nullable = true) Instant dueAt,
             @Schema(description = "Where the request is being handled", nullable = true) String administrationName,
             @Schema(description = "Public events; their messages only with the access key") List<EventView> timeline,
-            @Schema(description = "Only with the access key; null without", nullable = true) List<AnswerLookup.AnswerSummary> answers) {
+            @Schema(description = "Only with the access key; null without", nullable = true) List<AnswerLookup.AnswerSummary> answers,
+            @Schema(description = CAN_RATE_DOC + "; always false without the access key") boolean canRate,
+            @Schema(description = "With the access key: until when the citizen may still dispute the answer, null when they "
+                    + "may not dispute it now; always null without the key", nullable = true) Instant reopenUntil) {
     }
 }
