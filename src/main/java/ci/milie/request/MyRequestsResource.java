@@ -6,7 +6,11 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.validation.constraints.Max;
@@ -29,9 +33,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import ci.milie.common.BodyTags;
 import ci.milie.common.Caller;
+import ci.milie.common.Params;
 import ci.milie.common.Locations;
-import ci.milie.common.Page;
 import ci.milie.common.Roles;
 
 @Path("/me/requests")
@@ -42,24 +49,41 @@ public class MyRequestsResource {
     private final RequestQueries queries;
     private final Claims claims;
     private final Caller caller;
+    private final ObjectMapper json;
 
-    MyRequestsResource(RequestQueries queries, Claims claims, Caller caller) {
+    MyRequestsResource(RequestQueries queries, Claims claims, Caller caller, ObjectMapper json) {
         this.queries = queries;
         this.claims = claims;
         this.caller = caller;
+        this.json = json;
     }
 
     @GET
     @RolesAllowed(Roles.CITIZEN)
     @Operation(summary = "Citizen: my own requests, newest first",
-            description = "The requests filed while signed in to this account (not those filed with only an access key). "
-                    + "Follow nextCursor until it is null. Staff get 403 FORBIDDEN (they use GET /api/v1/requests).")
-    @APIResponse(responseCode = "200", description = "One page of request summaries, newest first",
-            content = @Content(schema = @Schema(implementation = WorkQueueResource.RequestPage.class)))
-    public Page<Views.RequestSummary> listMyRequests(
+            description = "The requests filed while signed in to this account, and those claimed into it (POST "
+                    + "/api/v1/me/requests/claims); not those only opened with an access key. Follow nextCursor until it "
+                    + "is null; total counts them all. Each item names its category (labels) and the administration in "
+                    + "charge. For cheap polling: updatedSince lists only the requests changed after an instant, and "
+                    + "the ETag (a hash of the body) sent back as If-None-Match answers 304 Not Modified while nothing "
+                    + "changed. Staff get 403 FORBIDDEN (they use GET /api/v1/requests).")
+    @APIResponse(responseCode = "200", description = "One page of request summaries, newest first, with the total",
+            headers = @Header(name = "ETag", description = "A hash of this body: send it as If-None-Match",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = Views.MyRequestPage.class)))
+    @APIResponse(responseCode = "304", description = "Not Modified: the body would be the one If-None-Match names")
+    public Response listMyRequests(
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) @Parameter(description = "Page size, 1 to 200") int limit,
-            @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page; absent for the first page") String cursor) {
-        return queries.mine(caller, limit, cursor);
+            @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page; absent for the first page") String cursor,
+            @QueryParam("updatedSince") @Parameter(description = "Only requests changed after this ISO-8601 instant (or the "
+                    + "start of this date, UTC): a new event, status or answer", example = "2026-11-29T08:00:00Z") String updatedSince,
+            @Parameter(description = "The ETag of a previous answer: 304 while the body is unchanged") @HeaderParam("If-None-Match") String ifNoneMatch,
+            @Context Request request) {
+        Views.MyRequestPage page = queries.mine(caller, limit, cursor, Params.instant(updatedSince, "updatedSince", false));
+        CacheControl revalidate = new CacheControl();
+        revalidate.setPrivate(true);
+        revalidate.setNoCache(true);
+        return BodyTags.ok(page, json, request, revalidate, HttpHeaders.AUTHORIZATION);
     }
 
     @POST

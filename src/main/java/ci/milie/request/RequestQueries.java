@@ -152,12 +152,14 @@ public class RequestQueries {
         return found.get();
     }
 
-    /** The signed-in citizen's own requests, newest first. */
+    /** The signed-in citizen's own requests, newest first; with {@code updatedSince}, only those changed after it. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public ci.milie.common.Page<Views.RequestSummary> mine(Caller caller, int limit, String cursor) {
+    public Views.MyRequestPage mine(Caller caller, int limit, String cursor, Instant updatedSince) {
         UUID citizenId = caller.id().orElseThrow(() -> ProblemException.notFound("Account"));
-        WorkQueue.Filter filter = WorkQueue.Filter.forCitizen(citizenId);
-        return new WorkQueue(requests.getEntityManager(), clock).page(filter, WorkQueue.Sort.SUBMITTED, limit, cursor);
+        WorkQueue.Filter filter = WorkQueue.Filter.forCitizen(citizenId, updatedSince);
+        WorkQueue queue = new WorkQueue(requests.getEntityManager(), clock);
+        var page = queue.page(filter, WorkQueue.Sort.SUBMITTED, limit, cursor);
+        return new Views.MyRequestPage(page.items(), page.nextCursor(), queue.count(filter));
     }
 
     /** Until when the caller may dispute the answer: only while REOPEN is allowed, so never a second copy of its rule. */

@@ -100,10 +100,23 @@ public final class Views {
 
     /** One line of a work queue. */
     @Schema(name = "RequestSummary")
-    public record RequestSummary(UUID id, String trackingCode, RequestType type, String categoryCode, Channel channel,
+    public record RequestSummary(UUID id, String trackingCode, RequestType type, String categoryCode,
+            @Schema(description = "The category's label in French", examples = "État civil") String categoryLabelFr,
+            @Schema(description = "The category's label in English", examples = "Civil registry") String categoryLabelEn,
+            Channel channel,
             String subject, RequestStatus status, @Schema(description = "Where the request is routed", nullable = true) UUID administrationId,
+            @Schema(description = "The name of the administration in charge; null until routed", nullable = true,
+                    examples = "Office national de l'état civil et de l'identification") String administrationName,
             @Schema(nullable = true) String region, Instant submittedAt,
             @Schema(nullable = true) Instant dueAt, boolean overdue) {
+    }
+
+    /** A citizen's own requests, one page, and how many there are in all. */
+    @Schema(name = "MyRequestPage")
+    public record MyRequestPage(List<RequestSummary> items,
+            @Schema(description = "Opaque cursor of the next page; null on the last page", nullable = true) String nextCursor,
+            @Schema(description = "How many of the caller's requests match (with updatedSince: changed since then), all "
+                    + "pages together", examples = "12") long total) {
     }
 
     @Schema(name = "EventView")
