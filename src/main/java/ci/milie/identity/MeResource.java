@@ -59,7 +59,8 @@ public class MeResource {
                     @ExampleObject(name = "agent", value = """
                             {"id": "7d1c2b3a-4e5f-4a6b-8c7d-9e0f1a2b3c4d", "kind": "STAFF", "email": "k.kouassi@sante.gouv.ci",
                              "phone": null, "fullName": "Koffi Kouassi", "roles": ["agent"],
-                             "administrationId": "3b9f2c1d-8e7a-4f6b-9c5d-2a1e0f9b8c7d", "preferredLanguage": null}""") }))
+                             "administrationId": "3b9f2c1d-8e7a-4f6b-9c5d-2a1e0f9b8c7d", "preferredLanguage": null,
+                             "emailVerified": null, "phoneVerified": null, "version": null}""") }))
     @APIResponse(responseCode = "404", description = "NOT_FOUND: the account is gone or deactivated")
     public Response getMe() {
         return tagged(me.me(caller));
