@@ -10,7 +10,6 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.validation.constraints.Max;
@@ -77,13 +76,12 @@ public class MyRequestsResource {
             @QueryParam("cursor") @Parameter(description = "nextCursor of the previous page; absent for the first page") String cursor,
             @QueryParam("updatedSince") @Parameter(description = "Only requests changed after this ISO-8601 instant (or the "
                     + "start of this date, UTC): a new event, status or answer", example = "2026-11-29T08:00:00Z") String updatedSince,
-            @Parameter(description = "The ETag of a previous answer: 304 while the body is unchanged") @HeaderParam("If-None-Match") String ifNoneMatch,
-            @Context Request request) {
+            @Parameter(description = "The ETag of a previous answer: 304 while the body is unchanged") @HeaderParam("If-None-Match") String ifNoneMatch) {
         Views.MyRequestPage page = queries.mine(caller, limit, cursor, Params.instant(updatedSince, "updatedSince", false));
         CacheControl revalidate = new CacheControl();
         revalidate.setPrivate(true);
         revalidate.setNoCache(true);
-        return BodyTags.ok(page, json, request, revalidate, HttpHeaders.AUTHORIZATION);
+        return BodyTags.ok(page, json, ifNoneMatch, revalidate, HttpHeaders.AUTHORIZATION);
     }
 
     @POST

@@ -8,8 +8,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.CacheControl;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -67,11 +65,10 @@ public class TrackingResource {
             @Parameter(description = "The tracking code from the receipt, any case", example = "MIL-7KQ2-9XD3") @PathParam("trackingCode") String trackingCode,
             @Parameter(description = "Access key from the receipt (optional: it adds messages and answers)") @HeaderParam("X-Access-Key") String headerKey,
             @Parameter(description = "Access key, for links that cannot set a header; the header wins when both are sent") @QueryParam("key") String queryKey,
-            @Parameter(description = "The ETag of a previous answer: 304 while the body is unchanged") @HeaderParam("If-None-Match") String ifNoneMatch,
-            @Context Request request) {
+            @Parameter(description = "The ETag of a previous answer: 304 while the body is unchanged") @HeaderParam("If-None-Match") String ifNoneMatch) {
         Views.TrackingView view = queries.track(trackingCode, headerKey != null ? headerKey : queryKey);
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true);
-        return BodyTags.ok(view, json, request, noStore, "X-Access-Key");
+        return BodyTags.ok(view, json, ifNoneMatch, noStore, "X-Access-Key");
     }
 }
