@@ -15,6 +15,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -81,7 +83,8 @@ public class FeedbackResource {
                     + "the administration (ROUTED). Staff get 403 FORBIDDEN.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "dispute", value = """
             {"reason": "Le guichet 3 affirme ne pas avoir reçu le dossier."}""")))
-    @APIResponse(responseCode = "200", description = "The reopened request", content = @Content(schema = @Schema(implementation = Views.RequestView.class)))
+    @APIResponse(responseCode = "200", description = "The reopened request", headers = @Header(name = "ETag", description = Views.MOVED_ETAG_DOC, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = Views.RequestView.class)))
     @APIResponse(responseCode = "403", description = FORBIDDEN)
     @APIResponse(responseCode = "409", description = "INVALID_TRANSITION (the request is not ANSWERED; currentStatus names its status), "
             + "REOPEN_WINDOW_CLOSED (too late) or REOPEN_LIMIT_REACHED (disputed too many times already)")

@@ -24,6 +24,10 @@ public class Citizen {
     private String preferredLanguage;
     @Column(name = "created_at")
     private Instant createdAt;
+    @Column(name = "email_verified")
+    private boolean emailVerified;
+    @Column(name = "phone_verified")
+    private boolean phoneVerified;
     @Column(name = "last_login_at")
     private Instant lastLoginAt;
     @Version
@@ -37,8 +41,10 @@ public class Citizen {
         citizen.id = UUID.randomUUID();
         if (destination.isEmail()) {
             citizen.email = destination.value();
+            citizen.emailVerified = true;
         } else {
             citizen.phone = destination.value();
+            citizen.phoneVerified = true;
         }
         citizen.preferredLanguage = "fr";
         citizen.createdAt = now;
@@ -47,6 +53,30 @@ public class Citizen {
 
     void signedIn(Instant now) {
         lastLoginAt = now;
+    }
+
+    /**
+     * The citizen's own edit of their profile (PUT /me). A phone they type is not proven by a code;
+     * the phone they signed up with is proven and stays (the caller checks it is unchanged).
+     */
+    void editProfile(String fullName, String phone, String preferredLanguage) {
+        this.fullName = fullName;
+        if (!phoneVerified) {
+            this.phone = phone;
+        }
+        this.preferredLanguage = preferredLanguage;
+    }
+
+    public boolean emailVerified() {
+        return emailVerified;
+    }
+
+    public boolean phoneVerified() {
+        return phoneVerified;
+    }
+
+    public long version() {
+        return version;
     }
 
     public UUID id() {

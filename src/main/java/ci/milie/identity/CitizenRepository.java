@@ -10,7 +10,19 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 @ApplicationScoped
 public class CitizenRepository implements PanacheRepositoryBase<Citizen, UUID> {
 
+    /** The account this destination signs in to: only a contact a code proved is an identifier. */
     Optional<Citizen> findBy(OtpDestination destination) {
-        return find(destination.isEmail() ? "email" : "phone", destination.value()).firstResultOptional();
+        String column = destination.isEmail() ? "email" : "phone";
+        return find(column + " = ?1 and " + column + "Verified = true", destination.value()).firstResultOptional();
+    }
+
+    /**
+     * Takes this contact off an account that holds it without proof, when someone proves it with a
+     * code: the person who receives the codes owns the number, not the one who typed it.
+     */
+    void releaseUnproven(OtpDestination destination) {
+        String column = destination.isEmail() ? "email" : "phone";
+        update(column + " = null, version = version + 1 where " + column + " = ?1 and " + column + "Verified = false",
+                destination.value());
     }
 }

@@ -121,6 +121,7 @@ public class OtpService {
         check(destination, OtpChallenge.Purpose.SIGN_IN, code, 401);
         Instant now = clock.instant();
         Citizen citizen = citizens.findBy(destination).orElseGet(() -> {
+            citizens.releaseUnproven(destination);
             Citizen created = Citizen.signedUpWith(destination, now);
             citizens.persist(created);
             return created;

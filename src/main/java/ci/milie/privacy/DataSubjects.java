@@ -45,14 +45,17 @@ public class DataSubjects {
                 requestIds("r.citizen_id = ?1", citizenId)));
     }
 
-    /** Whoever holds this e-mail or phone (exactly one given, already checked by a code). */
+    /**
+     * Whoever holds this e-mail or phone (exactly one given, already checked by a code); an account
+     * counts only if a code proved that contact to it too (a phone typed on a profile proves nothing).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public DataSubject ofContact(String email, String phone) {
         boolean byEmail = email != null;
         String contact = byEmail ? email.trim().toLowerCase(Locale.ROOT) : PhoneNumbers.normalise(phone).orElse(phone);
         String column = byEmail ? "email" : "phone";
         @SuppressWarnings("unchecked")
-        List<UUID> accounts = em.createNativeQuery("select id from citizen where " + column + " = ?1", UUID.class)
+        List<UUID> accounts = em.createNativeQuery("select id from citizen where " + column + " = ?1 and " + column + "_verified", UUID.class)
                 .setParameter(1, contact).getResultList();
         UUID citizenId = accounts.isEmpty() ? null : accounts.get(0);
         List<UUID> requests = citizenId == null

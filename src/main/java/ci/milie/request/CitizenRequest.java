@@ -416,6 +416,17 @@ public class CitizenRequest {
         return newEvents;
     }
 
+    /**
+     * A signed-in citizen takes this request, filed without an account, into theirs. Whether they
+     * asked for anonymity does not change: the administration still sees neither contact nor
+     * account. Recorded as an internal event that names no one.
+     */
+    void claimedBy(UUID citizenId, Move move) {
+        this.citizenId = citizenId;
+        touch(move);
+        record(move, EventType.CLAIMED, status, status, null, Visibility.INTERNAL, Map.of());
+    }
+
     boolean personalDataErased() {
         return personalDataErasedAt != null;
     }

@@ -16,6 +16,12 @@ public final class Commands {
     private Commands() {
     }
 
+    @Schema(name = "ClaimCommand", description = "The receipt of a request filed without an account")
+    public record Claim(
+            @NotBlank @Size(max = 32) @Schema(description = "The tracking code, any case", examples = "MIL-7KQ2-9XD3") String trackingCode,
+            @NotBlank @Size(max = 100) @Schema(description = "The access key of the receipt", examples = "k7Qp2xW9mR4tZ8vN3bL6yH1c") String accessKey) {
+    }
+
     @Schema(name = "QualificationDecision")
     public enum Decision {
         ACCEPT, REJECT

@@ -3,6 +3,8 @@ package ci.milie.request;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 
+import ci.milie.common.PhoneNumbers;
+
 /** How to reach the person behind a request. Personal data: never logged, never public. */
 @Embeddable
 public class Contact {
@@ -44,5 +46,17 @@ public class Contact {
 
     public boolean reachable() {
         return email != null || phone != null;
+    }
+
+    /**
+     * Whether this contact is the given e-mail or phone (either may be null), compared normalised:
+     * e-mails without case, phones in international form.
+     */
+    public boolean isOneOf(String otherEmail, String otherPhone) {
+        boolean sameEmail = email != null && otherEmail != null
+                && email.strip().equalsIgnoreCase(otherEmail.strip());
+        boolean samePhone = phone != null && otherPhone != null
+                && PhoneNumbers.normalise(phone).orElse(phone).equals(PhoneNumbers.normalise(otherPhone).orElse(otherPhone));
+        return sameEmail || samePhone;
     }
 }

@@ -1,5 +1,7 @@
 package ci.milie.request;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -69,8 +71,8 @@ public enum Policies implements Policy {
     REOPEN_WINDOW(false) {
         @Override
         public Optional<ProblemException> refusal(CitizenRequest request, Payload payload, Circumstances circumstances) {
-            return request.answeredAt() != null
-                    && circumstances.now().isAfter(request.answeredAt().plus(circumstances.reopenWindow()))
+            Instant until = disputableUntil(request, circumstances.reopenWindow());
+            return until != null && circumstances.now().isAfter(until)
                             ? Optional.of(ProblemException.conflict("REOPEN_WINDOW_CLOSED", "REOPEN_WINDOW_CLOSED.days",
                                     circumstances.reopenWindow().toDays()))
                             : Optional.empty();
@@ -117,8 +119,8 @@ public enum Policies implements Policy {
     DISPUTE_WINDOW_OVER(false) {
         @Override
         public Optional<ProblemException> refusal(CitizenRequest request, Payload payload, Circumstances circumstances) {
-            return request.answeredAt() != null
-                    && circumstances.now().isAfter(request.answeredAt().plus(circumstances.reopenWindow()))
+            Instant until = disputableUntil(request, circumstances.reopenWindow());
+            return until != null && circumstances.now().isAfter(until)
                             ? Optional.empty()
                             : Optional.of(ProblemException.conflict("DISPUTE_WINDOW_OPEN", "DISPUTE_WINDOW_OPEN.open"));
         }
@@ -151,5 +153,13 @@ public enum Policies implements Policy {
     @Override
     public boolean readsInput() {
         return readsInput;
+    }
+
+    /**
+     * The last instant the citizen may dispute the delivered answer (REOPEN_WINDOW), after which it
+     * closes by itself (DISPUTE_WINDOW_OVER); null before any answer. The views' reopenUntil reads it too.
+     */
+    static Instant disputableUntil(CitizenRequest request, Duration reopenWindow) {
+        return request.answeredAt() == null ? null : request.answeredAt().plus(reopenWindow);
     }
 }

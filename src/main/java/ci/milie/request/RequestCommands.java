@@ -114,6 +114,35 @@ public class RequestCommands {
         return take(request, action, new Payload.Text(text), caller, accessKey);
     }
 
+    /**
+     * A signed-in citizen takes a request filed without an account into their account, once its
+     * tracking code and key were checked ({@link RequestQueries#openedByKey}). Only a citizen to
+     * whom a code proved the request's e-mail or phone may; a request already theirs is left as it
+     * is (a repeated claim succeeds); one in another account, or whose personal data were erased,
+     * stays where it is (409).
+     */
+    @Transactional
+    public void claim(UUID id, Caller caller, String provenEmail, String provenPhone) {
+        CitizenRequest request = requests.findByIdOptional(id).orElseThrow(RequestAccess::notFound);
+        UUID citizenId = caller.id().orElseThrow(RequestAccess::notFound);
+        if (request.personalDataErased()) {
+            throw ProblemException.conflict("PERSONAL_DATA_ERASED",
+                    "This request's personal data were erased: it can no longer be linked to an account");
+        }
+        if (citizenId.equals(request.citizenId())) {
+            return;
+        }
+        if (request.citizenId() != null) {
+            throw ProblemException.conflict("REQUEST_ALREADY_CLAIMED", "This request belongs to another account");
+        }
+        if (!request.contact().isOneOf(provenEmail, provenPhone)) {
+            throw new ProblemException(403, "CLAIM_CONTACT_MISMATCH", "Forbidden", "The request's e-mail or phone is not "
+                    + "one this account proved with a code: sign in with that contact to claim it");
+        }
+        request.claimedBy(citizenId, new CitizenRequest.Move(Actor.of(caller), Party.OWNER, clock.instant(), deadlines));
+        save(request);
+    }
+
     /** Files a new request: the one creation, with its SUBMITTED event published like every other. */
     CitizenRequest submit(CitizenRequest.Submission submission, String trackingCode, String accessKeyHash, Caller caller) {
         Party party = submission.enteredByStaffId() != null ? Party.OPERATOR_WHO_ENTERED
@@ -180,9 +209,7 @@ public class RequestCommands {
 
     /** Until when the citizen may still dispute the answer; null when the window is not open. */
     Instant reopenUntil(CitizenRequest request) {
-        return request.status() == RequestStatus.ANSWERED && request.answeredAt() != null
-                ? request.answeredAt().plus(disputes.reopenWindow())
-                : null;
+        return request.status() == RequestStatus.ANSWERED ? Policies.disputableUntil(request, disputes.reopenWindow()) : null;
     }
 
     private CitizenRequest load(UUID id, Caller caller, String accessKey, String ifMatch) {

@@ -1,6 +1,7 @@
 package ci.milie.request;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -72,7 +73,7 @@ public class RequestQueries {
                 r.anonymous(), r.submittedAt(), r.updatedAt(), r.dueAt(), deadline(r), r.answeredAt(), r.closedAt(),
                 r.rejectionReason() == null ? null : new Views.Rejection(r.rejectionReason(), r.duplicateOf()),
                 r.reopenCount(), staff ? answers.all(r.id()) : answers.delivered(r.id()),
-                allowed, allowed.contains(Action.REOPEN) ? commands.reopenUntil(r) : null, r.version());
+                allowed, reopenUntil(r, allowed), r.version(), allowed.contains(Action.RATE));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -98,10 +99,18 @@ public class RequestQueries {
                         e.fromStatus(), e.toStatus(), withKey ? EventTexts.render(e.type(), e.message(), language) : null,
                         Visibility.PUBLIC, e.actorRole(), null))
                 .toList();
+        // The key holder's actions, from the same table as the owner's view: what the app offers next.
+        List<Action> allowed = List.of();
+        CitizenRequest request = null;
+        if (withKey) {
+            request = requests.findById(r.id());
+            allowed = commands.allowedActions(request, RequestAccess.sight(request, Caller.anonymous(), accessKey));
+        }
         return new Views.TrackingView(r.trackingCode(), withKey ? r.id() : null, r.type(),
                 new Views.CategoryRef(r.categoryId(), r.categoryCode(), r.categoryLabelFr(), r.categoryLabelEn()),
                 r.status(), r.submittedAt(), r.updatedAt(), r.dueAt(), r.administrationName(), timeline,
-                withKey ? answers.delivered(r.id()) : null);
+                withKey ? answers.delivered(r.id()) : null, allowed.contains(Action.RATE),
+                request == null ? null : reopenUntil(request, allowed));
     }
 
     /**
@@ -146,12 +155,19 @@ public class RequestQueries {
         return found.get();
     }
 
-    /** The signed-in citizen's own requests, newest first. */
+    /** The signed-in citizen's own requests, newest first; with {@code updatedSince}, only those changed after it. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public ci.milie.common.Page<Views.RequestSummary> mine(Caller caller, int limit, String cursor) {
+    public Views.MyRequestPage mine(Caller caller, int limit, String cursor, Instant updatedSince) {
         UUID citizenId = caller.id().orElseThrow(() -> ProblemException.notFound("NOT_FOUND.account"));
-        WorkQueue.Filter filter = WorkQueue.Filter.forCitizen(citizenId);
-        return new WorkQueue(requests.getEntityManager(), clock).page(filter, WorkQueue.Sort.SUBMITTED, limit, cursor);
+        WorkQueue.Filter filter = WorkQueue.Filter.forCitizen(citizenId, updatedSince);
+        WorkQueue queue = new WorkQueue(requests.getEntityManager(), clock);
+        var page = queue.page(filter, WorkQueue.Sort.SUBMITTED, limit, cursor);
+        return new Views.MyRequestPage(page.items(), page.nextCursor(), queue.count(filter));
+    }
+
+    /** Until when the caller may dispute the answer: only while REOPEN is allowed, so never a second copy of its rule. */
+    private Instant reopenUntil(CitizenRequest r, List<Action> allowed) {
+        return allowed.contains(Action.REOPEN) ? commands.reopenUntil(r) : null;
     }
 
     private Views.DeadlineView deadline(CitizenRequest r) {

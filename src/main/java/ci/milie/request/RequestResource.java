@@ -121,7 +121,8 @@ public class RequestResource {
                     {"decision": "ACCEPT", "categoryCode": "ETAT-CIVIL"}"""),
             @ExampleObject(name = "reject", value = """
                     {"decision": "REJECT", "reasonCode": "OUT_OF_SCOPE", "message": "Cette demande relève d'une juridiction."}""") }))
-    @APIResponse(responseCode = "200", description = MOVED, content = @Content(schema = @Schema(implementation = Views.RequestView.class)))
+    @APIResponse(responseCode = "200", description = MOVED, headers = @Header(name = "ETag", description = Views.MOVED_ETAG_DOC, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = Views.RequestView.class)))
     @APIResponse(responseCode = "409", description = CONFLICT)
     public Views.RequestView qualifyRequest(@PathParam("id") @Parameter(description = ID_DOC) UUID id,
             @Valid @NotNull Commands.Qualification command,
@@ -139,7 +140,8 @@ public class RequestResource {
                     + "inactive administration, or a re-routing without a reason.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "route", value = """
             {"administrationId": "5f1c2b7e-8d4a-4c33-9e0b-2a6d7c9e1f40"}""")))
-    @APIResponse(responseCode = "200", description = MOVED, content = @Content(schema = @Schema(implementation = Views.RequestView.class)))
+    @APIResponse(responseCode = "200", description = MOVED, headers = @Header(name = "ETag", description = Views.MOVED_ETAG_DOC, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = Views.RequestView.class)))
     @APIResponse(responseCode = "409", description = CONFLICT + "; SAME_ADMINISTRATION: re-routing to the administration in charge")
     public Views.RequestView routeRequest(@PathParam("id") @Parameter(description = ID_DOC) UUID id,
             @Valid @NotNull Commands.Routing command,
@@ -153,7 +155,8 @@ public class RequestResource {
     @Operation(summary = "Agent: take the request in hand",
             description = "An agent of the administration in charge acknowledges a ROUTED request: it becomes IN_PROGRESS "
                     + "and the citizen is told. No body.")
-    @APIResponse(responseCode = "200", description = MOVED, content = @Content(schema = @Schema(implementation = Views.RequestView.class)))
+    @APIResponse(responseCode = "200", description = MOVED, headers = @Header(name = "ETag", description = Views.MOVED_ETAG_DOC, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = Views.RequestView.class)))
     @APIResponse(responseCode = "409", description = CONFLICT)
     public Views.RequestView acknowledgeRequest(@PathParam("id") @Parameter(description = ID_DOC) UUID id,
             @Parameter(description = IF_MATCH_DOC) @HeaderParam("If-Match") String ifMatch) {
@@ -169,7 +172,8 @@ public class RequestResource {
                     + "(RECEIVED again, to be routed elsewhere); the reason is internal.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "handback", value = """
             {"reason": "Les extraits de naissance relèvent de la mairie, pas de l'ONECI."}""")))
-    @APIResponse(responseCode = "200", description = MOVED, content = @Content(schema = @Schema(implementation = Views.RequestView.class)))
+    @APIResponse(responseCode = "200", description = MOVED, headers = @Header(name = "ETag", description = Views.MOVED_ETAG_DOC, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = Views.RequestView.class)))
     @APIResponse(responseCode = "409", description = CONFLICT)
     public Views.RequestView handBackRequest(@PathParam("id") @Parameter(description = ID_DOC) UUID id,
             @Valid @NotNull Commands.Handback command,
@@ -192,7 +196,8 @@ public class RequestResource {
                     {"text": "Pouvez-vous préciser la date de votre demande à la mairie ?"}"""),
             @ExampleObject(name = "reply", value = """
                     {"text": "Le 12 août 2026, au guichet de Yopougon."}""") }))
-    @APIResponse(responseCode = "200", description = MOVED, content = @Content(schema = @Schema(implementation = Views.RequestView.class)))
+    @APIResponse(responseCode = "200", description = MOVED, headers = @Header(name = "ETag", description = Views.MOVED_ETAG_DOC, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = Views.RequestView.class)))
     @APIResponse(responseCode = "403", description = FORBIDDEN_MOVE)
     @APIResponse(responseCode = "409", description = CONFLICT + " (e.g. replying when no question is pending)")
     public Views.RequestView sendRequestMessage(@PathParam("id") @Parameter(description = ID_DOC) UUID id,
@@ -227,7 +232,8 @@ public class RequestResource {
                     + "may be omitted.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "close", value = """
             {"message": "Merci pour votre suggestion, transmise au ministère."}""")))
-    @APIResponse(responseCode = "200", description = MOVED, content = @Content(schema = @Schema(implementation = Views.RequestView.class)))
+    @APIResponse(responseCode = "200", description = MOVED, headers = @Header(name = "ETag", description = Views.MOVED_ETAG_DOC, schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = Views.RequestView.class)))
     @APIResponse(responseCode = "409", description = CONFLICT)
     public Views.RequestView closeRequest(@PathParam("id") @Parameter(description = ID_DOC) UUID id, @Valid Commands.Close command,
             @Parameter(description = IF_MATCH_DOC) @HeaderParam("If-Match") String ifMatch) {

@@ -12,6 +12,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -20,7 +22,10 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import ci.milie.common.ApiSecurity;
+import ci.milie.common.BodyTags;
 
 @Path("/tracking")
 @PermitAll
@@ -29,9 +34,11 @@ import ci.milie.common.ApiSecurity;
 public class TrackingResource {
 
     private final RequestQueries queries;
+    private final ObjectMapper json;
 
-    TrackingResource(RequestQueries queries) {
+    TrackingResource(RequestQueries queries, ObjectMapper json) {
         this.queries = queries;
+        this.json = json;
     }
 
     @SecurityRequirementsSet
@@ -43,19 +50,25 @@ public class TrackingResource {
                     + "charge and the public timeline (without messages). With the request's access key, also its id, the "
                     + "messages of the timeline and the delivered answers. A wrong key answers exactly like an unknown code "
                     + "(404 NOT_FOUND); unknown codes and wrong keys are counted (429 RATE_LIMITED past the limit). Prefer the "
-                    + "X-Access-Key header: query strings end up in logs. Never cached (Cache-Control: no-store).")
+                    + "X-Access-Key header: query strings end up in logs. Never stored by caches (Cache-Control: "
+                    + "no-store); for cheap polling, the ETag (a hash of the body: it differs with and without the key) "
+                    + "sent back as If-None-Match answers 304 Not Modified while nothing changed.")
     @APIResponse(responseCode = "200", description = "Status, deadline and public timeline; with the key, also messages and answers",
+            headers = @Header(name = "ETag", description = "A hash of this body: send it as If-None-Match",
+                    schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = Views.TrackingView.class)))
+    @APIResponse(responseCode = "304", description = "Not Modified: the body would be the one If-None-Match names")
     @APIResponse(responseCode = "429", description = "RATE_LIMITED: too many unknown codes from this address, or too many "
             + "wrong keys from this address or for this code")
     @APIResponse(responseCode = "404", description = "NOT_FOUND: no request has this code, or the access key is wrong")
     public Response trackRequest(
             @Parameter(description = "The tracking code from the receipt, any case", example = "MIL-7KQ2-9XD3") @PathParam("trackingCode") String trackingCode,
             @Parameter(description = "Access key from the receipt (optional: it adds messages and answers)") @HeaderParam("X-Access-Key") String headerKey,
-            @Parameter(description = "Access key, for links that cannot set a header; the header wins when both are sent") @QueryParam("key") String queryKey) {
+            @Parameter(description = "Access key, for links that cannot set a header; the header wins when both are sent") @QueryParam("key") String queryKey,
+            @Parameter(description = "The ETag of a previous answer: 304 while the body is unchanged") @HeaderParam("If-None-Match") String ifNoneMatch) {
         Views.TrackingView view = queries.track(trackingCode, headerKey != null ? headerKey : queryKey);
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true);
-        return Response.ok(view).cacheControl(noStore).build();
+        return BodyTags.ok(view, json, ifNoneMatch, noStore, "X-Access-Key");
     }
 }

@@ -22,6 +22,13 @@ public final class Views {
     static final String ACTOR_SYSADMIN = "sysadmin";
     static final String ACTOR_SYSTEM = "system";
 
+    /** The ETag every move that answers with the request's view sends (see RequestViewTags). */
+    public static final String MOVED_ETAG_DOC = "The request's new version, the same tag GET /requests/{id} gives: send it "
+            + "back as If-Match on the next move";
+
+    static final String CAN_RATE_DOC = "Whether the caller may rate the latest delivered answer now (POST "
+            + "/requests/{id}/feedback accepted): exactly when RATE is in the allowed actions";
+
     private Views() {
     }
 
@@ -73,7 +80,8 @@ public final class Views {
             List<AnswerLookup.AnswerSummary> answers,
             @Schema(description = "Exactly the actions the caller may take on the request now") List<Action> allowedActions,
             @Schema(description = "Until when the citizen may still dispute the answer; null unless REOPEN is in allowedActions", nullable = true) Instant reopenUntil,
-            @Schema(description = "Optimistic-locking version") long version) {
+            @Schema(description = "Optimistic-locking version") long version,
+            @Schema(description = CAN_RATE_DOC) boolean canRate) {
     }
 
     /** The clock of the current stage, and how the past stages went. */
@@ -92,10 +100,23 @@ public final class Views {
 
     /** One line of a work queue. */
     @Schema(name = "RequestSummary")
-    public record RequestSummary(UUID id, String trackingCode, RequestType type, String categoryCode, Channel channel,
+    public record RequestSummary(UUID id, String trackingCode, RequestType type, String categoryCode,
+            @Schema(description = "The category's label in French", examples = "État civil") String categoryLabelFr,
+            @Schema(description = "The category's label in English", examples = "Civil registry") String categoryLabelEn,
+            Channel channel,
             String subject, RequestStatus status, @Schema(description = "Where the request is routed", nullable = true) UUID administrationId,
+            @Schema(description = "The name of the administration in charge; null until routed", nullable = true,
+                    examples = "Office national de l'état civil et de l'identification") String administrationName,
             @Schema(nullable = true) String region, Instant submittedAt,
             @Schema(nullable = true) Instant dueAt, boolean overdue) {
+    }
+
+    /** A citizen's own requests, one page, and how many there are in all. */
+    @Schema(name = "MyRequestPage")
+    public record MyRequestPage(List<RequestSummary> items,
+            @Schema(description = "Opaque cursor of the next page; null on the last page", nullable = true) String nextCursor,
+            @Schema(description = "How many of the caller's requests match (with updatedSince: changed since then), all "
+                    + "pages together", examples = "12") long total) {
     }
 
     @Schema(name = "EventView")
@@ -127,6 +148,9 @@ public final class Views {
             @Schema(nullable = true) Instant dueAt,
             @Schema(description = "Where the request is being handled", nullable = true) String administrationName,
             @Schema(description = "Public events; their messages only with the access key") List<EventView> timeline,
-            @Schema(description = "Only with the access key; null without", nullable = true) List<AnswerLookup.AnswerSummary> answers) {
+            @Schema(description = "Only with the access key; null without", nullable = true) List<AnswerLookup.AnswerSummary> answers,
+            @Schema(description = CAN_RATE_DOC + "; always false without the access key") boolean canRate,
+            @Schema(description = "With the access key: until when the citizen may still dispute the answer, null when they "
+                    + "may not dispute it now; always null without the key", nullable = true) Instant reopenUntil) {
     }
 }

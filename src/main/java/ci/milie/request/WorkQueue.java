@@ -40,17 +40,18 @@ final class WorkQueue {
      */
     record Filter(Set<RequestStatus> statuses, RequestType type, UUID categoryId, UUID administrationId,
             Channel channel, String region, Instant from, Instant to, Boolean overdue, Instant dueBefore, String text,
-            UUID citizenId, String trackingCode, String phone, boolean contactOfAnonymous) {
+            UUID citizenId, String trackingCode, String phone, boolean contactOfAnonymous, Instant updatedSince) {
 
-        static Filter forCitizen(UUID citizenId) {
+        /** A citizen's own requests; {@code updatedSince} (nullable): only those changed after it. */
+        static Filter forCitizen(UUID citizenId, Instant updatedSince) {
             return new Filter(Set.of(), null, null, null, null, null, null, null, null, null, null, citizenId, null, null,
-                    true);
+                    true, updatedSince);
         }
 
         /** This filter within an administration (null: all) and what the caller may know of anonymous citizens. */
         Filter scoped(UUID administration, boolean seesAnonymousContacts) {
             return new Filter(statuses, type, categoryId, administration, channel, region, from, to, overdue, dueBefore,
-                    text, citizenId, trackingCode, phone, seesAnonymousContacts);
+                    text, citizenId, trackingCode, phone, seesAnonymousContacts, updatedSince);
         }
     }
 
@@ -67,29 +68,7 @@ final class WorkQueue {
         Instant now = clock.instant();
         // The page's ids first, then their rows: the ids of a queue often come from an index alone
         // (the overdue queue: 29k entries of a covering index, newest 50 kept, instead of 29k row reads).
-        SqlFilter where = new SqlFilter();
-        if (!filter.statuses().isEmpty()) {
-            where.and("r.status in (:statuses)", "statuses", filter.statuses().stream().map(Enum::name).toList());
-        }
-        where.andIfPresent("r.type = :type", "type", filter.type() == null ? null : filter.type().name());
-        where.andIfPresent("r.category_id = :category", "category", filter.categoryId());
-        where.andIfPresent("r.administration_id = :administration", "administration", filter.administrationId());
-        where.andIfPresent("r.channel = :channel", "channel", filter.channel() == null ? null : filter.channel().name());
-        where.andIfPresent("lower(r.region) = lower(:region)", "region", filter.region());
-        where.andIfPresent("r.submitted_at >= :from", "from", ts(filter.from()));
-        where.andIfPresent("r.submitted_at < :to", "to", ts(filter.to()));
-        where.andIfPresent("r.due_at < :dueBefore", "dueBefore", ts(filter.dueBefore()));
-        String unlessAnonymous = filter.contactOfAnonymous() ? "" : " and not r.anonymous";
-        where.andIfPresent("r.citizen_id = :citizen" + unlessAnonymous, "citizen", filter.citizenId());
-        where.andIfPresent("r.tracking_code = :code", "code", filter.trackingCode());
-        where.andIfPresent("r.contact_phone = :phone" + unlessAnonymous, "phone", filter.phone());
-        where.andIfPresent("r.search @@ websearch_to_tsquery('french', :text)", "text", filter.text());
-        if (Boolean.TRUE.equals(filter.overdue())) {
-            where.and("r.due_at < :now and r.status in (:running)", "now", ts(now))
-                    .param("running", RequestStatus.names(RequestStatus.RUNNING));
-        } else if (Boolean.FALSE.equals(filter.overdue())) {
-            where.and("(r.due_at is null or r.due_at >= :now)", "now", ts(now));
-        }
+        SqlFilter where = where(filter, now);
         String[] after = Keyset.after(cursor, key -> parseKey(key, sort));
         String idsOrder;
         String rowsOrder;
@@ -114,8 +93,9 @@ final class WorkQueue {
                 + idsOrder + " limit :limit";
         Query query = where.bindTo(em.createNativeQuery("""
                 select r.id, r.tracking_code, r.type, c.code, r.channel, r.subject, r.status, r.administration_id,
-                       r.region, r.submitted_at, r.due_at
-                from (%s) p join citizen_request r on r.id = p.id join category c on c.id = r.category_id""".formatted(ids)
+                       r.region, r.submitted_at, r.due_at, c.label_fr, c.label_en, a.name
+                from (%s) p join citizen_request r on r.id = p.id join category c on c.id = r.category_id
+                left join administration a on a.id = r.administration_id""".formatted(ids)
                 + rowsOrder));
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
@@ -123,6 +103,45 @@ final class WorkQueue {
         int keyColumn = sort == Sort.SUBMITTED ? 9 : 10;
         return Keyset.page(rows, limit, row -> sort.name() + "|" + instant(row[keyColumn]) + "|" + row[0],
                 row -> summary(row, now));
+    }
+
+    /**
+     * How many requests the filter matches, all pages together. Only for a citizen's own list
+     * (their index, a handful of rows): a staff queue counts from the statistics instead, since
+     * counting a large filtered queue on every page would read every matching row.
+     */
+    long count(Filter filter) {
+        SqlFilter where = where(filter, clock.instant());
+        Query query = where.bindTo(em.createNativeQuery("select count(*) from citizen_request r where 1 = 1" + where.andClauses()));
+        return ((Number) query.getSingleResult()).longValue();
+    }
+
+    private SqlFilter where(Filter filter, Instant now) {
+        SqlFilter where = new SqlFilter();
+        if (!filter.statuses().isEmpty()) {
+            where.and("r.status in (:statuses)", "statuses", filter.statuses().stream().map(Enum::name).toList());
+        }
+        where.andIfPresent("r.type = :type", "type", filter.type() == null ? null : filter.type().name());
+        where.andIfPresent("r.category_id = :category", "category", filter.categoryId());
+        where.andIfPresent("r.administration_id = :administration", "administration", filter.administrationId());
+        where.andIfPresent("r.channel = :channel", "channel", filter.channel() == null ? null : filter.channel().name());
+        where.andIfPresent("lower(r.region) = lower(:region)", "region", filter.region());
+        where.andIfPresent("r.submitted_at >= :from", "from", ts(filter.from()));
+        where.andIfPresent("r.submitted_at < :to", "to", ts(filter.to()));
+        where.andIfPresent("r.due_at < :dueBefore", "dueBefore", ts(filter.dueBefore()));
+        String unlessAnonymous = filter.contactOfAnonymous() ? "" : " and not r.anonymous";
+        where.andIfPresent("r.citizen_id = :citizen" + unlessAnonymous, "citizen", filter.citizenId());
+        where.andIfPresent("r.tracking_code = :code", "code", filter.trackingCode());
+        where.andIfPresent("r.contact_phone = :phone" + unlessAnonymous, "phone", filter.phone());
+        where.andIfPresent("r.search @@ websearch_to_tsquery('french', :text)", "text", filter.text());
+        if (Boolean.TRUE.equals(filter.overdue())) {
+            where.and("r.due_at < :now and r.status in (:running)", "now", ts(now))
+                    .param("running", RequestStatus.names(RequestStatus.RUNNING));
+        } else if (Boolean.FALSE.equals(filter.overdue())) {
+            where.and("(r.due_at is null or r.due_at >= :now)", "now", ts(now));
+        }
+        where.andIfPresent("r.updated_at > :updatedSince", "updatedSince", ts(filter.updatedSince()));
+        return where;
     }
 
     private static Timestamp ts(Instant instant) {
@@ -140,12 +159,13 @@ final class WorkQueue {
         return new String[] { parts[1], parts[2] };
     }
 
+    /** One row of the page: the category's labels and the administration's name come with it, by the same query's joins. */
     private static Views.RequestSummary summary(Object[] row, Instant now) {
         Instant due = instant(row[10]);
         RequestStatus status = RequestStatus.valueOf((String) row[6]);
         boolean overdue = due != null && due.isBefore(now) && RequestStatus.RUNNING.contains(status);
         return new Views.RequestSummary((UUID) row[0], (String) row[1], RequestType.valueOf((String) row[2]),
-                (String) row[3], Channel.valueOf((String) row[4]), (String) row[5], status, (UUID) row[7],
-                (String) row[8], instant(row[9]), due, overdue);
+                (String) row[3], (String) row[11], (String) row[12], Channel.valueOf((String) row[4]), (String) row[5], status,
+                (UUID) row[7], (String) row[13], (String) row[8], instant(row[9]), due, overdue);
     }
 }

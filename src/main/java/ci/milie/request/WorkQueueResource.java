@@ -59,7 +59,11 @@ public class WorkQueueResource {
                     + "an agent only those routed to their administration; an operator must send trackingCode and phone "
                     + "and gets at most that one request. Filters name parameters as the statistics do (categoryCode, "
                     + "type, administrationId, from, to: a date `to` includes that whole day). A malformed filter is a "
-                    + "400 VALIDATION_FAILED naming it; citizens get 403 (their own list is GET /api/v1/me/requests).")
+                    + "400 VALIDATION_FAILED naming it; citizens get 403 (their own list is GET /api/v1/me/requests). "
+                    + "Each item names its category (labels) and the administration in charge (null until routed). No "
+                    + "total, by design: counting everything a filter matches would read every matching request on each "
+                    + "page (tens of thousands for a national overdue queue, or a text search), where a page reads one "
+                    + "index range; the counts a dashboard shows come from GET /api/v1/stats.")
     @APIResponse(responseCode = "200", description = "One page of request summaries, newest first unless sorted by dueAt",
             content = @Content(schema = @Schema(implementation = RequestPage.class)))
     public Page<Views.RequestSummary> listWorkQueue(
@@ -126,7 +130,7 @@ public class WorkQueueResource {
                 Params.instant(to, "to", true),
                 Params.bool(overdue, "overdue"), Params.instant(dueBefore, "dueBefore", false), text, null,
                 trackingCode == null || trackingCode.isBlank() ? null : TrackingCodes.normalise(trackingCode),
-                normalisedPhone, false);
+                normalisedPhone, false, null);
         return queues.queue(filter, order, limit, cursor, caller);
     }
 

@@ -378,6 +378,16 @@ class OperationMatrixTest {
                 + target("deleteHoliday", this::newHoliday))));
 
         calls.put("getMe", (who, spec) -> Outcome.of(spec.get("/api/v1/me")));
+        calls.put("updateMe", (who, spec) -> Outcome.of(json(spec, Map.of("fullName", "Awa Traoré", "preferredLanguage", "fr"))
+                .put("/api/v1/me")));
+        // A citizen claims a request filed without an account with the e-mail they signed in with.
+        calls.put("claimRequest", (who, spec) -> {
+            Session citizen = session(who);
+            String email = citizen == null ? uniqueEmail("claim") : citizen.email();
+            JsonPath receipt = Requests.submitAnonymously(Requests.complaint(w.categoryA(), email));
+            return Outcome.of(json(spec, Map.of("trackingCode", receipt.getString("trackingCode"),
+                    "accessKey", receipt.getString("accessKey"))).post("/api/v1/me/requests/claims"));
+        });
         calls.put("listMyRequests",
                 (who, spec) -> listing(spec.queryParam("limit", 200).get("/api/v1/me/requests"), w.byOwner().id()));
         calls.put("sendMyPrivacyCode", (who, spec) -> Outcome.of(json(spec, Map.of()).post("/api/v1/me/privacy/code")));

@@ -40,7 +40,8 @@ import ci.milie.client.model.OtpRequestCommand;
 import ci.milie.client.model.OtpVerifyCommand;
 import ci.milie.client.model.QualificationCommand;
 import ci.milie.client.model.QualificationDecision;
-import ci.milie.client.model.RequestPage;
+import ci.milie.client.model.ClaimCommand;
+import ci.milie.client.model.MyRequestPage;
 import ci.milie.client.model.RequestStatus;
 import ci.milie.client.model.RequestSummary;
 import ci.milie.client.model.RequestType;
@@ -112,7 +113,7 @@ class GeneratedClientJourneysTest {
         Locations.followRequired(retried, holder);
 
         // The key holder tracks it by its code: the keyed view names the request.
-        TrackingView tracked = holder.tracking().trackRequest(receipt.getTrackingCode(), null, holder.accessKey());
+        TrackingView tracked = holder.tracking().trackRequest(receipt.getTrackingCode(), null, null, holder.accessKey());
         assertEquals(receipt.getTrackingCode(), tracked.getTrackingCode());
         assertEquals(receipt.getId(), tracked.getId());
         assertEquals(RequestStatus.RECEIVED, tracked.getStatus());
@@ -123,14 +124,24 @@ class GeneratedClientJourneysTest {
         Caller citizen = signInWithCode(email);
         assertEquals(email, citizen.authentication().getMe().getEmail());
 
-        // A claim step (code and key into the account) slots in here: it adds the request to `mine`,
-        // and from then on the citizen acts as `citizen` rather than as the key holder.
-        Set<UUID> mine = Set.of();
-        Caller owner = holder;
+        // Filed without an account, the request is not the account's yet.
+        MyRequestPage before = citizen.requests().listMyRequests(null, null, null, null);
+        assertEquals(List.of(), before.getItems(), "the account's requests before the claim");
+        assertEquals(0, before.getTotal());
 
-        RequestPage myRequests = citizen.requests().listMyRequests(null, null);
-        assertEquals(mine, Set.copyOf(myRequests.getItems().stream().map(RequestSummary::getId).toList()),
-                "the account's requests");
+        // The citizen claims it with its code and key: the e-mail it was filed with is the one just proven.
+        ApiResponse<RequestView> claimed = citizen.requests().claimRequestWithHttpInfo(
+                new ClaimCommand().trackingCode(receipt.getTrackingCode()).accessKey(receipt.getAccessKey()));
+        assertEquals(200, claimed.getStatusCode());
+        assertEquals(receipt.getId(), claimed.getData().getId());
+        Locations.followRequired(claimed, citizen);
+        // From now on the citizen acts with the account's token, not the key.
+        Caller owner = citizen;
+
+        MyRequestPage myRequests = citizen.requests().listMyRequests(null, null, null, null);
+        assertEquals(Set.of(receipt.getId()), Set.copyOf(myRequests.getItems().stream().map(RequestSummary::getId).toList()),
+                "the account's requests after the claim");
+        assertEquals(1, myRequests.getTotal());
         assertNull(myRequests.getNextCursor(), "one page");
 
         // OSEP routes it, the agent acknowledges it and asks a question.
@@ -173,7 +184,7 @@ class GeneratedClientJourneysTest {
         assertEquals(answered.getData().getId(), rated.getData().getAnswerId());
         Locations.follow(rated, owner);
 
-        TrackingView closed = holder.tracking().trackRequest(receipt.getTrackingCode(), null, holder.accessKey());
+        TrackingView closed = holder.tracking().trackRequest(receipt.getTrackingCode(), null, null, holder.accessKey());
         assertEquals(RequestStatus.CLOSED, closed.getStatus());
         List<EventType> timeline = closed.getTimeline().stream().map(EventView::getType).toList();
         assertEquals(List.of(EventType.FEEDBACK_GIVEN, EventType.CLOSED), timeline.subList(timeline.size() - 2, timeline.size()));
@@ -242,7 +253,7 @@ class GeneratedClientJourneysTest {
         assertNotNull(approved.getDeliveredAt());
 
         // The citizen, with the key, reads the answer on the tracking view and may rate or dispute it.
-        TrackingView tracked = holder.tracking().trackRequest(receipt.getTrackingCode(), null, holder.accessKey());
+        TrackingView tracked = holder.tracking().trackRequest(receipt.getTrackingCode(), null, null, holder.accessKey());
         assertEquals(RequestStatus.ANSWERED, tracked.getStatus());
         assertEquals(List.of("Votre dossier est complet : retrait lundi au guichet 2."),
                 tracked.getAnswers().stream().map(AnswerSummary::getText).toList());

@@ -6,10 +6,13 @@ import static ci.milie.support.Api.uniqueEmail;
 import static ci.milie.support.Problems.assertProblem;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -158,6 +161,66 @@ class FeedbackResourceTest {
                 .anyMatch(m -> m.getText().contains("Le guichet dit ne pas avoir mon extrait.")), "OSEP is told");
         as(at.agentToken()).get("/api/v1/requests/" + request[0] + "/events").then().statusCode(200)
                 .body("items.type", hasItem("REOPENED"));
+    }
+
+    @Test
+    void canRateIsTrueExactlyWhileARatingIsAccepted() {
+        Setting at = Setting.create(false);
+        JsonPath receipt = Requests.submitAnonymously(Requests.complaint(at.categoryCode(), uniqueEmail("canrate")));
+        String id = receipt.getString("id");
+        String key = receipt.getString("accessKey");
+        String code = receipt.getString("trackingCode");
+        assertCanRate(id, key, code, false);
+        assertProblem(rate(id, key, Map.of("rating", 4, "satisfied", false)), 409, "NO_DELIVERED_ANSWER");
+
+        as(at.osepToken()).body(Map.of("administrationId", at.administrationId())).post("/api/v1/requests/" + id + "/routing")
+                .then().statusCode(200);
+        as(at.agentToken()).post("/api/v1/requests/" + id + "/acknowledgement").then().statusCode(200);
+        as(at.agentToken()).body(Map.of("text", "Votre dossier est traité.")).post("/api/v1/requests/" + id + "/answers")
+                .then().statusCode(201);
+        assertCanRate(id, key, code, true);
+        anonymous().get("/api/v1/tracking/" + code).then().statusCode(200)
+                .body("canRate", equalTo(false)).body("reopenUntil", nullValue());
+        as(at.osepToken()).get("/api/v1/requests/" + id).then().statusCode(200).body("canRate", equalTo(false));
+
+        rate(id, key, Map.of("rating", 2, "satisfied", false)).statusCode(201);
+        assertCanRate(id, key, code, false);
+        assertProblem(rate(id, key, Map.of("rating", 3, "satisfied", false)), 409, "FEEDBACK_ALREADY_GIVEN");
+    }
+
+    private static void assertCanRate(String id, String key, String code, boolean expected) {
+        anonymous().header("X-Access-Key", key).get("/api/v1/requests/" + id).then().statusCode(200)
+                .body("canRate", equalTo(expected))
+                .body("allowedActions.contains('RATE')", equalTo(expected));
+        anonymous().header("X-Access-Key", key).get("/api/v1/tracking/" + code).then().statusCode(200)
+                .body("canRate", equalTo(expected));
+    }
+
+    @Test
+    void reopenUntilIsTheLastInstantADisputeIsAccepted() {
+        Setting at = Setting.create(false);
+        JsonPath receipt = Requests.submitAnonymously(Requests.complaint(at.categoryCode(), uniqueEmail("until")));
+        String id = receipt.getString("id");
+        String key = receipt.getString("accessKey");
+        anonymous().header("X-Access-Key", key).get("/api/v1/requests/" + id).then().body("reopenUntil", nullValue());
+        as(at.osepToken()).body(Map.of("administrationId", at.administrationId())).post("/api/v1/requests/" + id + "/routing")
+                .then().statusCode(200);
+        as(at.agentToken()).post("/api/v1/requests/" + id + "/acknowledgement").then().statusCode(200);
+        as(at.agentToken()).body(Map.of("text", "Votre dossier est traité.")).post("/api/v1/requests/" + id + "/answers")
+                .then().statusCode(201);
+        String until = anonymous().header("X-Access-Key", key).get("/api/v1/requests/" + id).then().statusCode(200)
+                .extract().path("reopenUntil");
+        anonymous().header("X-Access-Key", key).get("/api/v1/tracking/" + receipt.getString("trackingCode")).then()
+                .body("reopenUntil", equalTo(until));
+
+        // The test clock runs: a minute before the end, then a minute after.
+        clock.advance(Duration.between(clock.instant(), Instant.parse(until)).minusMinutes(1));
+        anonymous().header("X-Access-Key", key).get("/api/v1/requests/" + id).then()
+                .body("allowedActions", hasItem("REOPEN")).body("reopenUntil", equalTo(until));
+        clock.advance(Duration.ofMinutes(2));
+        anonymous().header("X-Access-Key", key).get("/api/v1/requests/" + id).then()
+                .body("allowedActions", not(hasItem("REOPEN"))).body("reopenUntil", nullValue());
+        assertProblem(reopen(id, key, "Juste après la fin du délai."), 409, "REOPEN_WINDOW_CLOSED");
     }
 
     @Test

@@ -162,6 +162,40 @@ class AnonymityTest {
     }
 
     @Test
+    void aClaimedAnonymousRequestStaysAnonymousToTheAgentsAndItsClaimNamesNoOne() {
+        Setting at = Setting.create(true);
+        Citizen citizen = signIn();
+        String word = "guichet" + letters(8);
+        Map<String, Object> body = Requests.complaint(at.categoryCode(), citizen.email());
+        body.put("contact", new HashMap<>(Map.of("fullName", citizen.fullName(), "email", citizen.email(),
+                "phone", citizen.localPhone(), "preferredLanguage", "fr")));
+        body.put("description", "Au " + word + " de la mairie, on me renvoie d'un bureau à l'autre.");
+        body.put("anonymous", true);
+        var receipt = Requests.submitAnonymously(body);
+        String path = "/api/v1/requests/" + receipt.getString("id");
+        as(at.osepToken()).body(Map.of("administrationId", at.administrationId())).post(path + "/routing").then().statusCode(200);
+
+        as(citizen.token()).body(Map.of("trackingCode", receipt.getString("trackingCode"), "accessKey", receipt.getString("accessKey")))
+                .post("/api/v1/me/requests/claims").then().statusCode(200).body("anonymous", equalTo(true));
+
+        Response view = as(at.agentToken()).get(path);
+        view.then().statusCode(200).body("anonymous", equalTo(true)).body("contact", nullValue());
+        Response events = as(at.agentToken()).get(path + "/events");
+        events.then().statusCode(200)
+                .body("items.find { it.type == 'CLAIMED' }.actorRole", equalTo("citizen"))
+                .body("items.find { it.type == 'CLAIMED' }.actorId", nullValue())
+                .body("items.find { it.type == 'CLAIMED' }.message", nullValue());
+        Response queue = as(at.agentToken()).get("/api/v1/requests");
+        String everything = String.join("\n", view.asString(), events.asString(), queue.asString()).toLowerCase(Locale.ROOT);
+        for (String identifier : citizen.identifiers()) {
+            assertFalse(everything.contains(identifier.toLowerCase(Locale.ROOT)), "the agent read " + identifier);
+        }
+        // OSEP, who sees the contact, sees the account that claimed it
+        as(at.osepToken()).get(path + "/events").then().statusCode(200)
+                .body("items.find { it.type == 'CLAIMED' }.actorId", equalTo(citizen.accountId()));
+    }
+
+    @Test
     void agentStillReadsWhoSentTheSignedRequest() {
         Scene scene = scene();
         Citizen citizen = scene.citizen();

@@ -120,6 +120,26 @@ class TransitionResourceTest {
     }
 
     @Test
+    void aClientChainsMovesWithTheETagsTheyReturn() {
+        Setting at = Setting.create(true);
+        String id = Requests.submitAnonymously(Requests.complaint(at.categoryCode(), uniqueEmail("chain"))).getString("id");
+        String read = as(at.osepToken()).get("/api/v1/requests/" + id).then().statusCode(200).extract().header("ETag");
+        var qualified = as(at.osepToken()).header("If-Match", read).body(Map.of("decision", "ACCEPT"))
+                .post("/api/v1/requests/" + id + "/qualification").then().statusCode(200).extract();
+        String afterQualifying = qualified.header("ETag");
+        assertEquals("\"" + qualified.jsonPath().getLong("version") + "\"", afterQualifying, "the tag is the new version");
+        var routed = as(at.osepToken()).header("If-Match", afterQualifying).body(Map.of("administrationId", at.administrationId()))
+                .post("/api/v1/requests/" + id + "/routing").then().statusCode(200).body("status", equalTo("ROUTED")).extract();
+        as(at.agentToken()).header("If-Match", routed.header("ETag"))
+                .post("/api/v1/requests/" + id + "/acknowledgement").then().statusCode(200)
+                .body("status", equalTo("IN_PROGRESS"));
+        String afterQuestion = as(at.agentToken()).body(Map.of("text", "Pouvez-vous préciser la date ?"))
+                .post("/api/v1/requests/" + id + "/messages").then().statusCode(200).extract().header("ETag");
+        assertEquals(as(at.agentToken()).get("/api/v1/requests/" + id).then().extract().header("ETag"), afterQuestion,
+                "a move's tag is the one a read gives next");
+    }
+
+    @Test
     void twoConcurrentMovesNeverBothWin() throws Exception {
         Setting at = Setting.create(true);
         String id = Requests.submitAnonymously(Requests.complaint(at.categoryCode(), uniqueEmail("c"))).getString("id");

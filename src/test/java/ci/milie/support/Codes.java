@@ -42,4 +42,21 @@ public final class Codes {
         return anonymous().body(Map.of("email", email, "code", code)).post("/api/v1/auth/otp/verify")
                 .then().statusCode(200).extract().path("accessToken");
     }
+
+    /** Signs a citizen in by SMS with a real code (creating the account the first time); the access token. */
+    public static String signInCitizenByPhone(RecordingSmsSender sms, OutboxRelay relay, String e164) {
+        anonymous().body(Map.of("phone", e164)).post("/api/v1/auth/otp").then().statusCode(202);
+        Outboxes.drain(relay);
+        List<RecordingSmsSender.Sms> texts = sms.sentTo(e164);
+        assertTrue(!texts.isEmpty(), "a code was texted to " + e164);
+        Matcher matcher = CODE.matcher(texts.get(texts.size() - 1).text());
+        assertTrue(matcher.find(), "the text holds a 6-digit code");
+        return anonymous().body(Map.of("phone", e164, "code", matcher.group(1))).post("/api/v1/auth/otp/verify")
+                .then().statusCode(200).extract().path("accessToken");
+    }
+
+    /** A Côte d'Ivoire mobile number no other test uses, in international form. */
+    public static String uniquePhone() {
+        return "+22507" + (10_000_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(89_999_999));
+    }
 }
