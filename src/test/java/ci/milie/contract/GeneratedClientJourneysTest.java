@@ -127,7 +127,7 @@ class GeneratedClientJourneysTest {
         // Filed without an account, the request is not the account's yet.
         MyRequestPage before = citizen.requests().listMyRequests(null, null, null, null);
         assertEquals(List.of(), before.getItems(), "the account's requests before the claim");
-        assertEquals(0, before.getTotal());
+        assertEquals(0L, before.getTotal());
 
         // The citizen claims it with its code and key: the e-mail it was filed with is the one just proven.
         ApiResponse<RequestView> claimed = citizen.requests().claimRequestWithHttpInfo(
@@ -141,7 +141,7 @@ class GeneratedClientJourneysTest {
         MyRequestPage myRequests = citizen.requests().listMyRequests(null, null, null, null);
         assertEquals(Set.of(receipt.getId()), Set.copyOf(myRequests.getItems().stream().map(RequestSummary::getId).toList()),
                 "the account's requests after the claim");
-        assertEquals(1, myRequests.getTotal());
+        assertEquals(1L, myRequests.getTotal());
         assertNull(myRequests.getNextCursor(), "one page");
 
         // OSEP routes it, the agent acknowledges it and asks a question.
