@@ -48,8 +48,7 @@ class MeService {
         if (ifMatch != null && !ifMatch.isBlank()) {
             String expected = ifMatch.trim().replace("W/", "").replace("\"", "");
             if (!expected.equals(Long.toString(citizen.version()))) {
-                throw ProblemException.conflict("CONCURRENT_MODIFICATION",
-                        "The profile changed since version " + expected + "; reload it and try again");
+                throw ProblemException.conflict("CONCURRENT_MODIFICATION", "CONCURRENT_MODIFICATION.reload");
             }
         }
         String fullName = command.fullName() == null || command.fullName().isBlank() ? null : command.fullName().strip();
@@ -60,8 +59,7 @@ class MeService {
         String phone = command.phone() == null ? null
                 : PhoneNumbers.normalise(command.phone()).orElseThrow(() -> ProblemException.invalid("phone", "is not a phone number"));
         if (citizen.phoneVerified() && !citizen.phone().equals(phone)) {
-            throw ProblemException.conflict("VERIFIED_CONTACT_UNCHANGEABLE", "The phone number this account signs in with "
-                    + "was proven by a code and cannot be changed or removed");
+            throw ProblemException.conflict("VERIFIED_CONTACT_UNCHANGEABLE", "VERIFIED_CONTACT_UNCHANGEABLE.phone");
         }
         if (phone != null && !phone.equals(citizen.phone()) && citizens.count("phone = ?1 and id <> ?2", phone, id) > 0) {
             throw phoneInUse();
@@ -72,7 +70,7 @@ class MeService {
     }
 
     static ProblemException phoneInUse() {
-        return ProblemException.conflict("PHONE_IN_USE", "Another account already uses this phone number");
+        return ProblemException.conflict("PHONE_IN_USE", "PHONE_IN_USE.another-account");
     }
 
     private static MeView view(Citizen citizen) {

@@ -126,18 +126,16 @@ public class RequestCommands {
         CitizenRequest request = requests.findByIdOptional(id).orElseThrow(RequestAccess::notFound);
         UUID citizenId = caller.id().orElseThrow(RequestAccess::notFound);
         if (request.personalDataErased()) {
-            throw ProblemException.conflict("PERSONAL_DATA_ERASED",
-                    "This request's personal data were erased: it can no longer be linked to an account");
+            throw ProblemException.conflict("PERSONAL_DATA_ERASED", "PERSONAL_DATA_ERASED.unclaimable");
         }
         if (citizenId.equals(request.citizenId())) {
             return;
         }
         if (request.citizenId() != null) {
-            throw ProblemException.conflict("REQUEST_ALREADY_CLAIMED", "This request belongs to another account");
+            throw ProblemException.conflict("REQUEST_ALREADY_CLAIMED", "REQUEST_ALREADY_CLAIMED.another-account");
         }
         if (!request.contact().isOneOf(provenEmail, provenPhone)) {
-            throw new ProblemException(403, "CLAIM_CONTACT_MISMATCH", "Forbidden", "The request's e-mail or phone is not "
-                    + "one this account proved with a code: sign in with that contact to claim it");
+            throw new ProblemException(403, "CLAIM_CONTACT_MISMATCH", "CLAIM_CONTACT_MISMATCH.unproven");
         }
         request.claimedBy(citizenId, new CitizenRequest.Move(Actor.of(caller), Party.OWNER, clock.instant(), deadlines));
         save(request);
