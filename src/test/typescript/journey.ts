@@ -91,6 +91,17 @@ export async function citizenJourney(baseUrl: string, email: string, readCode: (
   }
   const bearer = { Authorization: `Bearer ${verified.data.accessToken}` };
 
+  // The request filed before signing in joins the account with its code and key.
+  const claimed = await api.POST("/api/v1/me/requests/claims", {
+    body: { trackingCode, accessKey },
+    headers: bearer,
+  });
+  if (claimed.data === undefined) {
+    throw new ApiProblem(claimed.error, claimed.response.status);
+  }
+  const claimedId: string = claimed.data.id;
+  const rateable: boolean = claimed.data.canRate;
+
   // The account's requests, page after page.
   const mine: Schemas["RequestSummary"][] = [];
   let cursor: string | null = null;
@@ -168,7 +179,7 @@ export async function citizenJourney(baseUrl: string, email: string, readCode: (
   const view: Schemas["TrackingView"] = final.data;
   // Without the key the view has no answers (null); with it, a list, possibly empty.
   const answers = view.answers === null ? [] : view.answers;
-  void [codeLifetime, listed, reopenUntil, triageDueAt, tracked.data.timeline.length];
+  void [codeLifetime, listed, reopenUntil, triageDueAt, tracked.data.timeline.length, claimedId, rateable];
   return {
     trackingCode: view.trackingCode,
     status: view.status,

@@ -41,10 +41,23 @@ expect<Present<Schemas["RequestView"],
 expect<RequiredNullable<Schemas["RequestView"], "administration" | "dueAt" | "answeredAt" | "closedAt" | "reopenUntil">>(true);
 expect<Present<Schemas["AdministrationRef"], "id" | "code" | "name">>(true);
 
-// The "my requests" list and its paging.
+// The "my requests" list ("12 requests"), the work queue, and their paging.
+expect<Present<Schemas["MyRequestPage"], "items" | "total">>(true);
+expect<RequiredNullable<Schemas["MyRequestPage"], "nextCursor">>(true);
 expect<Present<Schemas["RequestPage"], "items">>(true);
 expect<RequiredNullable<Schemas["RequestPage"], "nextCursor">>(true);
-expect<Present<Schemas["RequestSummary"], "id" | "trackingCode" | "type" | "categoryCode" | "subject" | "status" | "submittedAt" | "overdue">>(true);
+expect<Present<Schemas["RequestSummary"],
+  "id" | "trackingCode" | "type" | "categoryCode" | "categoryLabelFr" | "categoryLabelEn" | "subject" | "status"
+  | "submittedAt" | "overdue">>(true);
+// Null until the request is routed.
+expect<RequiredNullable<Schemas["RequestSummary"], "administrationName">>(true);
+
+// The buttons a citizen's screen shows: rate, and dispute until when.
+expect<Present<Schemas["RequestView"], "canRate">>(true);
+expect<Present<Schemas["TrackingView"], "canRate">>(true);
+expect<RequiredNullable<Schemas["TrackingView"], "reopenUntil">>(true);
+// A timeline row's label, in the reader's language.
+expect<Present<Schemas["EventView"], "label">>(true);
 
 // Labels in both languages for every code a screen shows.
 expect<Present<Schemas["ReferenceData"], "regions" | "requestTypes" | "channels" | "statuses" | "eventTypes" | "rejectionReasons">>(true);
