@@ -63,6 +63,11 @@ public class Caller {
                 || hasRole(Roles.SUPERVISOR);
     }
 
+    /** The caller's roles (a copy that outlives the HTTP request: long-lived streams keep it). */
+    public Set<String> roles() {
+        return roles;
+    }
+
     public Optional<UUID> id() {
         return Optional.ofNullable(id);
     }

@@ -85,6 +85,32 @@ public class Revocations {
         });
     }
 
+    /**
+     * The session a token belongs to, kept by what outlives a request (a live stream, a stream
+     * ticket) to ask later whether it has ended.
+     */
+    public record SessionOf(UUID subject, boolean staff, UUID session, Long securityVersion) {
+
+        public static SessionOf token(org.eclipse.microprofile.jwt.JsonWebToken token) {
+            SessionState.TokenFacts facts = RevocationAugmentor.facts(token);
+            return new SessionOf(facts.subject(), facts.staff(), facts.session(), facts.securityVersion());
+        }
+    }
+
+    /**
+     * Whether that session still lives: the same verdict as for a token on each request (revoked,
+     * account deactivated or changed). From memory; blocking when memory cannot tell.
+     */
+    public boolean stillLive(SessionOf session) {
+        SessionState.TokenFacts facts = new SessionState.TokenFacts(session.subject(), session.staff(), session.session(),
+                session.securityVersion());
+        SessionState.Verdict verdict = state.verdict(facts);
+        if (verdict == SessionState.Verdict.ASK_DATABASE) {
+            verdict = verdictFromDatabase(facts);
+        }
+        return verdict == SessionState.Verdict.VALID;
+    }
+
     /** The hot path: memory only. */
     SessionState.Verdict verdict(SessionState.TokenFacts token) {
         return state.verdict(token);

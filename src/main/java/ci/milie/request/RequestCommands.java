@@ -245,6 +245,9 @@ public class RequestCommands {
         List<RequestEventRecorded> recorded = requests.save(request).stream()
                 .map(event -> RequestEventRecorded.of(event, request.administrationId())).toList();
         publisher.afterCommit(recorded);
+        if (!recorded.isEmpty()) {
+            requests.announce(request.id());
+        }
         return new Change(RequestFacts.of(request), recorded);
     }
 

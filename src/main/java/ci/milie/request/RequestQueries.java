@@ -128,6 +128,15 @@ public class RequestQueries {
     }
 
     /**
+     * The id of the request a tracking code names, with the same checks and guessing limits as
+     * {@link #track} (its key checked when one is given): for the live stream of one request.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    UUID trackedId(String rawCode, String accessKey) {
+        return tracked(rawCode, accessKey).id();
+    }
+
+    /**
      * The request of a tracking code, its key checked when one is given. A wrong key answers exactly
      * like an unknown code (not found), so guessing keys teaches nothing; unknown codes and wrong
      * keys count towards the guessing limits (429 past them).
@@ -206,12 +215,16 @@ public class RequestQueries {
      * file names were kept out of anonymous requests' history included them).
      */
     static Views.EventView eventView(RequestEvent e, boolean staff, boolean withMessage, boolean seesContact) {
+        return eventView(e, staff, withMessage, seesContact, Languages.ofCurrentRequest());
+    }
+
+    /** The same, in a given language (live streams render outside the HTTP request that opened them). */
+    static Views.EventView eventView(RequestEvent e, boolean staff, boolean withMessage, boolean seesContact, String language) {
         boolean citizenHidden = !seesContact && ContactVisibility.citizenActor(e.actorRole());
         String message = withMessage ? e.message() : null;
         if (message != null && !seesContact && e.type() == EventType.ATTACHMENT_ADDED) {
             message = ContactVisibility.recordedFileName(true, e.actorRole(), message);
         }
-        String language = Languages.ofCurrentRequest();
         return new Views.EventView(e.id(), e.type(), EventTexts.label(e.type(), language), e.occurredAt(), e.fromStatus(),
                 e.toStatus(), EventTexts.render(e.type(), message, language), e.visibility(), e.actorRole(),
                 staff && !citizenHidden ? e.actorId() : null);

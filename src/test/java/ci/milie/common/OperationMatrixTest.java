@@ -51,6 +51,7 @@ import ci.milie.support.Codes;
 import ci.milie.support.Outboxes;
 import ci.milie.support.Requests;
 import ci.milie.support.SampleFiles;
+import ci.milie.support.SseClient;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.MockMailbox;
 import io.quarkus.test.junit.QuarkusTest;
@@ -297,6 +298,20 @@ class OperationMatrixTest {
         }
     }
 
+    /**
+     * A live stream never ends by itself: it is opened with the spec's headers, its status and first
+     * bytes read, then closed (a refusal is read whole, as any other call's).
+     */
+    private static Outcome stream(RequestSpecification spec, String path) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        ((io.restassured.specification.FilterableRequestSpecification) spec).getHeaders()
+                .forEach(header -> headers.put(header.getName(), header.getValue()));
+        try (SseClient client = SseClient.open(path, headers)) {
+            return Outcome.of(new io.restassured.builder.ResponseBuilder().setStatusCode(client.status())
+                    .setContentType(client.header("Content-Type")).setBody(client.body()).build());
+        }
+    }
+
     private static String problemCode(Response response) {
         try {
             return response.jsonPath().getString("code");
@@ -457,6 +472,10 @@ class OperationMatrixTest {
                 (who, spec) -> Outcome.of(spec.get("/api/v1/tracking/" + answered(who).trackingCode())));
         calls.put("exportTrackedRequestData", (who, spec) -> Outcome.of(
                 spec.post("/api/v1/tracking/" + answered(who).trackingCode() + "/privacy/export")));
+        calls.put("streamWorkQueue", (who, spec) -> stream(spec, requests + "/stream"));
+        calls.put("streamMyRequests", (who, spec) -> stream(spec, "/api/v1/me/requests/stream"));
+        calls.put("streamTrackedRequest",
+                (who, spec) -> stream(spec, "/api/v1/tracking/" + answered(who).trackingCode() + "/events/stream"));
         calls.put("getRequest", (who, spec) -> Outcome.of(spec.get(requests + "/" + answered(who).id())));
         calls.put("listRequestEvents", (who, spec) -> Outcome.of(spec.get(requests + "/" + answered(who).id() + "/events")));
         calls.put("getAnswer", (who, spec) -> Outcome.of(

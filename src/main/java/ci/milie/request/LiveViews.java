@@ -1,0 +1,45 @@
+package ci.milie.request;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/** Loads the events the feed names, with their requests, once for every stream of the instance. */
+@ApplicationScoped
+class LiveViews {
+
+    /** An event of the feed and its request (detached: streams only read their plain fields). */
+    record Loaded(FeedCursor cursor, RequestEvent event, CitizenRequest request) {
+    }
+
+    private final EntityManager em;
+
+    LiveViews(EntityManager em) {
+        this.em = em;
+    }
+
+    @Transactional
+    List<Loaded> load(List<EventFeed.Row> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, RequestEvent> events = byId(em.createQuery("from RequestEvent where id in ?1", RequestEvent.class)
+                .setParameter(1, rows.stream().map(EventFeed.Row::eventId).toList()).getResultList(), RequestEvent::id);
+        Collection<UUID> requestIds = rows.stream().map(EventFeed.Row::requestId).collect(Collectors.toSet());
+        Map<UUID, CitizenRequest> requests = byId(em.createQuery("from CitizenRequest where id in ?1", CitizenRequest.class)
+                .setParameter(1, requestIds).getResultList(), CitizenRequest::id);
+        return rows.stream().filter(row -> events.containsKey(row.eventId()) && requests.containsKey(row.requestId()))
+                .map(row -> new Loaded(row.cursor(), events.get(row.eventId()), requests.get(row.requestId()))).toList();
+    }
+
+    private static <T> Map<UUID, T> byId(List<T> items, Function<T, UUID> id) {
+        return items.stream().collect(Collectors.toMap(id, Function.identity()));
+    }
+}

@@ -1,0 +1,72 @@
+package ci.milie.request;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import ci.milie.common.ApiSecurity;
+import ci.milie.common.Caller;
+import ci.milie.common.Languages;
+import io.quarkus.security.identity.SecurityIdentity;
+
+@Path("/tracking/{trackingCode}/events/stream")
+@PermitAll
+@Tag(name = "Live", description = "Server-sent events: every change of a request reaches its citizen and the staff in seconds")
+public class TrackingStreamResource {
+
+    private final LiveOpeners openers;
+    private final LiveEvents live;
+    private final Caller caller;
+    private final SecurityIdentity identity;
+    private final ObjectMapper json;
+
+    TrackingStreamResource(LiveOpeners openers, LiveEvents live, Caller caller, SecurityIdentity identity, ObjectMapper json) {
+        this.openers = openers;
+        this.live = live;
+        this.caller = caller;
+        this.identity = identity;
+        this.json = json;
+    }
+
+    @SecurityRequirementsSet(@SecurityRequirement(name = ApiSecurity.BEARER))
+    @SecurityRequirementsSet(@SecurityRequirement(name = ApiSecurity.ACCESS_KEY))
+    @GET
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(summary = "Follow one request live: its public events as they happen, for its key holder or owner",
+            description = "With the request's access key (X-Access-Key) or the bearer token of the citizen who owns it: "
+                    + "the public events of that request, as its timeline shows them to that caller (messages included). "
+                    + "Anyone else, an unknown code or a wrong key: 404 NOT_FOUND, counted like tracking's (429 past the "
+                    + "limit)." + LiveSessions.STREAM_DOC)
+    @APIResponse(responseCode = "200", description = "The stream of the request's public events",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = LiveEvent.class)))
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: no request has this code, the key is wrong, or the caller "
+            + "neither holds its key nor owns it")
+    @APIResponse(responseCode = "429", description = "RATE_LIMITED: too many streams open, or too many unknown codes or wrong keys")
+    public void streamTrackedRequest(
+            @Parameter(description = "The tracking code from the receipt, any case", example = "MIL-7KQ2-9XD3") @PathParam("trackingCode") String trackingCode,
+            @Parameter(description = "Access key from the receipt (or the owner's bearer token)") @HeaderParam("X-Access-Key") String accessKey,
+            @Parameter(description = LiveSessions.LAST_EVENT_ID_DOC, example = "MTIzNDU2Ljc4OQ") @HeaderParam("Last-Event-ID") String lastEventId,
+            @Context SseEventSink sink, @Context Sse sse) {
+        LiveStream.Opener opener = openers.tracking(trackingCode, accessKey, caller, LiveSessions.of(identity),
+                Languages.ofCurrentRequest());
+        live.open(new LiveStream(opener, sink, sse, json), lastEventId);
+    }
+}

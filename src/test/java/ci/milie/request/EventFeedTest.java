@@ -1,0 +1,103 @@
+package ci.milie.request;
+
+import static ci.milie.support.Requests.complaint;
+import static ci.milie.support.Requests.submitAnonymously;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import ci.milie.support.Api;
+import ci.milie.support.Requests;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The feed's cursor is commit-safe: an event inserted first but committed last is not skipped,
+ * because nothing is read past a transaction that is still open.
+ */
+@QuarkusTest
+class EventFeedTest {
+
+    @Inject
+    DataSource dataSource;
+
+    private static UUID insertEvent(Connection connection, UUID requestId) throws SQLException {
+        UUID id = UUID.randomUUID();
+        try (PreparedStatement insert = connection.prepareStatement("""
+                insert into request_event (id, request_id, occurred_at, type, actor_role, visibility, data)
+                values (?, ?, now(), 'NOTE_ADDED', 'osep', 'INTERNAL', '{}'::jsonb)""")) {
+            insert.setObject(1, id);
+            insert.setObject(2, requestId);
+            insert.executeUpdate();
+        }
+        return id;
+    }
+
+    private static List<UUID> ids(List<EventFeed.Row> rows) {
+        return rows.stream().map(EventFeed.Row::eventId).toList();
+    }
+
+    @Test
+    void anEventInsertedFirstButCommittedLastIsReadAfterItsTransactionEndsAndBothComeOnceInOrder() throws SQLException {
+        Requests.Setting at = Requests.Setting.create(false);
+        UUID requestId = UUID.fromString(submitAnonymously(complaint(at.categoryCode(), Api.uniqueEmail("feed"))).getString("id"));
+        EventFeed.Filter thisRequest = new EventFeed.Filter(requestId, null);
+        try (Connection reader = dataSource.getConnection(); Connection first = dataSource.getConnection();
+                Connection second = dataSource.getConnection()) {
+            reader.setAutoCommit(true);
+            first.setAutoCommit(false);
+            second.setAutoCommit(false);
+            FeedCursor start = EventFeed.head(reader);
+
+            UUID early = insertEvent(first, requestId);
+            UUID late = insertEvent(second, requestId);
+            second.commit();
+
+            // the later one is committed, but the earlier one's transaction is open: neither is read yet
+            assertEquals(List.of(), ids(EventFeed.after(reader, start, thisRequest, 100)));
+            assertTrue(EventFeed.lagging(reader, start), "finished events wait behind the open transaction");
+
+            first.commit();
+            List<EventFeed.Row> read = EventFeed.after(reader, start, thisRequest, 100);
+            assertEquals(List.of(early, late), ids(read));
+            // and from the last position, nothing comes again
+            assertEquals(List.of(), ids(EventFeed.after(reader, read.get(1).cursor(), thisRequest, 100)));
+        }
+    }
+
+    @Test
+    void anEventOfARolledBackTransactionNeverAppears() throws SQLException {
+        Requests.Setting at = Requests.Setting.create(false);
+        UUID requestId = UUID.fromString(submitAnonymously(complaint(at.categoryCode(), Api.uniqueEmail("feed"))).getString("id"));
+        EventFeed.Filter thisRequest = new EventFeed.Filter(requestId, null);
+        try (Connection reader = dataSource.getConnection(); Connection writer = dataSource.getConnection()) {
+            reader.setAutoCommit(true);
+            FeedCursor start = EventFeed.head(reader);
+            writer.setAutoCommit(false);
+            insertEvent(writer, requestId);
+            writer.rollback();
+            UUID kept = insertEvent(writer, requestId);
+            writer.commit();
+
+            assertEquals(List.of(kept), ids(EventFeed.after(reader, start, thisRequest, 100)));
+        }
+    }
+
+    @Test
+    void aCursorIsOpaqueAndReadsBackAsItself() {
+        FeedCursor cursor = new FeedCursor(123_456_789L, 42L);
+        assertEquals(cursor, FeedCursor.decode(cursor.encode()).orElseThrow());
+        assertTrue(FeedCursor.decode("not a cursor").isEmpty());
+        assertTrue(FeedCursor.decode(null).isEmpty());
+    }
+}
