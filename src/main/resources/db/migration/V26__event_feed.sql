@@ -11,14 +11,17 @@ create index request_event_feed_idx on request_event (tx, seq);
 -- a stream with a short-lived, single-use ticket instead of the token or key. Stored hashed; any
 -- instance may redeem it.
 create table stream_ticket (
-    hash        varchar(64) primary key,
-    stream      varchar(20) not null check (stream in ('TRACKING', 'MINE', 'STAFF')),
-    request_id  uuid,
-    roles       varchar(200) not null,
-    subject     uuid,
+    hash              varchar(64) primary key,
+    stream            varchar(20) not null check (stream in ('TRACKING', 'MINE', 'STAFF')),
+    request_id        uuid,
+    party             varchar(30),
+    sees_contact      boolean     not null default false,
+    roles             varchar(200) not null,
+    subject           uuid,
     administration_id uuid,
-    session_id  uuid,
-    security_version bigint,
-    expires_at  timestamptz not null
+    session_id        uuid,
+    session_staff     boolean,
+    security_version  bigint,
+    expires_at        timestamptz not null
 );
 create index stream_ticket_expiry_idx on stream_ticket (expires_at);

@@ -129,6 +129,9 @@ class LiveEvents {
         boolean replaying = lastEventId != null && !lastEventId.isBlank();
         if (replaying) {
             stream.holdLive();
+        } else {
+            // A new stream starts at the feed's head: what was finished before it opened is the app's to load.
+            stream.startAfter(head());
         }
         streams.add(stream);
         if (replaying) {
@@ -140,6 +143,15 @@ class LiveEvents {
         }
         // The first bytes: the client knows the stream is open even before any event.
         stream.heartbeat();
+    }
+
+    private FeedCursor head() {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
+            return EventFeed.head(connection);
+        } catch (SQLException e) {
+            throw new IllegalStateException("The live feed could not be read", e);
+        }
     }
 
     private void replay(LiveStream stream, String lastEventId) {

@@ -9,6 +9,8 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -22,7 +24,9 @@ import ci.milie.identity.Revocations;
  */
 final class LiveStream {
 
-    enum Kind {
+    @Schema(name = "StreamKind", description = "TRACKING: one request (key holder or owner); MINE: a citizen's requests; "
+            + "STAFF: a staff member's work-queue scope")
+    public enum Kind {
         /** One request, for its owner or key holder. */
         TRACKING,
         /** The signed-in citizen's requests. */
@@ -88,6 +92,10 @@ final class LiveStream {
         }
         return Optional.of(new LiveEvent(request.id(), request.trackingCode(), request.status(),
                 RequestQueries.eventView(event, staff, true, sight.seesContact(), opener.language())));
+    }
+
+    synchronized void startAfter(FeedCursor head) {
+        lastSent = head;
     }
 
     /** Holds live events while a replay is being sent, so that they follow it in order. */

@@ -1,10 +1,11 @@
 package ci.milie.request;
 
-import jakarta.annotation.security.RolesAllowed;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
@@ -15,10 +16,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import ci.milie.common.ApiSecurity;
 import ci.milie.common.Caller;
 import ci.milie.common.Languages;
 import ci.milie.common.Roles;
@@ -30,20 +34,24 @@ public class MyRequestsStreamResource {
 
     private final LiveOpeners openers;
     private final LiveEvents live;
+    private final StreamTickets tickets;
     private final Caller caller;
     private final SecurityIdentity identity;
     private final ObjectMapper json;
 
-    MyRequestsStreamResource(LiveOpeners openers, LiveEvents live, Caller caller, SecurityIdentity identity, ObjectMapper json) {
+    MyRequestsStreamResource(LiveOpeners openers, LiveEvents live, StreamTickets tickets, Caller caller, SecurityIdentity identity, ObjectMapper json) {
         this.openers = openers;
         this.live = live;
+        this.tickets = tickets;
         this.caller = caller;
         this.identity = identity;
         this.json = json;
     }
 
     @GET
-    @RolesAllowed(Roles.CITIZEN)
+    @PermitAll
+    @SecurityRequirementsSet(@SecurityRequirement(name = ApiSecurity.BEARER, scopes = Roles.CITIZEN))
+    @SecurityRequirementsSet
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Citizen: follow all my requests live",
             description = "The public events of every request of the signed-in citizen (those GET /api/v1/me/requests "
@@ -51,11 +59,19 @@ public class MyRequestsStreamResource {
                     + "/api/v1/requests/stream)." + LiveSessions.STREAM_DOC)
     @APIResponse(responseCode = "200", description = "The stream of the public events of my requests",
             content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = LiveEvent.class)))
+    @APIResponse(responseCode = "401", description = "UNAUTHENTICATED: no valid token and no ticket, or the ticket is "
+            + "unknown, used, expired or for another stream; TOKEN_REVOKED: the session has ended")
+    @APIResponse(responseCode = "403", description = "FORBIDDEN: the caller's role has no such stream")
     @APIResponse(responseCode = "429", description = "RATE_LIMITED: too many streams open")
     public void streamMyRequests(
+            @Parameter(description = LiveSessions.TICKET_DOC, example = "Yp1f7CjQm2v0n4Xr8aLk3sTq9wZb6eHdUo5Gc1Ni") @QueryParam("ticket") String ticket,
             @Parameter(description = LiveSessions.LAST_EVENT_ID_DOC, example = "MTIzNDU2Ljc4OQ") @HeaderParam("Last-Event-ID") String lastEventId,
+            @Parameter(description = LiveSessions.LAST_EVENT_ID_QUERY_DOC, example = "MTIzNDU2Ljc4OQ") @QueryParam("lastEventId") String lastEventIdParam,
             @Context SseEventSink sink, @Context Sse sse) {
-        LiveStream.Opener opener = openers.mine(caller, LiveSessions.of(identity), Languages.ofCurrentRequest());
-        live.open(new LiveStream(opener, sink, sse, json), lastEventId);
+        String language = Languages.ofCurrentRequest();
+        LiveStream.Opener opener = ticket != null
+                ? tickets.redeem(ticket, LiveStream.Kind.MINE, language).orElseThrow(LiveOpeners::badTicket)
+                : openers.mine(caller, LiveSessions.of(identity), language);
+        live.open(new LiveStream(opener, sink, sse, json), lastEventId != null ? lastEventId : lastEventIdParam);
     }
 }

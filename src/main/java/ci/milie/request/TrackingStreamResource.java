@@ -6,6 +6,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
@@ -34,13 +35,15 @@ public class TrackingStreamResource {
 
     private final LiveOpeners openers;
     private final LiveEvents live;
+    private final StreamTickets tickets;
     private final Caller caller;
     private final SecurityIdentity identity;
     private final ObjectMapper json;
 
-    TrackingStreamResource(LiveOpeners openers, LiveEvents live, Caller caller, SecurityIdentity identity, ObjectMapper json) {
+    TrackingStreamResource(LiveOpeners openers, LiveEvents live, StreamTickets tickets, Caller caller, SecurityIdentity identity, ObjectMapper json) {
         this.openers = openers;
         this.live = live;
+        this.tickets = tickets;
         this.caller = caller;
         this.identity = identity;
         this.json = json;
@@ -48,6 +51,7 @@ public class TrackingStreamResource {
 
     @SecurityRequirementsSet(@SecurityRequirement(name = ApiSecurity.BEARER))
     @SecurityRequirementsSet(@SecurityRequirement(name = ApiSecurity.ACCESS_KEY))
+    @SecurityRequirementsSet
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Follow one request live: its public events as they happen, for its key holder or owner",
@@ -59,14 +63,21 @@ public class TrackingStreamResource {
             content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = LiveEvent.class)))
     @APIResponse(responseCode = "404", description = "NOT_FOUND: no request has this code, the key is wrong, or the caller "
             + "neither holds its key nor owns it")
+    @APIResponse(responseCode = "401", description = "UNAUTHENTICATED: the ticket is unknown, used, expired or for another "
+            + "stream or request; TOKEN_REVOKED: the session has ended")
     @APIResponse(responseCode = "429", description = "RATE_LIMITED: too many streams open, or too many unknown codes or wrong keys")
     public void streamTrackedRequest(
             @Parameter(description = "The tracking code from the receipt, any case", example = "MIL-7KQ2-9XD3") @PathParam("trackingCode") String trackingCode,
             @Parameter(description = "Access key from the receipt (or the owner's bearer token)") @HeaderParam("X-Access-Key") String accessKey,
+            @Parameter(description = LiveSessions.TICKET_DOC, example = "Yp1f7CjQm2v0n4Xr8aLk3sTq9wZb6eHdUo5Gc1Ni") @QueryParam("ticket") String ticket,
             @Parameter(description = LiveSessions.LAST_EVENT_ID_DOC, example = "MTIzNDU2Ljc4OQ") @HeaderParam("Last-Event-ID") String lastEventId,
+            @Parameter(description = LiveSessions.LAST_EVENT_ID_QUERY_DOC, example = "MTIzNDU2Ljc4OQ") @QueryParam("lastEventId") String lastEventIdParam,
             @Context SseEventSink sink, @Context Sse sse) {
-        LiveStream.Opener opener = openers.tracking(trackingCode, accessKey, caller, LiveSessions.of(identity),
-                Languages.ofCurrentRequest());
-        live.open(new LiveStream(opener, sink, sse, json), lastEventId);
+        String language = Languages.ofCurrentRequest();
+        LiveStream.Opener opener = ticket != null
+                ? tickets.redeem(ticket, LiveStream.Kind.TRACKING, language).map(o -> openers.onlyFor(o, trackingCode))
+                        .orElseThrow(LiveOpeners::badTicket)
+                : openers.tracking(trackingCode, accessKey, caller, LiveSessions.of(identity), language);
+        live.open(new LiveStream(opener, sink, sse, json), lastEventId != null ? lastEventId : lastEventIdParam);
     }
 }

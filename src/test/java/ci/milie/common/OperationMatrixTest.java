@@ -476,6 +476,10 @@ class OperationMatrixTest {
         calls.put("streamMyRequests", (who, spec) -> stream(spec, "/api/v1/me/requests/stream"));
         calls.put("streamTrackedRequest",
                 (who, spec) -> stream(spec, "/api/v1/tracking/" + answered(who).trackingCode() + "/events/stream"));
+        // Citizens and key holders ask for the stream of their request; staff and the sysadmin (the kinds from OPERATOR on) for their work queue's.
+        calls.put("createStreamTicket", (who, spec) -> Outcome.of(json(spec, who.ordinal() >= CallerKind.OPERATOR.ordinal()
+                ? Map.of("stream", "STAFF") : Map.of("stream", "TRACKING", "trackingCode", answered(who).trackingCode()))
+                .post("/api/v1/stream-tickets")));
         calls.put("getRequest", (who, spec) -> Outcome.of(spec.get(requests + "/" + answered(who).id())));
         calls.put("listRequestEvents", (who, spec) -> Outcome.of(spec.get(requests + "/" + answered(who).id() + "/events")));
         calls.put("getAnswer", (who, spec) -> Outcome.of(

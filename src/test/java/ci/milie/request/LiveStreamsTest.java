@@ -224,4 +224,50 @@ class LiveStreamsTest {
         assertEquals(401, open("/api/v1/requests/stream", Map.of()).status());
         assertEquals(403, open("/api/v1/me/requests/stream", SseClient.bearer(TestTokens.of("osep"))).status());
     }
+    private static String ticket(io.restassured.specification.RequestSpecification as, Map<String, Object> body) {
+        return as.body(body).post("/api/v1/stream-tickets").then().statusCode(201)
+                .body("expiresAt", org.hamcrest.Matchers.notNullValue()).extract().path("ticket");
+    }
+
+    @Test
+    void aTicketOpensItsStreamOnceWithoutAnyHeader() {
+        Requests.Setting at = Requests.Setting.create(false);
+        String ticket = ticket(as(at.agentToken()), Map.of("stream", "STAFF"));
+        SseClient stream = open("/api/v1/requests/stream?ticket=" + ticket, Map.of());
+        assertEquals(200, stream.status());
+        String id = at.requestInProgress(Api.uniqueEmail("ticket"));
+        expect(stream, "ROUTED", id);
+
+        SseClient again = open("/api/v1/requests/stream?ticket=" + ticket, Map.of());
+        assertEquals(401, again.status());
+        assertEquals("UNAUTHENTICATED", again.problem().getString("code"));
+    }
+
+    @Test
+    void aTicketExpiresAfterAMinuteAndOpensOnlyItsOwnStream() {
+        Requests.Setting at = Requests.Setting.create(false);
+        JsonPath receipt = submitAnonymously(complaint(at.categoryCode(), Api.uniqueEmail("ticket")));
+        JsonPath other = submitAnonymously(complaint(at.categoryCode(), Api.uniqueEmail("other")));
+        io.restassured.specification.RequestSpecification keyHolder = Api.anonymous()
+                .header("X-Access-Key", receipt.getString("accessKey"));
+        Map<String, Object> tracking = Map.of("stream", "TRACKING", "trackingCode", receipt.getString("trackingCode"));
+
+        String forAnotherRequest = ticket(keyHolder, tracking);
+        assertEquals(401, open("/api/v1/tracking/" + other.getString("trackingCode") + "/events/stream?ticket="
+                + forAnotherRequest, Map.of()).status());
+        String forAnotherStream = ticket(Api.anonymous().header("X-Access-Key", receipt.getString("accessKey")), tracking);
+        assertEquals(401, open("/api/v1/me/requests/stream?ticket=" + forAnotherStream, Map.of()).status());
+
+        String late = ticket(Api.anonymous().header("X-Access-Key", receipt.getString("accessKey")), tracking);
+        clock.advance(Duration.ofSeconds(61));
+        assertEquals(401, open("/api/v1/tracking/" + receipt.getString("trackingCode") + "/events/stream?ticket=" + late,
+                Map.of()).status());
+
+        String inTime = ticket(Api.anonymous().header("X-Access-Key", receipt.getString("accessKey")), tracking);
+        assertEquals(200, open("/api/v1/tracking/" + receipt.getString("trackingCode") + "/events/stream?ticket=" + inTime,
+                Map.of()).status());
+        // and a wrong key gets no ticket
+        Api.anonymous().header("X-Access-Key", "not-the-key").body(tracking).post("/api/v1/stream-tickets").then()
+                .statusCode(404);
+    }
 }
