@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import ci.milie.support.PackagedInstances;
+import ci.milie.support.SseClient;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -95,6 +96,36 @@ class TwoInstancesIT {
         int retryAfter = Integer.parseInt(refused.header("Retry-After"));
         assertTrue(retryAfter > 0 && retryAfter <= 3600, "Retry-After: " + retryAfter);
         given().baseUri(a).get("/api/v1/public/stats").then().statusCode(429);
+    }
+
+    @Test
+    void aMoveOnOneInstanceReachesAStreamOpenOnTheOtherWithinTwoSeconds() {
+        String admin = signIn(a, PackagedInstances.ADMIN_EMAIL, PackagedInstances.ADMIN_PASSWORD);
+        String administrationId = createAdministration(admin);
+        String category = "C" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        call(a, admin).body(Map.of("code", category, "labelFr", "Catégorie " + category, "labelEn", "Category " + category,
+                "applicableTypes", java.util.List.of("COMPLAINT"), "defaultAdministrationId", administrationId))
+                .post("/api/v1/categories").then().statusCode(201);
+        String email = "osep-" + UUID.randomUUID().toString().substring(0, 8) + "@milie.test";
+        call(a, admin).body(Map.of("email", email, "fullName", "Osep Live", "role", "osep", "password", "Osep-Live-2026!"))
+                .post("/api/v1/staff").then().statusCode(201);
+        String osep = signIn(b, email, "Osep-Live-2026!");
+        String id = given().baseUri(a).contentType(ContentType.JSON)
+                .body(ci.milie.support.Requests.complaint(category, "live-" + UUID.randomUUID().toString().substring(0, 8) + "@milie.test"))
+                .post("/api/v1/requests").then().statusCode(201).extract().path("id");
+
+        try (SseClient stream = SseClient.openUrl(b + "/api/v1/requests/stream", SseClient.bearer(osep))) {
+            assertEquals(200, stream.status());
+            long start = System.nanoTime();
+            call(a, osep).body(Map.of("administrationId", administrationId)).post("/api/v1/requests/" + id + "/routing")
+                    .then().statusCode(200);
+
+            SseClient.Event routed = stream.next(Duration.ofSeconds(2));
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            assertEquals("ROUTED", routed.name());
+            assertEquals(id, routed.json().getString("requestId"));
+            System.out.printf("a move on %s reached a stream on %s after %d ms%n", a, b, took.toMillis());
+        }
     }
 
     /** The other instance learns of the change through the database: it may take a moment, never more than 5 s. */

@@ -59,7 +59,12 @@ public final class SseClient implements AutoCloseable {
 
     /** Opens {@code path} (of the application under test) with these headers. */
     public static SseClient open(String path, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Api.url(path))).header("Accept", "text/event-stream");
+        return openUrl(Api.url(path), headers);
+    }
+
+    /** Opens an absolute URL (another instance) with these headers. */
+    public static SseClient openUrl(String url, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream");
         headers.forEach(request::header);
         try {
             return new SseClient(HTTP.send(request.GET().build(), HttpResponse.BodyHandlers.ofInputStream()));
@@ -95,9 +100,14 @@ public final class SseClient implements AutoCloseable {
 
     /** The next event, waiting at most 10 s for it (a generous bound: they come within a second). */
     public Event next() {
+        return next(Duration.ofSeconds(10));
+    }
+
+    /** The next event, waiting at most {@code wait} for it. */
+    public Event next(Duration wait) {
         try {
-            Event event = events.poll(10, TimeUnit.SECONDS);
-            assertNotNull(event, "an event arrived within 10 s");
+            Event event = events.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+            assertNotNull(event, "an event arrived within " + wait.toMillis() + " ms");
             return event;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
