@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import ci.milie.common.Caller;
 import ci.milie.common.Secrets;
 import ci.milie.identity.Revocations;
+import io.quarkus.scheduler.Scheduled;
 
 /**
  * Stream tickets: a browser's EventSource sends no header, so it opens a stream with a ticket in
@@ -70,6 +71,14 @@ public class StreamTickets {
                 .setParameter(12, Timestamp.from(expiresAt))
                 .executeUpdate();
         return new Ticket(ticket, expiresAt);
+    }
+
+    /** Expired tickets go even when no new one is issued. */
+    @Scheduled(every = "10m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Transactional
+    void purge() {
+        em.createNativeQuery("delete from stream_ticket where expires_at < ?1").setParameter(1, Timestamp.from(clock.instant()))
+                .executeUpdate();
     }
 
     /** The stream a ticket opens, once; empty for an unknown, used or expired ticket, or one for another stream. */
