@@ -49,7 +49,9 @@ class ProblemLanguageTest {
     void theLanguageIsTheMostPreferredOfFrenchAndEnglishByQValue(String languages, String expected) {
         invalidSignIn(languages).header("Content-Language", expected)
                 .body("title", equalTo(expected.equals("en") ? "Invalid input" : "Saisie invalide"))
-                .body("detail", equalTo(expected.equals("en") ? "2 fields are invalid" : "2 champs sont invalides"));
+                .body("detail", equalTo(expected.equals("en") ? "2 fields are invalid" : "2 champs sont invalides"))
+                .body("violations.find { it.field == 'password' }.message",
+                        equalTo(expected.equals("en") ? "must not be blank" : "ne doit pas être vide"));
     }
 
     @Test
