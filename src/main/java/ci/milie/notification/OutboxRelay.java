@@ -226,7 +226,9 @@ public class OutboxRelay {
             switch (refusal.verdict()) {
                 case UNREGISTERED -> {
                     message.refused(Throwables.describe(e));
-                    devices.deleteById(message.deviceId()); // its other pending pushes are given up when claimed
+                    if (message.deviceId() != null) { // null: removed meanwhile
+                        devices.deleteById(message.deviceId()); // its other pending pushes are given up when claimed
+                    }
                     unregistered.increment();
                     givenUp.get(message.channel()).increment();
                     LOG.infof("Outbox message %s: the device's token is no longer registered, device %s forgotten",
