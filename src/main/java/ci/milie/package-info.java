@@ -52,7 +52,10 @@
                 @Tag(name = "Statistics", description = "Figures for supervisors, OSEP and administrations (JSON "
                         + "or CSV), and the open data anyone may read."),
                 @Tag(name = "Privacy", description = "Personal data: a copy of what is held and its erasure, for "
-                        + "citizens, holders of an access key and callers served by phone; the record of those acts.") })
+                        + "citizens, holders of an access key and callers served by phone; the record of those acts."),
+                @Tag(name = "Push notifications", description = "The app's devices (FCM registration tokens) that "
+                        + "receive a push when a request changes: for a citizen's account or for the holder of one "
+                        + "request's access key.") })
 package ci.milie;
 
 import org.eclipse.microprofile.openapi.annotations.ExternalDocumentation;

@@ -68,7 +68,7 @@ public class AnswerService {
         }
         String remarks = command.remarks() == null ? null : command.remarks().strip();
         if (!approve && (remarks == null || remarks.isEmpty())) {
-            throw ProblemException.invalid("remarks", "tell the administration what to change");
+            throw ProblemException.invalid("remarks", "field.remarks");
         }
         Instant now = clock.instant();
         UUID reviewer = caller.id().orElseThrow();

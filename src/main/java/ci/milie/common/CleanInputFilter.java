@@ -52,7 +52,7 @@ public class CleanInputFilter {
                 try {
                     MediaType.valueOf(range.strip());
                 } catch (IllegalArgumentException e) {
-                    throw ProblemException.invalid("header.Accept", "must list media types, e.g. application/json");
+                    throw ProblemException.invalid("header.Accept", "field.mediaTypes");
                 }
             }
         }
@@ -74,7 +74,7 @@ public class CleanInputFilter {
             }
         }
         if (boundary == null || boundary.isEmpty() || boundary.length() > 70) {
-            throw ProblemException.invalid("header.Content-Type", "a multipart body needs a boundary of 1 to 70 characters");
+            throw ProblemException.invalid("header.Content-Type", "field.multipartBoundary");
         }
     }
 
@@ -101,7 +101,7 @@ public class CleanInputFilter {
         for (Map.Entry<String, String> parameter : parameters) {
             if (CleanText.flawInLine(parameter.getKey()) != null) {
                 // the name itself is not echoed: it is what is wrong
-                throw ProblemException.invalid("query", "has a parameter name with control characters or invalid Unicode");
+                throw ProblemException.invalid("query", "field.parameterName");
             }
             String flaw = CleanText.flawInLine(parameter.getValue());
             if (flaw != null) {

@@ -18,14 +18,14 @@ import java.util.Map;
  */
 public final class CleanText {
 
-    static final String CONTROL = "must not contain control characters";
-    static final String SURROGATE = "must not contain a lone surrogate (invalid Unicode)";
-    static final String ENCODING = "is not valid percent-encoded UTF-8";
+    static final String CONTROL = "field.controlCharacters";
+    static final String SURROGATE = "field.loneSurrogate";
+    static final String ENCODING = "field.percentEncoding";
 
     private CleanText() {
     }
 
-    /** Why free text is refused, or null when it is acceptable. */
+    /** Why free text is refused (a key of {@code messages/violations_*.properties}), or null when it is acceptable. */
     public static String flawInFreeText(String text) {
         return flaw(text, "\t\n\r");
     }

@@ -85,6 +85,6 @@ public final class Keyset {
     }
 
     private static ProblemException invalidCursor() {
-        return ProblemException.invalid("cursor", "is not a cursor returned by this API");
+        return ProblemException.invalid("cursor", "field.cursor");
     }
 }

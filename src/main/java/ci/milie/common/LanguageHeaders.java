@@ -31,6 +31,16 @@ public class LanguageHeaders {
             return;
         }
         response.getHeaders().putSingle(HttpHeaders.CONTENT_LANGUAGE, language);
-        response.getHeaders().add(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
+        // One Vary field listing every header the body depends on (a tag may already name X-Access-Key):
+        // some caches and clients read only the first of several Vary fields.
+        java.util.List<String> vary = new java.util.ArrayList<>();
+        java.util.List<Object> present = response.getHeaders().get(HttpHeaders.VARY);
+        if (present != null) {
+            present.forEach(value -> vary.addAll(java.util.Arrays.asList(String.valueOf(value).split("\\s*,\\s*"))));
+        }
+        if (vary.stream().noneMatch(HttpHeaders.ACCEPT_LANGUAGE::equalsIgnoreCase)) {
+            vary.add(HttpHeaders.ACCEPT_LANGUAGE);
+        }
+        response.getHeaders().putSingle(HttpHeaders.VARY, String.join(", ", vary));
     }
 }

@@ -49,6 +49,11 @@ public final class Languages {
      * tells caches and clients the body depends on {@code Accept-Language}.
      */
     public static String ofCurrentRequest() {
+        return ofCurrentRequest(true);
+    }
+
+    /** The same, without marking the request (for a text that may never reach the answer). */
+    static String ofCurrentRequest(boolean mark) {
         ArcContainer arc = Arc.container();
         if (arc == null || !arc.requestContext().isActive()) {
             return FRENCH;
@@ -59,7 +64,9 @@ public final class Languages {
         }
         String language = preferred(context.acceptableLanguages().stream()
                 .map(header -> Locale.forLanguageTag(header.value())).toList());
-        context.put(LanguageHeaders.RENDERED_IN, language);
+        if (mark) {
+            context.put(LanguageHeaders.RENDERED_IN, language);
+        }
         return language;
     }
 

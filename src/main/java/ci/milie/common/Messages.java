@@ -75,7 +75,8 @@ public final class Messages {
         return new TreeSet<>(bundles.get(Languages.of(language)).stringPropertyNames());
     }
 
-    private static Properties read(String resource) {
+    /** A UTF-8 properties bundle of the classpath; a missing one is a packaging error. */
+    public static Properties read(String resource) {
         Properties properties = new Properties();
         try (InputStream in = Messages.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {

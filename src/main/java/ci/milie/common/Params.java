@@ -40,12 +40,12 @@ public final class Params {
                 LocalDate date = LocalDate.parse(raw.trim());
                 instant = (dateMeansEndOfDay ? date.plusDays(1) : date).atStartOfDay(ZoneOffset.UTC).toInstant();
             } catch (DateTimeException again) {
-                throw ProblemException.invalid(name, "must be an ISO-8601 date or instant");
+                throw ProblemException.invalid(name, "field.dateOrInstant");
             }
         }
         int year = instant.atZone(ZoneOffset.UTC).getYear();
         if (year < FIRST_YEAR || year > LAST_YEAR + (dateMeansEndOfDay ? 1 : 0)) {
-            throw ProblemException.invalid(name, "must be in the years " + FIRST_YEAR + " to " + LAST_YEAR);
+            throw ProblemException.invalid(name, "field.years", FIRST_YEAR, LAST_YEAR);
         }
         return instant;
     }
@@ -57,7 +57,7 @@ public final class Params {
         try {
             return UUID.fromString(raw.trim());
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid(name, "must be a UUID");
+            throw ProblemException.invalid(name, "field.uuid");
         }
     }
 
@@ -75,7 +75,7 @@ public final class Params {
                 return constant;
             }
         }
-        throw ProblemException.invalid(name, "must be one of " + Arrays.stream(type.getEnumConstants())
+        throw ProblemException.invalid(name, "field.oneOf", Arrays.stream(type.getEnumConstants())
                 .map(external).collect(Collectors.joining(", ")));
     }
 
@@ -86,7 +86,7 @@ public final class Params {
         return switch (raw.trim()) {
             case "true" -> Boolean.TRUE;
             case "false" -> Boolean.FALSE;
-            default -> throw ProblemException.invalid(name, "must be true or false");
+            default -> throw ProblemException.invalid(name, "field.boolean");
         };
     }
 }

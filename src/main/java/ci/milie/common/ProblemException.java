@@ -17,22 +17,28 @@ public class ProblemException extends RuntimeException {
     private final String code;
     private final String detailKey;
     private final Object[] detailArgs;
-    private final List<Violation> violations;
+    private final String violationField;
+    private final String violationKey;
+    private final Object[] violationArgs;
     private String currentStatus;
     private Long retryAfterSeconds;
 
     /** @param detailKey the key of the detail, {@code CODE.something} */
     public ProblemException(int status, String code, String detailKey, Object... detailArgs) {
-        this(status, code, null, detailKey, detailArgs);
+        this(status, code, null, null, new Object[0], detailKey, detailArgs);
     }
 
-    private ProblemException(int status, String code, List<Violation> violations, String detailKey, Object... detailArgs) {
-        super(code + " " + detailKey + (detailArgs.length == 0 ? "" : " " + Arrays.toString(detailArgs)), null, false, false);
+    private ProblemException(int status, String code, String violationField, String violationKey, Object[] violationArgs,
+            String detailKey, Object... detailArgs) {
+        super(code + " " + detailKey + (detailArgs.length == 0 ? "" : " " + Arrays.toString(detailArgs))
+                + (violationField == null ? "" : " " + violationField + " " + violationKey), null, false, false);
         this.status = status;
         this.code = code;
         this.detailKey = detailKey;
         this.detailArgs = detailArgs.clone();
-        this.violations = violations;
+        this.violationField = violationField;
+        this.violationKey = violationKey;
+        this.violationArgs = violationArgs.clone();
     }
 
     /** @param detailKey {@code NOT_FOUND.<thing>} */
@@ -44,9 +50,14 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(409, code, detailKey, args);
     }
 
-    public static ProblemException invalid(String field, String message) {
-        return new ProblemException(400, "VALIDATION_FAILED", List.of(new Violation(field, message)),
-                "VALIDATION_FAILED.fields", 1);
+    /**
+     * One invalid field: 400 {@code VALIDATION_FAILED}. Its message is rendered in the caller's
+     * language from {@code messages/violations_*.properties}.
+     *
+     * @param messageKey {@code field.something}, with the values it quotes as arguments
+     */
+    public static ProblemException invalid(String field, String messageKey, Object... args) {
+        return new ProblemException(400, "VALIDATION_FAILED", field, messageKey, args, "VALIDATION_FAILED.fields", 1);
     }
 
     /** A lifecycle move the request's current status does not allow. */
@@ -94,8 +105,9 @@ public class ProblemException extends RuntimeException {
         return detailArgs.clone();
     }
 
-    public List<Violation> violations() {
-        return violations;
+    /** The invalid field in {@code language}, or null when the problem is not about one. */
+    public List<Violation> violations(String language) {
+        return violationField == null ? null : List.of(Violation.of(language, violationField, violationKey, violationArgs));
     }
 
     public String currentStatus() {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.inject.Instance;
@@ -66,7 +67,7 @@ public class ProblemMappers {
         if (e.retryAfterSeconds() != null) {
             builder.header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds());
         }
-        return respond(builder, headers, e.code(), e.status(), uri, e.violations(), e.currentStatus(), e.detailKey(),
+        return respond(builder, headers, e.code(), e.status(), uri, e::violations, e.currentStatus(), e.detailKey(),
                 e.detailArgs());
     }
 
@@ -76,7 +77,8 @@ public class ProblemMappers {
                 .map(v -> new Violation(fieldOf(v), v.getMessage()))
                 .sorted(Comparator.comparing(Violation::field).thenComparing(Violation::message))
                 .collect(Collectors.toCollection(ArrayList::new));
-        return respond(Response.status(400), headers, "VALIDATION_FAILED", 400, uri, violations, null,
+        // Hibernate Validator has already worded them in the request's locale (quarkus.locales)
+        return respond(Response.status(400), headers, "VALIDATION_FAILED", 400, uri, language -> violations, null,
                 "VALIDATION_FAILED.fields", violations.size());
     }
 
@@ -91,24 +93,28 @@ public class ProblemMappers {
         String field = e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");
-        String message;
+        String key;
+        Object[] args = {};
         if (e instanceof StrictJson.UncleanText unclean) {
-            message = unclean.reason();
+            key = unclean.reason();
         } else if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
-            message = "must be one of " + java.util.Arrays.stream(f.getTargetType().getEnumConstants())
-                    .map(Object::toString).collect(Collectors.joining(", "));
+            key = "field.oneOf";
+            args = new Object[] { java.util.Arrays.stream(f.getTargetType().getEnumConstants())
+                    .map(Object::toString).collect(Collectors.joining(", ")) };
         } else if (e instanceof UnrecognizedPropertyException) {
-            message = "is not a known field";
+            key = "field.unknown";
         } else if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
-            message = "has the wrong type (expected " + describe(m.getTargetType()) + ")";
+            key = expected(m.getTargetType());
         } else {
-            message = "has the wrong type or format";
+            key = "field.wrongTypeOrFormat";
         }
         if (field.isEmpty()) {
             return respond(Response.status(400), headers, "MALFORMED_JSON", 400, uri, null, null, "MALFORMED_JSON.shape");
         }
-        return respond(Response.status(400), headers, "VALIDATION_FAILED", 400, uri, List.of(new Violation(field, message)),
-                null, "VALIDATION_FAILED.fields", 1);
+        String messageKey = key;
+        Object[] values = args;
+        return respond(Response.status(400), headers, "VALIDATION_FAILED", 400, uri,
+                language -> List.of(Violation.of(language, field, messageKey, values)), null, "VALIDATION_FAILED.fields", 1);
     }
 
     @ServerExceptionMapper({ OptimisticLockException.class, StaleStateException.class })
@@ -263,12 +269,13 @@ public class ProblemMappers {
      * the code never does. Caches are told the body depends on that header.
      */
     private static Response respond(Response.ResponseBuilder builder, HttpHeaders headers, String code, int status,
-            UriInfo uri, List<Violation> violations, String currentStatus, String detailKey, Object... detailArgs) {
+            UriInfo uri, Function<String, List<Violation>> violations, String currentStatus, String detailKey,
+            Object... detailArgs) {
         String language = Languages.preferred(headers);
         ProblemDetail body = new ProblemDetail(ProblemDetail.typeOf(code), ProblemDetail.title(language, code), status,
                 ProblemDetail.TEXTS.text(language, detailKey, detailArgs),
-                uri == null ? null : uri.getRequestUri().getRawPath(), code, RequestIdFilter.current(), violations,
-                currentStatus);
+                uri == null ? null : uri.getRequestUri().getRawPath(), code, RequestIdFilter.current(),
+                violations == null ? null : violations.apply(language), currentStatus);
         return builder.type(ProblemDetail.MEDIA_TYPE).header(HttpHeaders.CONTENT_LANGUAGE, language)
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE).entity(body).build();
     }
@@ -306,22 +313,23 @@ public class ProblemMappers {
         return leaf != null && !(leaf instanceof Object[]) && leaf.getClass().isRecord();
     }
 
-    private static String describe(Class<?> type) {
+    /** The message key of "has the wrong type (expected …)" for the type a field reads as. */
+    private static String expected(Class<?> type) {
         if (type == String.class) {
-            return "string";
+            return "field.expectedString";
         }
         if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
-            return "number";
+            return "field.expectedNumber";
         }
         if (type == Boolean.class || type == boolean.class) {
-            return "boolean";
+            return "field.expectedBoolean";
         }
         if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
-            return "array";
+            return "field.expectedArray";
         }
         if (type == java.util.UUID.class) {
-            return "UUID string";
+            return "field.expectedUuid";
         }
-        return "object";
+        return "field.expectedObject";
     }
 }

@@ -23,14 +23,14 @@ public class StrictParams implements ParamConverterProvider {
     @SuppressWarnings("unchecked")
     public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
         if (rawType == Boolean.class || rawType == boolean.class) {
-            return (ParamConverter<T>) new Converter<>(name(annotations), "must be true or false", raw -> switch (raw) {
+            return (ParamConverter<T>) new Converter<>(name(annotations), "field.boolean", raw -> switch (raw) {
                 case "true" -> Boolean.TRUE;
                 case "false" -> Boolean.FALSE;
                 default -> null;
             });
         }
         if (rawType == Integer.class || rawType == int.class) {
-            return (ParamConverter<T>) new Converter<>(name(annotations), "must be an integer", raw -> {
+            return (ParamConverter<T>) new Converter<>(name(annotations), "field.integer", raw -> {
                 if (!raw.matches("-?[0-9]{1,10}")) {
                     return null;
                 }

@@ -18,7 +18,7 @@ import jakarta.validation.Payload;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface ValidPhone {
 
-    String message() default "must be a phone number in international form (+225 and 10 digits for Côte d'Ivoire)";
+    String message() default "{milie.phone}";
 
     Class<?>[] groups() default {};
 

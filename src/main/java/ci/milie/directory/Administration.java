@@ -124,7 +124,7 @@ public class Administration {
         for (Administration ancestor = newParent; ancestor != null; ancestor = ancestor.parent()) {
             if (ancestor.id().equals(id) || ++depth > MAX_DEPTH) {
                 throw ProblemException.invalid("parentId",
-                        "cannot be this administration or one of its sub-administrations");
+                        "field.administrationCycle");
             }
         }
         parent = newParent;

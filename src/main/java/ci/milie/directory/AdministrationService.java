@@ -129,9 +129,9 @@ class AdministrationService {
 
     private Administration activeParent(UUID parentId) {
         Administration parent = administrations.findForShare(parentId)
-                .orElseThrow(() -> ProblemException.invalid("parentId", "is not a known administration"));
+                .orElseThrow(() -> ProblemException.invalid("parentId", "field.unknownAdministration"));
         if (!parent.isActive()) {
-            throw ProblemException.invalid("parentId", "is an inactive administration");
+            throw ProblemException.invalid("parentId", "field.inactiveAdministration");
         }
         return parent;
     }

@@ -124,15 +124,15 @@ public class Category {
     public void placeUnder(Category theme, boolean hasSubCategories, Instant now) {
         if (theme != null) {
             if (theme.id().equals(id)) {
-                throw ProblemException.invalid("parentCode", "cannot be the category itself");
+                throw ProblemException.invalid("parentCode", "field.categoryItself");
             }
             if (theme.parent() != null) {
                 throw ProblemException.invalid("parentCode",
-                        "is itself a sub-category; the catalogue has two levels at most");
+                        "field.subCategoryParent");
             }
             if (hasSubCategories) {
                 throw ProblemException.invalid("parentCode",
-                        "cannot be set: this category has sub-categories of its own");
+                        "field.hasSubCategories");
             }
         }
         if (!Objects.equals(parent == null ? null : parent.id(), theme == null ? null : theme.id())) {
@@ -178,7 +178,7 @@ public class Category {
 
     private static String[] normalise(Collection<RequestType> types) {
         if (types == null || types.isEmpty() || types.stream().anyMatch(Objects::isNull)) {
-            throw ProblemException.invalid("applicableTypes", "must name at least one request type");
+            throw ProblemException.invalid("applicableTypes", "field.atLeastOneType");
         }
         return EnumSet.copyOf(types).stream().map(RequestType::name).toArray(String[]::new);
     }

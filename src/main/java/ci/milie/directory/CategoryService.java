@@ -130,9 +130,9 @@ class CategoryService {
             return null;
         }
         Category theme = categories.findByCodeForShare(parentCode.strip())
-                .orElseThrow(() -> ProblemException.invalid("parentCode", "is not a known category code"));
+                .orElseThrow(() -> ProblemException.invalid("parentCode", "field.unknownCategoryCode"));
         if (mustBeActive && !theme.isActive()) {
-            throw ProblemException.invalid("parentCode", "is an inactive category");
+            throw ProblemException.invalid("parentCode", "field.inactiveCategory");
         }
         return theme;
     }
@@ -146,9 +146,9 @@ class CategoryService {
             return null;
         }
         Administration administration = administrations.findForShare(id)
-                .orElseThrow(() -> ProblemException.invalid("defaultAdministrationId", "is not a known administration"));
+                .orElseThrow(() -> ProblemException.invalid("defaultAdministrationId", "field.unknownAdministration"));
         if (mustBeActive && !administration.isActive()) {
-            throw ProblemException.invalid("defaultAdministrationId", "is an inactive administration");
+            throw ProblemException.invalid("defaultAdministrationId", "field.inactiveAdministration");
         }
         return administration;
     }

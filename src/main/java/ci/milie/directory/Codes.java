@@ -5,7 +5,7 @@ final class Codes {
 
     /** Uppercase letters and digits, in groups separated by single dashes: "ETAT-CIVIL", "MSHPCMU". */
     static final String PATTERN = "[A-Z0-9]+(-[A-Z0-9]+)*";
-    static final String MESSAGE = "must be uppercase letters, digits and single inner dashes";
+    static final String MESSAGE = "{milie.code}";
     static final int MIN = 2;
     static final int MAX = 32;
 

@@ -23,7 +23,7 @@ final class QueryParams {
         try {
             return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid(name, "must be one of " + Arrays.stream(type.getEnumConstants())
+            throw ProblemException.invalid(name, "field.oneOf", Arrays.stream(type.getEnumConstants())
                     .map(Enum::name).collect(Collectors.joining(", ")));
         }
     }
@@ -35,7 +35,7 @@ final class QueryParams {
         try {
             return UUID.fromString(value.strip());
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid(name, "must be a UUID");
+            throw ProblemException.invalid(name, "field.uuid");
         }
     }
 

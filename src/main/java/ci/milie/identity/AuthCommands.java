@@ -29,7 +29,7 @@ final class AuthCommands {
     record OtpRequest(
             @Email @Size(max = 254) @Schema(examples = "awa@example.ci") String email,
             @ValidPhone @Size(max = 32) @Schema(examples = "+2250701020304") String phone,
-            @Pattern(regexp = "fr|en", message = "must be fr or en") @Schema(nullable = true, examples = "en",
+            @Pattern(regexp = "fr|en", message = "{milie.language}") @Schema(nullable = true, examples = "en",
                     description = "Language of the code's message, fr or en; when absent: the account's preferred "
                             + "language if this contact has an account, else Accept-Language, else fr") String language) {
     }
@@ -38,7 +38,7 @@ final class AuthCommands {
     record OtpVerify(
             @Email @Size(max = 254) String email,
             @ValidPhone @Size(max = 32) String phone,
-            @NotBlank @Pattern(regexp = "\\d{6}", message = "must be the 6-digit code") @Schema(examples = "123456") String code) {
+            @NotBlank @Pattern(regexp = "\\d{6}", message = "{milie.sixDigitCode}") @Schema(examples = "123456") String code) {
     }
 
     @Schema(name = "OtpSent")

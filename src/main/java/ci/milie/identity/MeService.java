@@ -57,7 +57,7 @@ class MeService {
             throw ProblemException.invalid("fullName", flaw);
         }
         String phone = command.phone() == null ? null
-                : PhoneNumbers.normalise(command.phone()).orElseThrow(() -> ProblemException.invalid("phone", "is not a phone number"));
+                : PhoneNumbers.normalise(command.phone()).orElseThrow(() -> ProblemException.invalid("phone", "field.phone"));
         if (citizen.phoneVerified() && !citizen.phone().equals(phone)) {
             throw ProblemException.conflict("VERIFIED_CONTACT_UNCHANGEABLE", "VERIFIED_CONTACT_UNCHANGEABLE.phone");
         }

@@ -12,15 +12,15 @@ record OtpDestination(String value, boolean isEmail) {
         boolean hasEmail = email != null && !email.isBlank();
         boolean hasPhone = phone != null && !phone.isBlank();
         if (hasEmail && hasPhone) {
-            throw ProblemException.invalid("phone", "give either an e-mail or a phone number, not both");
+            throw ProblemException.invalid("phone", "field.emailOrPhoneNotBoth");
         }
         if (!hasEmail && !hasPhone) {
-            throw ProblemException.invalid("email", "an e-mail or a phone number is required");
+            throw ProblemException.invalid("email", "field.emailOrPhoneRequired");
         }
         if (hasEmail) {
             return new OtpDestination(email.trim().toLowerCase(Locale.ROOT), true);
         }
         return new OtpDestination(PhoneNumbers.normalise(phone)
-                .orElseThrow(() -> ProblemException.invalid("phone", "must be a phone number in international form")), false);
+                .orElseThrow(() -> ProblemException.invalid("phone", "field.phoneInternational")), false);
     }
 }

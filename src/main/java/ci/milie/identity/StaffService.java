@@ -133,13 +133,13 @@ public class StaffService {
 
     private void checkAdministration(StaffRole role, UUID administrationId) {
         if (role.belongsToAdministration() && administrationId == null) {
-            throw ProblemException.invalid("administrationId", "is required for an agent");
+            throw ProblemException.invalid("administrationId", "field.agentNeedsAdministration");
         }
         if (!role.belongsToAdministration() && administrationId != null) {
-            throw ProblemException.invalid("administrationId", "is only allowed for an agent");
+            throw ProblemException.invalid("administrationId", "field.onlyForAgent");
         }
         if (administrationId != null && !administrationIsActive(administrationId)) {
-            throw ProblemException.invalid("administrationId", "is not an active administration");
+            throw ProblemException.invalid("administrationId", "field.inactiveAdministration");
         }
     }
 

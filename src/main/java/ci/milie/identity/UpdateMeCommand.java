@@ -15,5 +15,5 @@ public record UpdateMeCommand(
         @Size(max = 200) @Schema(description = "Null or blank to give no name", nullable = true, examples = "Awa Traoré") String fullName,
         @ValidPhone @Size(max = 32) @Schema(description = "Null to remove an unproven phone; a new phone is not proven "
                 + "by this call (it does not sign in nor claim requests)", nullable = true, examples = "+2250701020304") String phone,
-        @NotNull @Pattern(regexp = "fr|en", message = "must be fr or en") @Schema(enumeration = { "fr", "en" }, examples = "fr") String preferredLanguage) {
+        @NotNull @Pattern(regexp = "fr|en", message = "{milie.language}") @Schema(enumeration = { "fr", "en" }, examples = "fr") String preferredLanguage) {
 }

@@ -1,12 +1,16 @@
 package ci.milie.notification;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import ci.milie.common.PhoneNumbers;
 
@@ -19,12 +23,40 @@ class JpaOutbox implements Outbox {
 
     private final OutboxMessageRepository messages;
     private final MessageTemplates templates;
+    private final DeviceRepository devices;
+    private final ObjectMapper json;
     private final Clock clock;
 
-    JpaOutbox(OutboxMessageRepository messages, MessageTemplates templates, Clock clock) {
+    JpaOutbox(OutboxMessageRepository messages, MessageTemplates templates, DeviceRepository devices, ObjectMapper json,
+            Clock clock) {
         this.messages = messages;
         this.templates = templates;
+        this.devices = devices;
+        this.json = json;
         this.clock = clock;
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void push(UUID citizenId, UUID requestId, PushNotice notice) {
+        Objects.requireNonNull(requestId, "requestId");
+        for (Device device : devices.following(citizenId, requestId)) {
+            PushTexts.Texts texts = PushTexts.of(notice.event(), notice.trackingCode(), notice.status(), device.language());
+            Map<String, String> data = new LinkedHashMap<>();
+            data.put("event", notice.event().name());
+            data.put("trackingCode", notice.trackingCode());
+            data.put("status", notice.status());
+            messages.persist(OutboxMessage.push(device.id(), write(new PushSender.PushMessage(texts.title(), texts.body(), data)),
+                    requestId, clock.instant()));
+        }
+    }
+
+    private String write(PushSender.PushMessage message) {
+        try {
+            return json.writeValueAsString(message);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a record of strings always serialises", e);
+        }
     }
 
     @Override

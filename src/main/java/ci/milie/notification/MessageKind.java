@@ -24,11 +24,18 @@ public enum MessageKind {
     /** To the side responsible for the current stage: trackingCode, subject, stage, dueAt */
     DEADLINE_REMINDER,
     /** To the administration, then OSEP's supervisors: trackingCode, subject, stage, dueAt, level */
-    DEADLINE_MISSED;
+    DEADLINE_MISSED,
+    /** A push notification to a citizen's device (PUSH channel only): texts in messages/push_{fr,en}, see PushTexts */
+    PUSH;
 
     /** The kinds that go to staff (administrations, OSEP), never to a citizen. */
     public static final java.util.Set<MessageKind> TO_STAFF = java.util.EnumSet.of(REQUEST_REOPENED, DEADLINE_REMINDER,
             DEADLINE_MISSED);
+
+    /** The kinds rendered from templates (e-mail and SMS): all but PUSH. */
+    public static java.util.List<MessageKind> templated() {
+        return java.util.Arrays.stream(values()).filter(kind -> kind != PUSH).toList();
+    }
 
     /** The names of the kinds that go to citizens, as stored in {@code outbox_message.kind}. */
     public static java.util.List<String> toCitizens() {

@@ -72,7 +72,7 @@ class MessageTemplates {
         this.frontEndBaseUrl = frontEndBaseUrl.endsWith("/") ? frontEndBaseUrl.substring(0, frontEndBaseUrl.length() - 1)
                 : frontEndBaseUrl;
         for (String language : LANGUAGES) {
-            for (MessageKind kind : MessageKind.values()) {
+            for (MessageKind kind : MessageKind.templated()) {
                 String id = "outbox/" + language + "/" + kind.name().toLowerCase(Locale.ROOT);
                 Template template = engine.getTemplate(id);
                 if (template == null) {

@@ -19,6 +19,28 @@ public interface Outbox {
      */
     void notify(Recipient recipient, MessageKind kind, Map<String, Object> data, UUID requestId);
 
+    /**
+     * Queues one push notification per device following the request: its citizen's devices (when
+     * it has an account) and its key holder's. Does nothing when there are none. The notification
+     * carries the tracking code, the status and the event, nothing personal: the app fetches the
+     * rest with its token or key.
+     */
+    void push(UUID citizenId, UUID requestId, PushNotice notice);
+
+    /** What happened, as the app reads it in a push's data ({@code event}). */
+    enum PushEvent {
+        /** The request's status changed (the other two are status changes the citizen has something to do about). */
+        STATUS_CHANGED,
+        /** Staff asked the citizen a question: the app opens the thread to reply. */
+        INFORMATION_REQUESTED,
+        /** An answer reached the citizen: read it, then rate it (the rating invitation). */
+        ANSWER_DELIVERED
+    }
+
+    /** A push's whole content: the request's tracking code, its new status (a RequestStatus name) and the event. */
+    record PushNotice(String trackingCode, String status, PushEvent event) {
+    }
+
     /** Where and in which language a citizen is reached. Language: "fr" or "en" (anything else reads as "fr"). */
     record Recipient(String email, String phone, String language) {
 

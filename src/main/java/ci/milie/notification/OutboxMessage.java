@@ -22,7 +22,9 @@ class OutboxMessage {
     static final int MAX_ERROR_LENGTH = 1000;
 
     enum Channel {
-        EMAIL, SMS
+        EMAIL, SMS,
+        /** To one device (recipient: the device's id; its token is read at send time). */
+        PUSH
     }
 
     enum Status {
@@ -63,6 +65,8 @@ class OutboxMessage {
     private Instant sentAt;
     @Column(name = "interrupted_sends")
     private int interruptedSends;
+    @Column(name = "device_id")
+    private UUID deviceId;
 
     protected OutboxMessage() {
     }
@@ -89,6 +93,14 @@ class OutboxMessage {
     static OutboxMessage sms(String to, String text, MessageKind kind, UUID requestId, Instant now) {
         OutboxMessage message = new OutboxMessage(Channel.SMS, to, kind, requestId, now);
         message.body = text;
+        return message;
+    }
+
+    /** A push to one device; {@code json} is the notification's title, body and data (erased once sent). */
+    static OutboxMessage push(UUID deviceId, String json, UUID requestId, Instant now) {
+        OutboxMessage message = new OutboxMessage(Channel.PUSH, deviceId.toString(), MessageKind.PUSH, requestId, now);
+        message.deviceId = deviceId;
+        message.body = json;
         return message;
     }
 
@@ -132,10 +144,15 @@ class OutboxMessage {
      * (FAILED) after its last allowed attempt. {@code error} must hold no personal data.
      */
     void attemptFailed(String error, Instant now, RetryPolicy policy) {
+        attemptFailed(error, now, policy, null);
+    }
+
+    /** As above, not retried before {@code notBefore} when the provider said when (Retry-After). */
+    void attemptFailed(String error, Instant now, RetryPolicy policy, Instant notBefore) {
         attempts++;
         lastError = error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error;
         policy.nextAttempt(attempts, now).ifPresentOrElse(next -> {
-            nextAttemptAt = next;
+            nextAttemptAt = notBefore != null && notBefore.isAfter(next) ? notBefore : next;
             status = Status.PENDING;
         }, () -> {
             status = Status.FAILED;
@@ -143,8 +160,20 @@ class OutboxMessage {
         });
     }
 
+    /** The attempt failed in a way another would repeat (the message refused, the device gone): given up now. */
+    void refused(String error) {
+        attempts++;
+        lastError = error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error;
+        status = Status.FAILED;
+        erase();
+    }
+
     UUID id() {
         return id;
+    }
+
+    UUID deviceId() {
+        return deviceId;
     }
 
     Channel channel() {

@@ -1,6 +1,7 @@
 package ci.milie.notification;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -12,6 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import ci.milie.common.Throwables;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -21,7 +24,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Delivers the queued messages: e-mail through the SMTP server, SMS through the gateway. Every
+ * Delivers the queued messages: e-mail through the SMTP server, SMS through the gateway, push
+ * notifications through the push provider (FCM), whose refusals are final and whose "unregistered"
+ * token removes the device. Every
  * instance runs it every {@code milie.outbox.interval}. Each message is claimed
  * ({@code FOR UPDATE SKIP LOCKED}) and committed as SENDING in its own short transaction, sent
  * outside any, then marked in another: instances share the work and never claim one message
@@ -45,21 +50,29 @@ public class OutboxRelay {
     private final OutboxMessageRepository messages;
     private final Mailer mailer;
     private final SmsSender sms;
+    private final PushSender push;
+    private final DeviceRepository devices;
+    private final ObjectMapper json;
     private final Clock clock;
     private final OutboxConfig config;
     private final RetryPolicy retries;
     private final Map<OutboxMessage.Channel, Counter> sent = new EnumMap<>(OutboxMessage.Channel.class);
     private final Map<OutboxMessage.Channel, Counter> failedAttempts = new EnumMap<>(OutboxMessage.Channel.class);
     private final Map<OutboxMessage.Channel, Counter> givenUp = new EnumMap<>(OutboxMessage.Channel.class);
+    private final Counter unregistered;
     private final AtomicLong pending;
     private final String mailDomain;
 
-    OutboxRelay(OutboxMessageRepository messages, Mailer mailer, SmsSender sms, Clock clock, OutboxConfig config,
-            MeterRegistry registry, @ConfigProperty(name = "quarkus.mailer.from") String from) {
+    OutboxRelay(OutboxMessageRepository messages, Mailer mailer, SmsSender sms, PushSender push, DeviceRepository devices,
+            ObjectMapper json, Clock clock, OutboxConfig config, MeterRegistry registry,
+            @ConfigProperty(name = "quarkus.mailer.from") String from) {
         this.mailDomain = domainOf(from);
         this.messages = messages;
         this.mailer = mailer;
         this.sms = sms;
+        this.push = push;
+        this.devices = devices;
+        this.json = json;
         this.clock = clock;
         this.config = config;
         this.retries = RetryPolicy.of(config);
@@ -72,6 +85,9 @@ public class OutboxRelay {
             givenUp.put(channel, Counter.builder("milie.outbox.failed").tag("channel", tag)
                     .description("Messages given up after their last attempt").register(registry));
         }
+        this.unregistered = Counter.builder("milie.push.unregistered")
+                .description("Devices forgotten because the push provider said their token is no longer valid")
+                .register(registry);
         this.pending = registry.gauge("milie.outbox.pending", new AtomicLong());
     }
 
@@ -104,8 +120,8 @@ public class OutboxRelay {
     record Delivery(java.util.UUID id, OutboxMessage.Channel channel, String recipient, String subject, String body,
             String htmlBody, boolean givenUp) {
 
-        static Delivery of(OutboxMessage message) {
-            return new Delivery(message.id(), message.channel(), message.recipient(), message.subject(),
+        static Delivery of(OutboxMessage message, String recipient) {
+            return new Delivery(message.id(), message.channel(), recipient, message.subject(),
                     message.body(), message.htmlBody(), false);
         }
 
@@ -155,11 +171,21 @@ public class OutboxRelay {
                             message.interruptedSends());
                     return Delivery.givenUp(message);
                 }
+                String recipient = message.recipient();
+                if (message.channel() == OutboxMessage.Channel.PUSH) {
+                    Device device = message.deviceId() == null ? null : devices.findById(message.deviceId());
+                    if (device == null) {
+                        message.refused("The device was removed before the push was sent");
+                        givenUp.get(message.channel()).increment();
+                        return Delivery.givenUp(message);
+                    }
+                    recipient = device.token();
+                }
                 if (message.interruptedSends() > 0) {
                     LOG.warnf("Outbox message %s (%s by %s) sent again: its previous send was interrupted",
                             message.id(), message.kind(), message.channel());
                 }
-                return Delivery.of(message);
+                return Delivery.of(message, recipient);
             });
         } catch (RuntimeException e) {
             // The database failed before the claim committed: the message, if any, is unchanged and
@@ -195,8 +221,36 @@ public class OutboxRelay {
     }
 
     private Outcome failed(OutboxMessage message, RuntimeException e) {
-        message.attemptFailed(Throwables.describe(e), clock.instant(), retries);
         failedAttempts.get(message.channel()).increment();
+        if (e instanceof PushSender.PushDeliveryException refusal) {
+            switch (refusal.verdict()) {
+                case UNREGISTERED -> {
+                    message.refused(Throwables.describe(e));
+                    if (message.deviceId() != null) { // null: removed meanwhile
+                        devices.deleteById(message.deviceId()); // its other pending pushes are given up when claimed
+                    }
+                    unregistered.increment();
+                    givenUp.get(message.channel()).increment();
+                    LOG.infof("Outbox message %s: the device's token is no longer registered, device %s forgotten",
+                            message.id(), message.deviceId());
+                    return Outcome.GIVEN_UP;
+                }
+                case REJECTED -> {
+                    message.refused(Throwables.describe(e));
+                    givenUp.get(message.channel()).increment();
+                    LOG.errorf("Outbox message %s (%s by %s) refused by the provider, not retried: %s", message.id(),
+                            message.kind(), message.channel(), Throwables.describe(e));
+                    return Outcome.GIVEN_UP;
+                }
+                case RETRY -> {
+                    // below: with the provider's Retry-After as the earliest next attempt
+                }
+            }
+        }
+        Instant notBefore = e instanceof PushSender.PushDeliveryException refusal && refusal.retryAfter() != null
+                ? clock.instant().plus(refusal.retryAfter())
+                : null;
+        message.attemptFailed(Throwables.describe(e), clock.instant(), retries, notBefore);
         if (message.status() == OutboxMessage.Status.FAILED) {
             givenUp.get(message.channel()).increment();
             LOG.errorf("Outbox message %s (%s by %s) given up after %d attempts: %s", message.id(), message.kind(),
@@ -221,6 +275,16 @@ public class OutboxRelay {
                 mailer.send(mail);
             }
             case SMS -> sms.send(message.recipient(), message.body());
+            case PUSH -> push.send(message.recipient(), pushMessage(message.body()));
+        }
+    }
+
+    private PushSender.PushMessage pushMessage(String body) {
+        try {
+            return json.readValue(body, PushSender.PushMessage.class);
+        } catch (java.io.IOException e) {
+            throw new PushSender.PushDeliveryException(PushSender.PushDeliveryException.Verdict.REJECTED,
+                    "unreadable push body", null, e);
         }
     }
 

@@ -26,6 +26,8 @@ public record DataExport(
         Account account,
         List<Request> requests,
         List<Message> messages,
+        @Schema(description = "The devices that receive push notifications for the account or these requests (their "
+                + "tokens are not shown)") List<Device> devices,
         @Schema(description = "What the document leaves out, and why, in French and in English") Notes notes) {
 
     public static final String FORMAT = "milie-export/1";
@@ -93,11 +95,16 @@ public record DataExport(
     }
 
     @Schema(name = "DataExportMessage")
-    public record Message(@Schema(enumeration = { "EMAIL", "SMS" }) String channel, String recipient,
+    public record Message(@Schema(enumeration = { "EMAIL", "SMS", "PUSH" }) String channel, String recipient,
             @Schema(description = "What the message was about", examples = "RECEIPT") String kind,
             @Schema(description = "E-mails only", nullable = true) String subject,
             @Schema(enumeration = { "PENDING", "SENDING", "SENT", "FAILED" }) String status,
             Instant createdAt, @Schema(nullable = true) Instant sentAt) {
+    }
+
+    @Schema(name = "DataExportDevice")
+    public record Device(@Schema(enumeration = { "ANDROID", "IOS", "WEB" }) String platform, String appVersion,
+            @Schema(enumeration = { "fr", "en" }) String language, Instant createdAt, Instant lastSeenAt) {
     }
 
     @Schema(name = "DataExportNotes")

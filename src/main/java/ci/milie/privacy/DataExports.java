@@ -110,7 +110,23 @@ public class DataExports {
                     ratings.getOrDefault(id, List.of()), files.getOrDefault(id, List.of())));
         }
         return new DataExport(DataExport.FORMAT, clock.instant(), scope, account, requests,
-                messages(subject.email(), subject.phone(), ids), NOTES);
+                messages(subject.email(), subject.phone(), ids),
+                devices(scope == Scope.REQUEST ? null : subject.citizenId(), ids), NOTES);
+    }
+
+    /** The account's devices and those of the requests' key holders. */
+    private List<DataExport.Device> devices(UUID citizenId, UUID[] ids) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select platform, app_version, language, created_at, last_seen_at
+                from device where citizen_id = ?1 or request_id = any(?2)
+                order by created_at, id""")
+                .unwrap(NativeQuery.class)
+                .setParameter(1, citizenId, UUID.class)
+                .setParameter(2, ids, UUID[].class)
+                .getResultList();
+        return rows.stream().map(d -> new DataExport.Device((String) d[0], (String) d[1], (String) d[2], instant(d[3]),
+                instant(d[4]))).toList();
     }
 
     private Account account(UUID citizenId) {

@@ -114,6 +114,7 @@ class PersonalData {
             em.createNativeQuery("update citizen_request set citizen_id = null, version = version + 1 where citizen_id = ?1")
                     .setParameter(1, subject.citizenId()).executeUpdate();
             auth.endEverySessionOf(subject.citizenId());
+            em.createNativeQuery("delete from device where citizen_id = ?1").setParameter(1, subject.citizenId()).executeUpdate();
             account = em.createNativeQuery("delete from citizen where id = ?1").setParameter(1, subject.citizenId())
                     .executeUpdate() > 0;
         }
@@ -239,9 +240,11 @@ class PersonalData {
      * The messages to the citizen about those requests go, pending ones too: nothing more reaches
      * them. A notice to staff (a missed deadline, a dispute) still goes, since the request is still
      * handled, but a pending one loses its text, which quotes the citizen's subject: what stays is
-     * its e-mail subject line (a tracking code and what happened) and a word on why.
+     * its e-mail subject line (a tracking code and what happened) and a word on why. The devices of
+     * their key holders go too (a phone's token), and with them any push still waiting.
      */
     private void deleteMessagesAbout(List<UUID> requests) {
+        withIds(em.createNativeQuery("delete from device where request_id = any(?1)"), 1, requests).executeUpdate();
         withIds(em.createNativeQuery("delete from outbox_message where request_id = any(?1) and kind in (?2)"), 1, requests)
                 .setParameter(2, MessageKind.toCitizens()).executeUpdate();
         withIds(em.createNativeQuery("""

@@ -86,7 +86,7 @@ public class PrivacyCodes {
             return account.email() != null ? CodeChannel.EMAIL : CodeChannel.SMS;
         }
         if (requested == CodeChannel.EMAIL && account.email() == null || requested == CodeChannel.SMS && account.phone() == null) {
-            throw ProblemException.invalid("channel", "your account has no " + (requested == CodeChannel.EMAIL ? "e-mail" : "phone"));
+            throw ProblemException.invalid("channel", requested == CodeChannel.EMAIL ? "field.accountHasNoEmail" : "field.accountHasNoPhone");
         }
         return requested;
     }

@@ -27,7 +27,7 @@ public final class PrivacyCommands {
 
     @Schema(name = "MyPrivacyConfirmation", description = "The code sent to the account, and the channel it was sent on")
     public record MyConfirmation(
-            @NotBlank @Pattern(regexp = "\\d{6}", message = "must be the 6-digit code") @Schema(examples = "123456") String code,
+            @NotBlank @Pattern(regexp = "\\d{6}", message = "{milie.sixDigitCode}") @Schema(examples = "123456") String code,
             CodeChannel channel) {
     }
 
@@ -41,7 +41,7 @@ public final class PrivacyCommands {
     public record CallerConfirmation(
             @Email @Size(max = 254) String email,
             @ValidPhone @Size(max = 32) String phone,
-            @NotBlank @Pattern(regexp = "\\d{6}", message = "must be the 6-digit code") @Schema(examples = "123456") String code) {
+            @NotBlank @Pattern(regexp = "\\d{6}", message = "{milie.sixDigitCode}") @Schema(examples = "123456") String code) {
     }
 
     @Schema(name = "PrivacyCodeSent")

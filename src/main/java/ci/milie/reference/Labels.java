@@ -1,11 +1,8 @@
 package ci.milie.reference;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Properties;
+
+import ci.milie.common.Messages;
 
 /**
  * The French and English labels of the enums' values, from messages/labels_fr.properties and
@@ -22,7 +19,7 @@ final class Labels {
     }
 
     static Labels load() {
-        return new Labels(read("messages/labels_fr.properties"), read("messages/labels_en.properties"));
+        return new Labels(Messages.read("messages/labels_fr.properties"), Messages.read("messages/labels_en.properties"));
     }
 
     /** The French label, null when missing (ReferenceData refuses to start without it). */
@@ -41,18 +38,5 @@ final class Labels {
     private static String label(Properties labels, Enum<?> value) {
         String label = labels.getProperty(key(value));
         return label == null || label.isBlank() ? null : label.strip();
-    }
-
-    private static Properties read(String resource) {
-        Properties properties = new Properties();
-        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing " + resource);
-            }
-            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return properties;
     }
 }

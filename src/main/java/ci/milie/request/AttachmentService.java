@@ -63,7 +63,7 @@ public class AttachmentService {
         Party party = commands.check(requestId, Action.ADD_ATTACHMENT, caller, accessKey);
         CitizenRequest request = access.visibleTo(requestId, caller, accessKey);
         if (uploads.isEmpty()) {
-            throw ProblemException.invalid("file", "at least one file is required, in parts named \"file\"");
+            throw ProblemException.invalid("file", "field.fileRequired");
         }
         long existing = attachments.countOf(requestId);
         if (existing + uploads.size() > config.maxPerRequest()) {

@@ -20,7 +20,7 @@ public enum Policies implements Policy {
             UUID category = q.correctedCategoryId() != null ? q.correctedCategoryId() : request.categoryId();
             return circumstances.categoryAccepts(category, type) ? Optional.empty()
                     : Optional.of(ProblemException.invalid(q.correctedCategoryId() != null ? "categoryCode" : "type",
-                            "the category does not accept requests of type " + type));
+                            "field.categoryRefusesType", type.name()));
         }
     },
 
@@ -30,7 +30,7 @@ public enum Policies implements Policy {
         public Optional<ProblemException> refusal(CitizenRequest request, Payload payload, Circumstances circumstances) {
             String reason = ((Payload.Routing) payload).reason();
             return reason == null || reason.isBlank()
-                    ? Optional.of(ProblemException.invalid("reason", "is required to re-route a request"))
+                    ? Optional.of(ProblemException.invalid("reason", "field.requiredToReroute"))
                     : Optional.empty();
         }
     },
@@ -40,7 +40,7 @@ public enum Policies implements Policy {
         @Override
         public Optional<ProblemException> refusal(CitizenRequest request, Payload payload, Circumstances circumstances) {
             return circumstances.administrationActive(((Payload.Routing) payload).administrationId()) ? Optional.empty()
-                    : Optional.of(ProblemException.invalid("administrationId", "is not an active administration"));
+                    : Optional.of(ProblemException.invalid("administrationId", "field.inactiveAdministration"));
         }
     },
 

@@ -17,6 +17,7 @@ import ci.milie.common.ProblemException;
 import ci.milie.directory.AdministrationSummary;
 import ci.milie.directory.DirectoryQueries;
 import ci.milie.directory.RequestType;
+import ci.milie.notification.Outbox;
 
 /**
  * The one door into a request: every change, by a person or by Miliê's jobs, comes through here.
@@ -45,11 +46,12 @@ public class RequestCommands {
     private final DisputeConfig disputes;
     private final Deadlines deadlines;
     private final EventPublisher publisher;
+    private final Outbox outbox;
     private final Duration escalationDelay;
     private final Clock clock;
 
     RequestCommands(RequestRepository requests, RequestAccess access, DirectoryQueries directory, AnswerLookup answers, RatingLookup ratings,
-            DisputeConfig disputes, Deadlines deadlines, EventPublisher publisher,
+            DisputeConfig disputes, Deadlines deadlines, EventPublisher publisher, Outbox outbox,
             @ConfigProperty(name = "milie.deadlines.escalation-delay") Duration escalationDelay, Clock clock) {
         this.requests = requests;
         this.access = access;
@@ -59,6 +61,7 @@ public class RequestCommands {
         this.disputes = disputes;
         this.deadlines = deadlines;
         this.publisher = publisher;
+        this.outbox = outbox;
         this.escalationDelay = escalationDelay;
         this.clock = clock;
     }
@@ -248,6 +251,8 @@ public class RequestCommands {
         if (!recorded.isEmpty()) {
             requests.announce(request.id());
         }
+        // in this transaction: a push exists if and only if the change commits
+        PushNotices.of(request, recorded).ifPresent(notice -> outbox.push(request.citizenId(), request.id(), notice));
         return new Change(RequestFacts.of(request), recorded);
     }
 

@@ -85,7 +85,7 @@ public class SubmissionResource {
                     + "every retry of one submission", example = "3f0e8b52-6c1d-4a97-b0f4-7d2e9a1c5b36")
             @HeaderParam("Idempotency-Key") String idempotencyKey, UriInfo uri) {
         if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
-            throw ProblemException.invalid("Idempotency-Key", "must be 8 to 100 printable characters");
+            throw ProblemException.invalid("Idempotency-Key", "field.idempotencyKey");
         }
         SubmissionService.Outcome outcome = submissions.submit(command, caller, idempotencyKey);
         Response.ResponseBuilder response = Response.created(Locations.child(uri, outcome.receipt().id()))

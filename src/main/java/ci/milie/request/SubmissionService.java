@@ -107,7 +107,7 @@ public class SubmissionService {
             return null;
         }
         return regions.activeCodeOf(region).orElseThrow(() -> ProblemException.invalid("location.region",
-                "is not a region of Côte d'Ivoire; GET /api/v1/reference lists the codes (regions[].code)"));
+                "field.unknownRegion"));
     }
 
     private SubmissionReceipt file(SubmitRequestCommand command, Caller caller) {
@@ -116,25 +116,25 @@ public class SubmissionService {
             throw ProblemException.forbidden("FORBIDDEN.submitters");
         }
         if (command.channel() == Channel.PHONE && !operator) {
-            throw ProblemException.invalid("channel", "PHONE is for requests entered by a call-centre operator");
+            throw ProblemException.invalid("channel", "field.phoneChannelForOperators");
         }
         if (operator && command.channel() != Channel.PHONE) {
-            throw ProblemException.invalid("channel", "an operator enters requests with channel PHONE");
+            throw ProblemException.invalid("channel", "field.operatorChannel");
         }
         CategorySummary category = directory.activeCategory(command.categoryCode())
-                .orElseThrow(() -> ProblemException.invalid("categoryCode", "is not an active category"));
+                .orElseThrow(() -> ProblemException.invalid("categoryCode", "field.inactiveCategory"));
         if (!category.accepts(command.type())) {
-            throw ProblemException.invalid("categoryCode", "does not accept requests of type " + command.type());
+            throw ProblemException.invalid("categoryCode", "field.typeNotAccepted", command.type().name());
         }
         if (command.administrationId() != null && directory.activeAdministration(command.administrationId()).isEmpty()) {
-            throw ProblemException.invalid("administrationId", "is not an active administration");
+            throw ProblemException.invalid("administrationId", "field.inactiveAdministration");
         }
         Contact contact = contactOf(command, caller);
         if (command.type() == RequestType.COMPLAINT && !contact.reachable()) {
-            throw ProblemException.invalid("contact", "a complaint needs an e-mail or a phone number");
+            throw ProblemException.invalid("contact", "field.complaintContact");
         }
         if (command.channel() == Channel.PHONE && contact.phone() == null) {
-            throw ProblemException.invalid("contact.phone", "is required for a request taken by phone");
+            throw ProblemException.invalid("contact.phone", "field.phoneForPhoneRequest");
         }
         var input = command.location();
         Location location = input == null ? null

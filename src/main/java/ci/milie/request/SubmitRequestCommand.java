@@ -43,6 +43,6 @@ public record SubmitRequestCommand(
             @Size(max = 200) @Schema(examples = "Awa Traoré") String fullName,
             @Email @Size(max = 254) @Schema(examples = "awa@example.ci") String email,
             @ValidPhone @Size(max = 32) @Schema(examples = "+2250701020304") String phone,
-            @Pattern(regexp = "fr|en", message = "must be fr or en") @Schema(examples = "fr", defaultValue = "fr") String preferredLanguage) {
+            @Pattern(regexp = "fr|en", message = "{milie.language}") @Schema(examples = "fr", defaultValue = "fr") String preferredLanguage) {
     }
 }

@@ -48,7 +48,7 @@ public class TriageService {
         UUID categoryId = null;
         if (command.categoryCode() != null) {
             categoryId = directory.activeCategory(command.categoryCode())
-                    .orElseThrow(() -> ProblemException.invalid("categoryCode", "is not an active category")).id();
+                    .orElseThrow(() -> ProblemException.invalid("categoryCode", "field.inactiveCategory")).id();
         }
         commands.apply(id, Action.QUALIFY, new Payload.Qualification(command.type(), categoryId), caller, null, ifMatch);
     }
@@ -56,16 +56,16 @@ public class TriageService {
     private void reject(UUID id, Commands.Qualification command, Caller caller, String ifMatch) {
         commands.check(id, Action.REJECT, caller, null, ifMatch);
         if (command.reasonCode() == null) {
-            throw ProblemException.invalid("reasonCode", "is required to reject");
+            throw ProblemException.invalid("reasonCode", "field.requiredToReject");
         }
         if (command.message() == null || command.message().isBlank()) {
-            throw ProblemException.invalid("message", "tell the citizen why the request is rejected");
+            throw ProblemException.invalid("message", "field.rejectionMessage");
         }
         UUID original = null;
         if (command.reasonCode() == Commands.RejectionReason.DUPLICATE) {
             if (command.duplicateOf() == null || command.duplicateOf().equals(id)
                     || requests.findByIdOptional(command.duplicateOf()).isEmpty()) {
-                throw ProblemException.invalid("duplicateOf", "must be the id of the original request");
+                throw ProblemException.invalid("duplicateOf", "field.originalRequest");
             }
             original = command.duplicateOf();
         }

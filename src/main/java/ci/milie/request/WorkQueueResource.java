@@ -112,17 +112,17 @@ public class WorkQueueResource {
         }
         UUID categoryId = categoryCode == null || categoryCode.isBlank() ? null : directory.activeCategory(categoryCode)
                 .map(c -> c.id())
-                .orElseThrow(() -> ProblemException.invalid("categoryCode", "is not a known category code"));
+                .orElseThrow(() -> ProblemException.invalid("categoryCode", "field.unknownCategoryCode"));
         String text = q == null || q.isBlank() ? null : q.strip();
         if (text != null && text.length() > 200) {
-            throw ProblemException.invalid("q", "must be at most 200 characters");
+            throw ProblemException.invalid("q", "field.atMostCharacters", 200);
         }
         String normalisedPhone = phone == null || phone.isBlank() ? null : PhoneNumbers.normalise(phone)
-                .orElseThrow(() -> ProblemException.invalid("phone", "must be a phone number"));
+                .orElseThrow(() -> ProblemException.invalid("phone", "field.phone"));
         WorkQueue.Sort order = switch (sort) {
             case "submittedAt" -> WorkQueue.Sort.SUBMITTED;
             case "dueAt" -> WorkQueue.Sort.DUE;
-            default -> throw ProblemException.invalid("sort", "must be submittedAt or dueAt");
+            default -> throw ProblemException.invalid("sort", "field.sort");
         };
         var filter = new WorkQueue.Filter(statuses, Params.enumValue(type, RequestType.class, "type"), categoryId,
                 Params.uuid(administrationId, "administrationId"), Params.enumValue(channel, Channel.class, "channel"),

@@ -27,7 +27,7 @@ public class WorkQueueService {
             Caller caller) {
         RequestAccess.Scope scope = RequestAccess.scope(caller);
         if (scope.byCodeAndPhoneOnly() && (requested.trackingCode() == null || requested.phone() == null)) {
-            throw ProblemException.invalid("trackingCode", "operators look a request up by trackingCode and phone together");
+            throw ProblemException.invalid("trackingCode", "field.trackingCodeWithPhone");
         }
         WorkQueue.Filter filter = requested.scoped(scope.administrationId().orElse(requested.administrationId()),
                 scope.seesAnonymousContacts());

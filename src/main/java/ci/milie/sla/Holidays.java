@@ -18,7 +18,7 @@ final class Holidays {
         try {
             return inRange(LocalDate.parse(raw.strip()), name);
         } catch (DateTimeParseException e) {
-            throw ProblemException.invalid(name, "must be a date as YYYY-MM-DD");
+            throw ProblemException.invalid(name, "field.date");
         }
     }
 
@@ -41,11 +41,11 @@ final class Holidays {
             }
             return year;
         } catch (NumberFormatException e) {
-            throw ProblemException.invalid(name, "must be a year such as 2026");
+            throw ProblemException.invalid(name, "field.year");
         }
     }
 
     private static ProblemException outOfRange(String name) {
-        return ProblemException.invalid(name, "must be in the years " + FIRST_YEAR + " to " + LAST_YEAR);
+        return ProblemException.invalid(name, "field.years", FIRST_YEAR, LAST_YEAR);
     }
 }

@@ -49,9 +49,9 @@ class SlaPolicyService {
         Allowances allowances = withinAYear(command.allowances());
         if (command.categoryId() != null) {
             CategorySummary category = directory.category(command.categoryId())
-                    .orElseThrow(() -> ProblemException.invalid("categoryId", "is not a known category"));
+                    .orElseThrow(() -> ProblemException.invalid("categoryId", "field.unknownCategory"));
             if (!category.accepts(command.requestType())) {
-                throw ProblemException.invalid("requestType", "is not accepted in this category");
+                throw ProblemException.invalid("requestType", "field.typeNotInCategory");
             }
         }
         if (policies.exists(command.requestType(), command.categoryId())) {
@@ -112,7 +112,7 @@ class SlaPolicyService {
     private static void check(Allowance allowance, String field) {
         if (!allowance.withinAYear()) {
             throw ProblemException.invalid(field + ".amount",
-                    "must be at most " + Allowance.MAX_DAYS + " working days (" + Allowance.MAX_HOURS + " working hours)");
+                    "field.allowanceAtMost", Allowance.MAX_DAYS, Allowance.MAX_HOURS);
         }
     }
 

@@ -16,12 +16,12 @@ record Quarter(int year, int number) {
     static Quarter parse(String raw, String name) {
         Matcher m = FORMAT.matcher(raw.trim());
         if (!m.matches()) {
-            throw ProblemException.invalid(name, "must be a quarter such as 2026-Q4");
+            throw ProblemException.invalid(name, "field.quarter");
         }
         int year = Integer.parseInt(m.group(1));
         if (year < ci.milie.common.Params.FIRST_YEAR || year > ci.milie.common.Params.LAST_YEAR) {
-            throw ProblemException.invalid(name, "must be in the years " + ci.milie.common.Params.FIRST_YEAR + " to "
-                    + ci.milie.common.Params.LAST_YEAR);
+            throw ProblemException.invalid(name, "field.years", ci.milie.common.Params.FIRST_YEAR,
+                    ci.milie.common.Params.LAST_YEAR);
         }
         return new Quarter(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
     }

@@ -31,7 +31,7 @@ final class StatsParams {
         Instant end = to == null || to.isBlank() ? clock.instant() : Params.instant(to, "to", true);
         Instant start = from == null || from.isBlank() ? end.minus(DEFAULT_PERIOD) : Params.instant(from, "from", false);
         if (!start.isBefore(end)) {
-            throw ProblemException.invalid("from", "must be before to");
+            throw ProblemException.invalid("from", "field.fromBeforeTo");
         }
         return new Instant[] { start, end };
     }
@@ -67,7 +67,7 @@ final class StatsParams {
             return null;
         }
         if (raw.strip().length() > 100) {
-            throw ProblemException.invalid("region", "must be at most 100 characters");
+            throw ProblemException.invalid("region", "field.atMostCharacters", 100);
         }
         return raw.strip();
     }

@@ -174,14 +174,13 @@ public class StatsResource {
             @QueryParam("region") @Parameter(description = REGION, example = "Abidjan") String region,
             @Context HttpHeaders headers) {
         if (!java.util.List.of("day", "week", "month").contains(interval)) {
-            throw ProblemException.invalid("interval", "must be day, week or month");
+            throw ProblemException.invalid("interval", "field.interval");
         }
         StatsFilter filter = filter(from, to, administrationId, categoryCode, type, channel, region);
         long buckets = StatsParams.buckets(filter.from(), filter.to(), interval);
         if (buckets > StatsParams.MAX_BUCKETS) {
-            throw ProblemException.invalid("interval", "gives " + buckets + " buckets from " + filter.from() + " to "
-                    + filter.to() + "; at most " + StatsParams.MAX_BUCKETS + ": shorten the period (from, to) or "
-                    + "choose a longer interval");
+            throw ProblemException.invalid("interval", "field.tooManyBuckets", buckets, filter.from().toString(),
+                    filter.to().toString(), StatsParams.MAX_BUCKETS);
         }
         TimeSeries series = stats.series(filter, interval, caller);
         return StatsParams.wantsCsv(headers) ? StatsCsv.response(StatsCsv.series(series), "timeseries")
@@ -220,7 +219,7 @@ public class StatsResource {
         Channel requestChannel = Params.enumValue(channel, Channel.class, "channel");
         UUID category = categoryCode == null || categoryCode.isBlank() ? null
                 : stats.categoryId(categoryCode.strip())
-                        .orElseThrow(() -> ProblemException.invalid("categoryCode", "is not a known category code"));
+                        .orElseThrow(() -> ProblemException.invalid("categoryCode", "field.unknownCategoryCode"));
         return new StatsFilter(period[0], period[1], administration, category,
                 requestType == null ? null : requestType.name(), requestChannel == null ? null : requestChannel.name(),
                 StatsParams.region(region));

@@ -48,7 +48,7 @@ class InputHygieneTest {
                 400, "VALIDATION_FAILED")
                 .body("violations", hasSize(1))
                 .body("violations[0].field", equalTo("description"))
-                .body("violations[0].message", equalTo("must not contain control characters"));
+                .body("violations[0].message", equalTo("ne doit pas contenir de caractères de contrôle"));
     }
 
     @Test
@@ -59,7 +59,7 @@ class InputHygieneTest {
         assertProblem(anonymous().body(body).post("/api/v1/requests").then(), 400, "VALIDATION_FAILED")
                 .body("violations", hasSize(1))
                 .body("violations[0].field", equalTo("contact.preferedLanguage"))
-                .body("violations[0].message", equalTo("is not a known field"));
+                .body("violations[0].message", equalTo("n’est pas un champ connu"));
     }
 
     @Test
@@ -83,7 +83,7 @@ class InputHygieneTest {
         assertProblem(submitRaw(complaintWithDescription(category, "Toujours rien \\ud800 depuis trois mois")),
                 400, "VALIDATION_FAILED")
                 .body("violations[0].field", equalTo("description"))
-                .body("violations[0].message", equalTo("must not contain a lone surrogate (invalid Unicode)"));
+                .body("violations[0].message", equalTo("ne doit pas contenir de demi-paire de substitution isolée (Unicode invalide)"));
     }
 
     @Test
@@ -97,7 +97,7 @@ class InputHygieneTest {
         assertProblem(anonymous().urlEncodingEnabled(false).get("/api/v1/categories?parentCode=A%00B").then(),
                 400, "VALIDATION_FAILED")
                 .body("violations[0].field", equalTo("query.parentCode"))
-                .body("violations[0].message", equalTo("must not contain control characters"));
+                .body("violations[0].message", equalTo("ne doit pas contenir de caractères de contrôle"));
     }
 
     @Test
@@ -112,7 +112,7 @@ class InputHygieneTest {
         assertProblem(anonymous().urlEncodingEnabled(false).get("/api/v1/categories?parentCode=%ED%A0%80").then(),
                 400, "VALIDATION_FAILED")
                 .body("violations[0].field", equalTo("query"))
-                .body("violations[0].message", equalTo("is not valid percent-encoded UTF-8"));
+                .body("violations[0].message", equalTo("n’est pas de l’UTF-8 valide encodé en pourcentage"));
     }
 
     @Test
@@ -164,14 +164,14 @@ class InputHygieneTest {
     void booleanQueryParameterOtherThanTrueOrFalseIs400() {
         assertProblem(asSysadmin().get("/api/v1/categories?includeInactive=maybe").then(), 400, "VALIDATION_FAILED")
                 .body("violations[0].field", equalTo("includeInactive"))
-                .body("violations[0].message", equalTo("must be true or false"));
+                .body("violations[0].message", equalTo("doit être true ou false"));
     }
 
     @Test
     void integerQueryParameterThatIsNotAnIntegerIs400() {
         assertProblem(asSysadmin().get("/api/v1/administrations?limit=1.5").then(), 400, "VALIDATION_FAILED")
                 .body("violations[0].field", equalTo("limit"))
-                .body("violations[0].message", equalTo("must be an integer"));
+                .body("violations[0].message", equalTo("doit être un nombre entier"));
     }
 
     @Test
@@ -179,7 +179,7 @@ class InputHygieneTest {
         assertProblem(asSysadmin().queryParam("cursor", "Z2FyYmFnZQ").get("/api/v1/administrations").then(),
                 400, "VALIDATION_FAILED")
                 .body("violations[0].field", equalTo("cursor"))
-                .body("violations[0].message", equalTo("is not a cursor returned by this API"));
+                .body("violations[0].message", equalTo("n’est pas un curseur rendu par cette API"));
     }
 
     @Test
@@ -195,7 +195,7 @@ class InputHygieneTest {
         assertProblem(as(TestTokens.of("supervisor")).queryParam("from", "+999999999-01-01T00:00:00Z")
                 .get("/api/v1/stats/overview").then(), 400, "VALIDATION_FAILED")
                 .body("violations[0].field", equalTo("from"))
-                .body("violations[0].message", equalTo("must be in the years 2000 to 2100"));
+                .body("violations[0].message", equalTo("doit être dans les années 2000 à 2100"));
         assertProblem(as(TestTokens.of("osep")).queryParam("dueBefore", "9999-12-31")
                 .get("/api/v1/requests").then(), 400, "VALIDATION_FAILED")
                 .body("violations[0].field", equalTo("dueBefore"));
@@ -207,7 +207,7 @@ class InputHygieneTest {
                 .queryParam("from", "2000-01-01").queryParam("to", "2100-12-31")
                 .get("/api/v1/stats/timeseries").then(), 400, "VALIDATION_FAILED")
                 .body("violations[0].field", equalTo("interval"))
-                .body("violations[0].message", containsString("gives 1212 buckets"))
+                .body("violations[0].message", containsString("donne 1212 intervalles"))
                 .body("violations[0].message", containsString("(from, to)"));
     }
 

@@ -456,6 +456,13 @@ class OperationMatrixTest {
             return Outcome.of(RestAssured.given().header("X-Access-Key", receipt.getString("accessKey"))
                     .post("/api/v1/tracking/" + receipt.getString("trackingCode") + "/privacy/erasure"));
         });
+        // Push devices: each cell registers a token of its own (a token is one owner's at a time).
+        calls.put("registerMyDevice", (who, spec) -> Outcome.of(json(spec, device()).post("/api/v1/me/devices")));
+        calls.put("unregisterMyDevice", (who, spec) -> Outcome.of(spec.delete("/api/v1/me/devices/" + deviceToken())));
+        calls.put("registerTrackedRequestDevice", (who, spec) -> Outcome.of(json(spec, device())
+                .post("/api/v1/tracking/" + answered(who).trackingCode() + "/devices")));
+        calls.put("unregisterTrackedRequestDevice", (who, spec) -> Outcome.of(
+                spec.delete("/api/v1/tracking/" + answered(who).trackingCode() + "/devices/" + deviceToken())));
         calls.put("getPublicStats", (who, spec) -> Outcome.of(spec.get("/api/v1/public/stats")));
         calls.put("getReferenceData", (who, spec) -> Outcome.of(spec.get("/api/v1/reference")));
 
@@ -556,6 +563,14 @@ class OperationMatrixTest {
         }
         List<String> ids = response.jsonPath().getList("items.id", String.class);
         return new Outcome(response, ids != null && ids.contains(id));
+    }
+
+    private static String deviceToken() {
+        return "matrix" + UUID.randomUUID().toString().replace("-", "") + ":APA91b";
+    }
+
+    private static Map<String, Object> device() {
+        return Map.of("token", deviceToken(), "platform", "ANDROID", "appVersion", "2.4.0", "language", "fr");
     }
 
     private static RequestSpecification json(RequestSpecification spec, Map<String, Object> body) {

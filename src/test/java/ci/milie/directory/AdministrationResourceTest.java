@@ -120,7 +120,7 @@ class AdministrationResourceTest {
 
         assertProblem(asSysadmin().body(body).post(ADMINISTRATIONS).then(), 400, "VALIDATION_FAILED")
                 .body("violations[0].field", equalTo("kind"))
-                .body("violations[0].message", equalTo("must be one of MINISTRY, AGENCY, LOCAL_AUTHORITY, PUBLIC_COMPANY, OTHER"));
+                .body("violations[0].message", equalTo("doit être l’une des valeurs MINISTRY, AGENCY, LOCAL_AUTHORITY, PUBLIC_COMPANY, OTHER"));
     }
 
     @Test

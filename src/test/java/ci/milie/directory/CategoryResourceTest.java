@@ -124,7 +124,7 @@ class CategoryResourceTest {
 
         assertProblem(asSysadmin().body(body).post(CATEGORIES).then(), 400, "VALIDATION_FAILED")
                 .body("violations[0].field", equalTo("applicableTypes[1]"))
-                .body("violations[0].message", equalTo("must be one of COMPLAINT, SUGGESTION, OBSERVATION"));
+                .body("violations[0].message", equalTo("doit être l’une des valeurs COMPLAINT, SUGGESTION, OBSERVATION"));
     }
 
     @Test
@@ -140,7 +140,7 @@ class CategoryResourceTest {
 
         assertProblem(asSysadmin().body(third).post(CATEGORIES).then(), 400, "VALIDATION_FAILED")
                 .body("violations.field", contains("parentCode"))
-                .body("violations[0].message", equalTo("is itself a sub-category; the catalogue has two levels at most"));
+                .body("violations[0].message", equalTo("est elle-même une sous-catégorie ; le catalogue a deux niveaux au plus"));
     }
 
     @Test

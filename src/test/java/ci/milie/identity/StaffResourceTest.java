@@ -143,7 +143,7 @@ class StaffResourceTest {
         Map<String, Object> body = staff(uniqueEmail("x"), "minister");
         assertProblem(asSysadmin().body(body).post("/api/v1/staff").then(), 400, "VALIDATION_FAILED")
                 .body("violations[0].field", equalTo("role"))
-                .body("violations[0].message", equalTo("must be one of sysadmin, osep, operator, agent, supervisor"));
+                .body("violations[0].message", equalTo("doit être l’une des valeurs sysadmin, osep, operator, agent, supervisor"));
     }
 
     @Test

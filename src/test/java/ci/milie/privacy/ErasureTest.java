@@ -257,6 +257,35 @@ class ErasureTest {
     }
 
     @Test
+    void theDevicesOfAnErasedAccountOrRequestGoWithThem() {
+        Setting at = Setting.create(false);
+        JsonPath receipt = Requests.submitAnonymously(complaintBy(Person.create("device"), at.categoryCode()));
+        String keyHolders = "erasure" + UUID.randomUUID().toString().replace("-", "") + ":APA91b";
+        anonymous().header("X-Access-Key", receipt.getString("accessKey"))
+                .body(Map.of("token", keyHolders, "platform", "ANDROID", "appVersion", "2.4.0", "language", "fr"))
+                .post("/api/v1/tracking/" + receipt.getString("trackingCode") + "/devices").then().statusCode(201);
+        String email = uniqueEmail("device");
+        String token = Codes.signInCitizen(mailbox, relay, email);
+        String citizens = "erasure" + UUID.randomUUID().toString().replace("-", "") + ":APA91b";
+        as(token).body(Map.of("token", citizens, "platform", "IOS", "appVersion", "2.4.0", "language", "en"))
+                .post("/api/v1/me/devices").then().statusCode(201);
+        // the export shows them (not their tokens)
+        anonymous().header("X-Access-Key", receipt.getString("accessKey"))
+                .post("/api/v1/tracking/" + receipt.getString("trackingCode") + "/privacy/export").then().statusCode(200)
+                .body("devices.platform", equalTo(List.of("ANDROID")))
+                .body("devices.language", equalTo(List.of("fr")));
+
+        anonymous().header("X-Access-Key", receipt.getString("accessKey"))
+                .post("/api/v1/tracking/" + receipt.getString("trackingCode") + "/privacy/erasure").then().statusCode(200);
+        as(token).body(Map.of()).post("/api/v1/me/privacy/code").then().statusCode(202);
+        as(token).body(Map.of("code", Codes.privacyCodeMailedTo(mailbox, relay, email))).post("/api/v1/me/privacy/erasure")
+                .then().statusCode(200);
+
+        assertEquals(List.of(), SchemaScan.columnsHolding(em, keyHolders), "columns still holding the key holder's device");
+        assertEquals(List.of(), SchemaScan.columnsHolding(em, citizens), "columns still holding the citizen's device");
+    }
+
+    @Test
     void osepErasingAStaffMailboxAProvedCodeReachesLeavesItsNoticesAlone() {
         String staffMailbox = uniqueEmail("supervision");
         UUID notice = UUID.randomUUID();
