@@ -81,7 +81,7 @@ public class StreamTicketResource {
         LiveStream.Opener opener = switch (command.stream()) {
             case TRACKING -> {
                 if (command.trackingCode() == null || command.trackingCode().isBlank()) {
-                    throw ProblemException.invalid("trackingCode", "must not be blank");
+                    throw ProblemException.invalid("trackingCode", "field.trackingCodeForTrackingStream");
                 }
                 yield openers.tracking(command.trackingCode(), accessKey, caller, LiveSessions.of(identity), language);
             }
