@@ -128,6 +128,51 @@ class TwoInstancesIT {
         }
     }
 
+    @Test
+    void aStreamReopenedOnTheOtherInstanceWithLastEventIdGetsWhatItMissedOnceAndInOrder() {
+        String admin = signIn(a, PackagedInstances.ADMIN_EMAIL, PackagedInstances.ADMIN_PASSWORD);
+        String administrationId = createAdministration(admin);
+        String category = "C" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        call(a, admin).body(Map.of("code", category, "labelFr", "Catégorie " + category, "labelEn", "Category " + category,
+                "applicableTypes", java.util.List.of("COMPLAINT"), "defaultAdministrationId", administrationId))
+                .post("/api/v1/categories").then().statusCode(201);
+        String email = "osep-" + UUID.randomUUID().toString().substring(0, 8) + "@milie.test";
+        call(a, admin).body(Map.of("email", email, "fullName", "Osep Replay", "role", "osep", "password", "Osep-Replay-2026!"))
+                .post("/api/v1/staff").then().statusCode(201);
+        String osep = signIn(a, email, "Osep-Replay-2026!");
+        String id = given().baseUri(a).contentType(ContentType.JSON)
+                .body(ci.milie.support.Requests.complaint(category, "replay-" + UUID.randomUUID().toString().substring(0, 8) + "@milie.test"))
+                .post("/api/v1/requests").then().statusCode(201).extract().path("id");
+
+        // Connected to B, the screen sees the routing, then loses the network.
+        String lastSeen;
+        try (SseClient stream = SseClient.openUrl(b + "/api/v1/requests/stream", SseClient.bearer(osep))) {
+            assertEquals(200, stream.status());
+            call(a, osep).body(Map.of("administrationId", administrationId)).post("/api/v1/requests/" + id + "/routing")
+                    .then().statusCode(200);
+            SseClient.Event routed = stream.next();
+            while (!("ROUTED".equals(routed.name()) && id.equals(routed.json().getString("requestId")))) {
+                routed = stream.next();
+            }
+            lastSeen = routed.id();
+        }
+
+        // Meanwhile, two moves through A.
+        call(a, osep).body(Map.of("text", "Première note")).post("/api/v1/requests/" + id + "/notes").then().statusCode(201);
+        call(a, osep).body(Map.of("text", "Deuxième note")).post("/api/v1/requests/" + id + "/notes").then().statusCode(201);
+
+        // Back, through A this time, from the last event it saw: exactly those two, in order, once.
+        try (SseClient again = SseClient.openUrl(a + "/api/v1/requests/stream",
+                Map.of("Authorization", "Bearer " + osep, "Last-Event-ID", lastSeen))) {
+            assertEquals(200, again.status());
+            java.util.List<String> missed = again.drain(Duration.ofSeconds(3)).stream()
+                    .filter(event -> id.equals(event.json().getString("requestId")))
+                    .map(event -> event.name() + ": " + event.json().getString("event.message"))
+                    .toList();
+            assertEquals(java.util.List.of("NOTE_ADDED: Première note", "NOTE_ADDED: Deuxième note"), missed);
+        }
+    }
+
     /** The other instance learns of the change through the database: it may take a moment, never more than 5 s. */
     private static void assertRefusedWithinFiveSeconds(String instance, String token) {
         long start = System.nanoTime();

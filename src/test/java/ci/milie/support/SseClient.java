@@ -115,6 +115,24 @@ public final class SseClient implements AutoCloseable {
         }
     }
 
+    /** The events that arrive within {@code wait}, however many (none is a valid answer). */
+    public java.util.List<Event> drain(Duration wait) {
+        java.util.List<Event> arrived = new java.util.ArrayList<>();
+        long deadline = System.nanoTime() + wait.toNanos();
+        try {
+            for (long left = wait.toNanos(); left > 0; left = deadline - System.nanoTime()) {
+                Event event = events.poll(left, TimeUnit.NANOSECONDS);
+                if (event != null) {
+                    arrived.add(event);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return arrived;
+    }
+
     /** Whether the server ended the stream within {@code wait}. */
     public boolean endsWithin(Duration wait) {
         try {
