@@ -100,19 +100,10 @@ class TwoInstancesIT {
 
     @Test
     void aMoveOnOneInstanceReachesAStreamOpenOnTheOtherWithinTwoSeconds() {
-        String admin = signIn(a, PackagedInstances.ADMIN_EMAIL, PackagedInstances.ADMIN_PASSWORD);
-        String administrationId = createAdministration(admin);
-        String category = "C" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        call(a, admin).body(Map.of("code", category, "labelFr", "Catégorie " + category, "labelEn", "Category " + category,
-                "applicableTypes", java.util.List.of("COMPLAINT"), "defaultAdministrationId", administrationId))
-                .post("/api/v1/categories").then().statusCode(201);
-        String email = "osep-" + UUID.randomUUID().toString().substring(0, 8) + "@milie.test";
-        call(a, admin).body(Map.of("email", email, "fullName", "Osep Live", "role", "osep", "password", "Osep-Live-2026!"))
-                .post("/api/v1/staff").then().statusCode(201);
-        String osep = signIn(b, email, "Osep-Live-2026!");
-        String id = given().baseUri(a).contentType(ContentType.JSON)
-                .body(ci.milie.support.Requests.complaint(category, "live-" + UUID.randomUUID().toString().substring(0, 8) + "@milie.test"))
-                .post("/api/v1/requests").then().statusCode(201).extract().path("id");
+        NewRequest live = newRequestAndItsOsep(b);
+        String administrationId = live.administrationId();
+        String osep = live.osepToken();
+        String id = live.id();
 
         try (SseClient stream = SseClient.openUrl(b + "/api/v1/requests/stream", SseClient.bearer(osep))) {
             assertEquals(200, stream.status());
@@ -130,19 +121,10 @@ class TwoInstancesIT {
 
     @Test
     void aStreamReopenedOnTheOtherInstanceWithLastEventIdGetsWhatItMissedOnceAndInOrder() {
-        String admin = signIn(a, PackagedInstances.ADMIN_EMAIL, PackagedInstances.ADMIN_PASSWORD);
-        String administrationId = createAdministration(admin);
-        String category = "C" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        call(a, admin).body(Map.of("code", category, "labelFr", "Catégorie " + category, "labelEn", "Category " + category,
-                "applicableTypes", java.util.List.of("COMPLAINT"), "defaultAdministrationId", administrationId))
-                .post("/api/v1/categories").then().statusCode(201);
-        String email = "osep-" + UUID.randomUUID().toString().substring(0, 8) + "@milie.test";
-        call(a, admin).body(Map.of("email", email, "fullName", "Osep Replay", "role", "osep", "password", "Osep-Replay-2026!"))
-                .post("/api/v1/staff").then().statusCode(201);
-        String osep = signIn(a, email, "Osep-Replay-2026!");
-        String id = given().baseUri(a).contentType(ContentType.JSON)
-                .body(ci.milie.support.Requests.complaint(category, "replay-" + UUID.randomUUID().toString().substring(0, 8) + "@milie.test"))
-                .post("/api/v1/requests").then().statusCode(201).extract().path("id");
+        NewRequest live = newRequestAndItsOsep(a);
+        String administrationId = live.administrationId();
+        String osep = live.osepToken();
+        String id = live.id();
 
         // Connected to B, the screen sees the routing, then loses the network.
         String lastSeen;
@@ -171,6 +153,27 @@ class TwoInstancesIT {
                     .toList();
             assertEquals(java.util.List.of("NOTE_ADDED: Première note", "NOTE_ADDED: Deuxième note"), missed);
         }
+    }
+
+    /** A request filed through A in a new category of a new administration, and an OSEP account signed in on {@code signInOn}. */
+    record NewRequest(String id, String administrationId, String osepToken) {
+    }
+
+    private static NewRequest newRequestAndItsOsep(String signInOn) {
+        String admin = signIn(a, PackagedInstances.ADMIN_EMAIL, PackagedInstances.ADMIN_PASSWORD);
+        String administrationId = createAdministration(admin);
+        String category = "C" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        call(a, admin).body(Map.of("code", category, "labelFr", "Catégorie " + category, "labelEn", "Category " + category,
+                "applicableTypes", java.util.List.of("COMPLAINT"), "defaultAdministrationId", administrationId))
+                .post("/api/v1/categories").then().statusCode(201);
+        String email = "osep-" + UUID.randomUUID().toString().substring(0, 8) + "@milie.test";
+        call(a, admin).body(Map.of("email", email, "fullName", "Osep Live", "role", "osep", "password", "Osep-Live-2026!"))
+                .post("/api/v1/staff").then().statusCode(201);
+        String osep = signIn(signInOn, email, "Osep-Live-2026!");
+        String id = given().baseUri(a).contentType(ContentType.JSON)
+                .body(ci.milie.support.Requests.complaint(category, "live-" + UUID.randomUUID().toString().substring(0, 8) + "@milie.test"))
+                .post("/api/v1/requests").then().statusCode(201).extract().path("id");
+        return new NewRequest(id, administrationId, osep);
     }
 
     /** The other instance learns of the change through the database: it may take a moment, never more than 5 s. */
