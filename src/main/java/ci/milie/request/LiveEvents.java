@@ -1,15 +1,12 @@
 package ci.milie.request;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -22,66 +19,57 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
 import ci.milie.common.ProblemException;
+import ci.milie.common.db.ChannelListener;
 import ci.milie.identity.Revocations;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * The live side of an instance: ONE listener on {@value EventFeed#CHANNEL} (its own connection,
- * outside the pool) and ONE reader of the feed, which fans each finished event out to the open
- * streams of this instance. A notification, a short timer while the horizon lags and a slower
+ * The live side of an instance: ONE listener on {@value EventFeed#CHANNEL} (a {@link ChannelListener}:
+ * its own connection, outside the pool), which is also the ONE reader of the feed: it fans each
+ * finished event out to the open streams of this instance. A notification, a short timer while the horizon lags and a slower
  * safety net make it read the feed after its last position; streams themselves hold no database
  * connection. It also beats the streams' heartbeat, ends those whose session ended, and closes
  * them all, with a reconnection hint, at shutdown.
  */
 @ApplicationScoped
-class LiveEvents {
+class LiveEvents implements ChannelListener.Handler {
 
     private static final Logger LOG = Logger.getLogger(LiveEvents.class);
     private static final int PAGE = 500;
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
     private final LiveConfig config;
     private final LiveViews views;
     private final Revocations revocations;
     private final DataSource dataSource;
     private final Clock clock;
-    private final String url;
-    private final Optional<String> username;
-    private final Optional<String> password;
+    private final ChannelListener listener;
     private final Set<LiveStream> streams = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicInteger> perCaller = new ConcurrentHashMap<>();
     private final AtomicInteger open = new AtomicInteger();
     private volatile boolean running;
     private volatile FeedCursor position;
-    private Thread reader;
+    private ChannelListener.Running reader;
     private ScheduledExecutorService timers;
 
     LiveEvents(LiveConfig config, LiveViews views, Revocations revocations, DataSource dataSource, Clock clock,
-            @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
-            @ConfigProperty(name = "quarkus.datasource.username") Optional<String> username,
-            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
+            ChannelListener listener) {
         this.config = config;
         this.views = views;
         this.revocations = revocations;
         this.dataSource = dataSource;
         this.clock = clock;
-        this.url = url;
-        this.username = username;
-        this.password = password;
+        this.listener = listener;
     }
 
     void start(@Observes StartupEvent event) {
         running = true;
-        reader = new Thread(this::run, "live-feed");
-        reader.setDaemon(true);
-        reader.start();
+        reader = listener.listen("live-feed", EventFeed.CHANNEL, config.lagPoll(), this);
         timers = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "live-streams");
             thread.setDaemon(true);
@@ -93,16 +81,24 @@ class LiveEvents {
                 config.sessionCheck().toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+    /**
+     * The first step of a shutdown (quarkus.shutdown.delay-enabled), while the HTTP server still
+     * writes: each stream gets its reconnection hint and ends, and no new one is admitted. By
+     * {@link ShutdownEvent} the server has closed its connections.
+     */
+    void closeStreams(@Observes ShutdownDelayInitiatedEvent event) {
         running = false;
         streams.forEach(stream -> stream.close(config.reconnectDelay().toMillis()));
         streams.clear();
+    }
+
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        closeStreams(null);
         if (timers != null) {
             timers.shutdownNow();
         }
         if (reader != null) {
-            reader.interrupt();
-            reader.join(Duration.ofSeconds(5).toMillis());
+            reader.stop();
         }
     }
 
@@ -216,48 +212,23 @@ class LiveEvents {
         }
     }
 
-    private void run() {
-        Duration backoff = Duration.ofSeconds(1);
-        while (running) {
-            try (Connection connection = connect()) {
-                listen(connection);
-                backoff = Duration.ofSeconds(1);
-            } catch (SQLException | RuntimeException e) {
-                if (!running) {
-                    return;
-                }
-                LOG.warnf("Live feed disconnected (%s); retrying in %ds", e.getClass().getSimpleName(), backoff.toSeconds());
-                try {
-                    Thread.sleep(backoff.toMillis());
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
-            }
-        }
-    }
-
-    private void listen(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("LISTEN " + EventFeed.CHANNEL);
-        }
-        // LISTEN first, then find the position: a move committed in between is read, not lost.
+    @Override
+    public void connected(Connection connection) throws SQLException {
+        // LISTEN came first: a move committed before the position is found is read, not lost.
         if (position == null) {
             position = EventFeed.head(connection);
         }
-        PGConnection notices = connection.unwrap(PGConnection.class);
-        boolean lagging = false;
-        while (running) {
-            read(connection);
-            lagging = EventFeed.lagging(connection, position);
-            Duration wait = lagging ? config.lagPoll() : config.safetyNet();
-            // Notifications only wake the reader: it reads the feed, whatever they name.
-            PGNotification[] received = notices.getNotifications((int) Math.max(1, wait.toMillis()));
-            if (received != null && LOG.isTraceEnabled()) {
-                LOG.tracef("%d notification(s) on the live feed", received.length);
-            }
+        read(connection);
+    }
+
+    /** Notifications only wake the reader: it reads the feed, whatever they name. */
+    @Override
+    public Duration received(Connection connection, PGNotification[] notifications) throws SQLException {
+        if (notifications.length > 0 && LOG.isTraceEnabled()) {
+            LOG.tracef("%d notification(s) on the live feed", notifications.length);
         }
+        read(connection);
+        return EventFeed.lagging(connection, position) ? config.lagPoll() : config.safetyNet();
     }
 
     private void read(Connection connection) throws SQLException {
@@ -285,18 +256,5 @@ class LiveEvents {
             }
             position = rows.get(rows.size() - 1).cursor();
         } while (rows.size() == PAGE);
-    }
-
-    private Connection connect() throws SQLException {
-        Properties properties = new Properties();
-        username.ifPresent(user -> properties.setProperty("user", user));
-        password.ifPresent(secret -> properties.setProperty("password", secret));
-        properties.setProperty("ApplicationName", "milie-live-feed");
-        properties.setProperty("tcpKeepAlive", "true");
-        properties.setProperty("socketTimeout", "30");
-        properties.setProperty("connectTimeout", "10");
-        Connection connection = DriverManager.getConnection(url, properties);
-        connection.setAutoCommit(true);
-        return connection;
     }
 }

@@ -21,11 +21,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import ci.milie.common.ApiSecurity;
 import ci.milie.common.Caller;
-import ci.milie.common.Languages;
 import io.quarkus.security.identity.SecurityIdentity;
 
 @Path("/tracking/{trackingCode}/events/stream")
@@ -34,19 +32,15 @@ import io.quarkus.security.identity.SecurityIdentity;
 public class TrackingStreamResource {
 
     private final LiveOpeners openers;
-    private final LiveEvents live;
-    private final StreamTickets tickets;
+    private final LiveStreams streams;
     private final Caller caller;
     private final SecurityIdentity identity;
-    private final ObjectMapper json;
 
-    TrackingStreamResource(LiveOpeners openers, LiveEvents live, StreamTickets tickets, Caller caller, SecurityIdentity identity, ObjectMapper json) {
+    TrackingStreamResource(LiveOpeners openers, LiveStreams streams, Caller caller, SecurityIdentity identity) {
         this.openers = openers;
-        this.live = live;
-        this.tickets = tickets;
+        this.streams = streams;
         this.caller = caller;
         this.identity = identity;
-        this.json = json;
     }
 
     @SecurityRequirementsSet(@SecurityRequirement(name = ApiSecurity.BEARER))
@@ -73,11 +67,8 @@ public class TrackingStreamResource {
             @Parameter(description = LiveSessions.LAST_EVENT_ID_DOC, example = "MTIzNDU2Ljc4OQ") @HeaderParam("Last-Event-ID") String lastEventId,
             @Parameter(description = LiveSessions.LAST_EVENT_ID_QUERY_DOC, example = "MTIzNDU2Ljc4OQ") @QueryParam("lastEventId") String lastEventIdParam,
             @Context SseEventSink sink, @Context Sse sse) {
-        String language = Languages.ofCurrentRequest();
-        LiveStream.Opener opener = ticket != null
-                ? tickets.redeem(ticket, LiveStream.Kind.TRACKING, language).map(o -> openers.onlyFor(o, trackingCode))
-                        .orElseThrow(LiveOpeners::badTicket)
-                : openers.tracking(trackingCode, accessKey, caller, LiveSessions.of(identity), language);
-        live.open(new LiveStream(opener, sink, sse, json), lastEventId != null ? lastEventId : lastEventIdParam);
+        streams.open(LiveStream.Kind.TRACKING, ticket,
+                language -> openers.tracking(trackingCode, accessKey, caller, LiveSessions.of(identity), language),
+                opener -> openers.onlyFor(opener, trackingCode), lastEventId, lastEventIdParam, sink, sse);
     }
 }

@@ -20,11 +20,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import ci.milie.common.ApiSecurity;
 import ci.milie.common.Caller;
-import ci.milie.common.Languages;
 import ci.milie.common.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -33,19 +31,15 @@ import io.quarkus.security.identity.SecurityIdentity;
 public class WorkQueueStreamResource {
 
     private final LiveOpeners openers;
-    private final LiveEvents live;
-    private final StreamTickets tickets;
+    private final LiveStreams streams;
     private final Caller caller;
     private final SecurityIdentity identity;
-    private final ObjectMapper json;
 
-    WorkQueueStreamResource(LiveOpeners openers, LiveEvents live, StreamTickets tickets, Caller caller, SecurityIdentity identity, ObjectMapper json) {
+    WorkQueueStreamResource(LiveOpeners openers, LiveStreams streams, Caller caller, SecurityIdentity identity) {
         this.openers = openers;
-        this.live = live;
-        this.tickets = tickets;
+        this.streams = streams;
         this.caller = caller;
         this.identity = identity;
-        this.json = json;
     }
 
     @GET
@@ -69,10 +63,7 @@ public class WorkQueueStreamResource {
             @Parameter(description = LiveSessions.LAST_EVENT_ID_DOC, example = "MTIzNDU2Ljc4OQ") @HeaderParam("Last-Event-ID") String lastEventId,
             @Parameter(description = LiveSessions.LAST_EVENT_ID_QUERY_DOC, example = "MTIzNDU2Ljc4OQ") @QueryParam("lastEventId") String lastEventIdParam,
             @Context SseEventSink sink, @Context Sse sse) {
-        String language = Languages.ofCurrentRequest();
-        LiveStream.Opener opener = ticket != null
-                ? tickets.redeem(ticket, LiveStream.Kind.STAFF, language).orElseThrow(LiveOpeners::badTicket)
-                : openers.staff(caller, LiveSessions.of(identity), language);
-        live.open(new LiveStream(opener, sink, sse, json), lastEventId != null ? lastEventId : lastEventIdParam);
+        streams.open(LiveStream.Kind.STAFF, ticket, language -> openers.staff(caller, LiveSessions.of(identity), language),
+                opener -> opener, lastEventId, lastEventIdParam, sink, sse);
     }
 }
