@@ -7,9 +7,12 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 /**
  * Per-address and per-contact limits low enough to reach in a test (the suite's own are out of
  * the way), and the test client (127.0.0.1) as a trusted proxy, so that each test names its own
- * client address in X-Forwarded-For and counts apart from the others.
+ * client address in X-Forwarded-For and counts apart from the others. Live streams: three per
+ * instance, and a heartbeat every second, so that a stream the client closed is soon noticed.
  */
 public class LowLimitsProfile implements QuarkusTestProfile {
+
+    public static final int STREAMS_PER_INSTANCE = 3;
 
     @Override
     public Map<String, String> getConfigOverrides() {
@@ -21,6 +24,8 @@ public class LowLimitsProfile implements QuarkusTestProfile {
                 "milie.limits.tracking-code.per-address.count", "3",
                 "milie.limits.submission.per-address.count", "2",
                 "milie.limits.submission.per-contact.count", "2",
-                "milie.limits.public-stats.per-address.count", "2");
+                "milie.limits.public-stats.per-address.count", "2",
+                "milie.streams.max-per-instance", String.valueOf(STREAMS_PER_INSTANCE),
+                "milie.streams.heartbeat", "PT1S");
     }
 }
