@@ -36,8 +36,10 @@ final class EventFeed {
 
     /** The position of the last finished event: where a reader that wants only new events starts. */
     static FeedCursor head(Connection connection) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("select tx::text, seq from request_event where tx < "
-                + HORIZON + " order by tx desc, seq desc limit 1");
+        // Ordered by the columns, qualified: an unqualified "tx" would name the output column, tx::text,
+        // and sort transaction ids as text ("9" after "10"), without the index.
+        try (PreparedStatement statement = connection.prepareStatement("select e.tx::text, e.seq from request_event e where e.tx < "
+                + HORIZON + " order by e.tx desc, e.seq desc limit 1");
                 ResultSet rows = statement.executeQuery()) {
             return rows.next() ? new FeedCursor(Long.parseLong(rows.getString(1)), rows.getLong(2)) : new FeedCursor(0, 0);
         }

@@ -53,6 +53,36 @@ class EventFeedTest {
     }
 
     @Test
+    void theHeadIsTheLatestFinishedEventEvenWhenTransactionIdsDifferInLength() throws SQLException {
+        Requests.Setting at = Requests.Setting.create(false);
+        UUID requestId = UUID.fromString(submitAnonymously(complaint(at.categoryCode(), Api.uniqueEmail("feed"))).getString("id"));
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            long submitted;
+            try (PreparedStatement read = connection.prepareStatement("select tx::text from request_event where request_id = ?")) {
+                read.setObject(1, requestId);
+                try (var rows = read.executeQuery()) {
+                    assertTrue(rows.next());
+                    submitted = Long.parseLong(rows.getString(1));
+                }
+            }
+            // An event of a one-digit transaction: as text, "9" comes after every id that starts with 1 to 8.
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into request_event (id, request_id, occurred_at, type, actor_role, visibility, data, tx)
+                    values (?, ?, now(), 'NOTE_ADDED', 'osep', 'INTERNAL', '{}'::jsonb, '9'::xid8)""")) {
+                insert.setObject(1, UUID.randomUUID());
+                insert.setObject(2, requestId);
+                insert.executeUpdate();
+            }
+
+            FeedCursor head = EventFeed.head(connection);
+
+            assertTrue(head.tx() >= submitted, "head " + head.tx() + " is behind the submission's transaction " + submitted);
+            connection.rollback();
+        }
+    }
+
+    @Test
     void anEventInsertedFirstButCommittedLastIsReadAfterItsTransactionEndsAndBothComeOnceInOrder() throws SQLException {
         Requests.Setting at = Requests.Setting.create(false);
         UUID requestId = UUID.fromString(submitAnonymously(complaint(at.categoryCode(), Api.uniqueEmail("feed"))).getString("id"));
