@@ -72,8 +72,8 @@ final class LiveStream {
         return opener;
     }
 
-    /** The event as this stream's caller may read it; empty when they may not. */
-    Optional<LiveEvent> view(LiveViews.Loaded loaded) {
+    /** How this stream's caller sees the event's request, when they may read the event at all. */
+    private Optional<RequestAccess.Sight> sight(LiveViews.Loaded loaded) {
         CitizenRequest request = loaded.request();
         RequestEvent event = loaded.event();
         RequestAccess.Sight sight = switch (opener.kind()) {
@@ -86,12 +86,16 @@ final class LiveStream {
         if (opener.kind() == Kind.MINE && sight.party() != Party.OWNER) {
             return Optional.empty();
         }
-        boolean staff = sight.staffView();
-        if (!staff && event.visibility() != Visibility.PUBLIC) {
+        if (!sight.staffView() && event.visibility() != Visibility.PUBLIC) {
             return Optional.empty();
         }
-        return Optional.of(new LiveEvent(request.id(), request.trackingCode(), request.status(),
-                RequestQueries.eventView(event, staff, true, sight.seesContact(), opener.language())));
+        return Optional.of(sight);
+    }
+
+    private LiveEvent liveEvent(LiveViews.Loaded loaded, RequestAccess.Sight sight) {
+        CitizenRequest request = loaded.request();
+        return new LiveEvent(request.id(), request.trackingCode(), request.status(),
+                RequestQueries.eventView(loaded.event(), sight.staffView(), true, sight.seesContact(), opener.language()));
     }
 
     synchronized void startAfter(FeedCursor head) {
@@ -157,10 +161,15 @@ final class LiveStream {
         if (lastSent != null && loaded.cursor().compareTo(lastSent) <= 0) {
             return;
         }
-        Optional<LiveEvent> view = view(loaded);
+        Optional<RequestAccess.Sight> sight = sight(loaded);
         lastSent = loaded.cursor();
-        view.ifPresent(event -> write(sse.newEventBuilder().id(loaded.cursor().encode())
-                .name(event.event().type().name()).data(String.class, serialise(event)).build()));
+        sight.ifPresent(seen -> {
+            // What the JSON depends on besides the event: the same key, the same bytes.
+            String key = seen.staffView() + "/" + seen.seesContact() + "/" + opener.language();
+            String data = loaded.render(key, () -> serialise(liveEvent(loaded, seen)));
+            write(sse.newEventBuilder().id(loaded.cursor().encode()).name(loaded.event().type().name())
+                    .data(String.class, data).build());
+        });
     }
 
     private void write(OutboundSseEvent event) {

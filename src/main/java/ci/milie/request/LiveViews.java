@@ -3,8 +3,10 @@ package ci.milie.request;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,8 +17,21 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 class LiveViews {
 
-    /** An event of the feed and its request (detached: streams only read their plain fields). */
-    record Loaded(FeedCursor cursor, RequestEvent event, CitizenRequest request) {
+    /**
+     * An event of the feed and its request (detached: streams only read their plain fields), and
+     * its JSON as each kind of reader sees it, rendered once for all the streams that share that
+     * view (a thousand staff screens read the same bytes).
+     */
+    record Loaded(FeedCursor cursor, RequestEvent event, CitizenRequest request, Map<String, String> rendered) {
+
+        Loaded(FeedCursor cursor, RequestEvent event, CitizenRequest request) {
+            this(cursor, event, request, new ConcurrentHashMap<>());
+        }
+
+        /** The JSON of this event for the view {@code key}, rendered the first time it is asked for. */
+        String render(String key, Supplier<String> rendering) {
+            return rendered.computeIfAbsent(key, k -> rendering.get());
+        }
     }
 
     private final EntityManager em;
