@@ -113,6 +113,9 @@ start_app() {
     openssl rsa -in "$BENCH_KEYS/private.pem" -pubout -out "$BENCH_KEYS/public.pem" 2>/dev/null
   fi
 
+  # The key that encrypts stored idempotent responses: production refuses to start without one.
+  [ -f "$BENCH_KEYS/idempotency.key" ] || openssl rand -base64 32 >"$BENCH_KEYS/idempotency.key"
+
   if [ "$BENCH_MIGRATE_ONLY" = 1 ]; then
     LAST_BUSY=$(cpu_busy)
   else
@@ -130,6 +133,7 @@ start_app() {
   QUARKUS_DATASOURCE_PASSWORD="$BENCH_DB_PASSWORD" \
   MP_JWT_VERIFY_PUBLICKEY_LOCATION="$BENCH_KEYS/public.pem" \
   SMALLRYE_JWT_SIGN_KEY_LOCATION="$BENCH_KEYS/private.pem" \
+  MILIE_IDEMPOTENCY_KEY="$(cat "$BENCH_KEYS/idempotency.key")" \
   MILIE_BOOTSTRAP_ADMIN_EMAIL="$BENCH_ADMIN_EMAIL" \
   MILIE_BOOTSTRAP_ADMIN_PASSWORD="$BENCH_ADMIN_PASSWORD" \
   MILIE_OUTBOX_INTERVAL=off \
@@ -151,4 +155,44 @@ start_app() {
 sign_in() {
   curl -sf -X POST "$API/auth/login" -H 'Content-Type: application/json' \
     -d "$(jq -n --arg e "$1" --arg p "$2" '{email: $e, password: $p}')" | jq -r .accessToken
+}
+
+# seed_category TOKEN: the administration and the category BENCH-HTTP, through the API as the
+# sysadmin whose token is given, unless they exist.
+seed_category() {
+  local auth=(-H "Authorization: Bearer $1") admin_id
+  if curl -sf "$API/categories?limit=500" | jq -e '.items[] | select(.code == "BENCH-HTTP")' >/dev/null; then
+    log "category BENCH-HTTP already there"
+    return
+  fi
+  admin_id=$(curl -sf "$API/administrations?limit=500" | jq -r '.items[] | select(.code == "BENCH-HTTP") | .id')
+  if [ -z "$admin_id" ]; then
+    admin_id=$(curl -sf -X POST "$API/administrations" "${auth[@]}" -H 'Content-Type: application/json' -d '{
+      "code": "BENCH-HTTP", "name": "Administration du banc d'\''essai", "acronym": "BENCH", "kind": "AGENCY",
+      "parentId": null, "contactEmail": "bench@example.ci", "answerReviewRequired": true}' | jq -r .id)
+  fi
+  curl -sf -o /dev/null -X POST "$API/categories" "${auth[@]}" -H 'Content-Type: application/json' -d "{
+    \"code\": \"BENCH-HTTP\", \"labelFr\": \"Banc d'essai\", \"labelEn\": \"Benchmark\",
+    \"descriptionFr\": null, \"descriptionEn\": null, \"parentCode\": null,
+    \"applicableTypes\": [\"COMPLAINT\", \"SUGGESTION\", \"OBSERVATION\"], \"defaultAdministrationId\": \"$admin_id\"}" ||
+    die "cannot create the category BENCH-HTTP"
+  log "created administration and category BENCH-HTTP"
+}
+
+# seed_requests MIN COUNT: when the database holds fewer than MIN requests, submits COUNT suggestions
+# in the category BENCH-HTTP through the API. Prints how many requests the database then holds.
+seed_requests() {
+  local requests
+  requests=$("${PSQL[@]}" -c 'select count(*) from citizen_request')
+  if ((requests < $1)); then
+    log "only $requests requests in the database: submitting $2 through the API"
+    for i in $(seq "$2"); do
+      curl -sf -o /dev/null -X POST "$API/requests" -H 'Content-Type: application/json' -d "{
+        \"type\": \"SUGGESTION\", \"categoryCode\": \"BENCH-HTTP\", \"channel\": \"WEB\",
+        \"subject\": \"Suggestion n°$i\", \"description\": \"Ouvrir le guichet le samedi matin.\",
+        \"contact\": {\"email\": \"seed$i@example.ci\"}}"
+    done
+    requests=$("${PSQL[@]}" -c 'select count(*) from citizen_request')
+  fi
+  echo "$requests"
 }

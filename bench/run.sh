@@ -53,37 +53,10 @@ fi
 
 # --- Seed through the API -------------------------------------------------------------------------
 TOKEN=$(sign_in "$BENCH_ADMIN_EMAIL" "$BENCH_ADMIN_PASSWORD") || die "cannot sign in as $BENCH_ADMIN_EMAIL (another sysadmin already on this database?)"
-AUTH=(-H "Authorization: Bearer $TOKEN")
-
-if curl -sf "$API/categories?limit=500" | jq -e '.items[] | select(.code == "BENCH-HTTP")' >/dev/null; then
-  log "category BENCH-HTTP already there"
-else
-  ADMIN_ID=$(curl -sf "$API/administrations?limit=500" | jq -r '.items[] | select(.code == "BENCH-HTTP") | .id')
-  if [ -z "$ADMIN_ID" ]; then
-    ADMIN_ID=$(curl -sf -X POST "$API/administrations" "${AUTH[@]}" -H 'Content-Type: application/json' -d '{
-      "code": "BENCH-HTTP", "name": "Administration du banc d'\''essai", "acronym": "BENCH", "kind": "AGENCY",
-      "parentId": null, "contactEmail": "bench@example.ci", "answerReviewRequired": true}' | jq -r .id)
-  fi
-  curl -sf -o /dev/null -X POST "$API/categories" "${AUTH[@]}" -H 'Content-Type: application/json' -d "{
-    \"code\": \"BENCH-HTTP\", \"labelFr\": \"Banc d'essai\", \"labelEn\": \"Benchmark\",
-    \"descriptionFr\": null, \"descriptionEn\": null, \"parentCode\": null,
-    \"applicableTypes\": [\"COMPLAINT\", \"SUGGESTION\", \"OBSERVATION\"], \"defaultAdministrationId\": \"$ADMIN_ID\"}" ||
-    die "cannot create the category BENCH-HTTP"
-  log "created administration and category BENCH-HTTP"
-fi
+seed_category "$TOKEN"
 
 # --- Tracking codes -------------------------------------------------------------------------------
-REQUESTS=$("${PSQL[@]}" -c 'select count(*) from citizen_request')
-if ((REQUESTS < 100)); then
-  log "only $REQUESTS requests in the database: submitting 200 through the API"
-  for i in $(seq 200); do
-    curl -sf -o /dev/null -X POST "$API/requests" -H 'Content-Type: application/json' -d "{
-      \"type\": \"SUGGESTION\", \"categoryCode\": \"BENCH-HTTP\", \"channel\": \"WEB\",
-      \"subject\": \"Suggestion n°$i\", \"description\": \"Ouvrir le guichet le samedi matin.\",
-      \"contact\": {\"email\": \"seed$i@example.ci\"}}"
-  done
-  REQUESTS=$("${PSQL[@]}" -c 'select count(*) from citizen_request')
-fi
+REQUESTS=$(seed_requests 100 200)
 "${PSQL[@]}" -c "select tracking_code from citizen_request order by random() limit $BENCH_CODES" >"$BENCH_OUT/codes.txt"
 log "$REQUESTS requests in the database; $(wc -l <"$BENCH_OUT/codes.txt") tracking codes collected"
 
