@@ -164,11 +164,10 @@ final class LiveStream {
         Optional<RequestAccess.Sight> sight = sight(loaded);
         lastSent = loaded.cursor();
         sight.ifPresent(seen -> {
-            // What the JSON depends on besides the event: the same key, the same bytes.
+            // What the event's JSON depends on besides the event: the same key, the same SSE event.
             String key = seen.staffView() + "/" + seen.seesContact() + "/" + opener.language();
-            String data = loaded.render(key, () -> serialise(liveEvent(loaded, seen)));
-            write(sse.newEventBuilder().id(loaded.cursor().encode()).name(loaded.event().type().name())
-                    .data(String.class, data).build());
+            write(loaded.render(key, () -> sse.newEventBuilder().id(loaded.cursor().encode())
+                    .name(loaded.event().type().name()).data(String.class, serialise(liveEvent(loaded, seen))).build()));
         });
     }
 

@@ -3,8 +3,8 @@ package ci.milie.request;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.sse.OutboundSseEvent;
 
 /** Loads the events the feed names, with their requests, once for every stream of the instance. */
 @ApplicationScoped
@@ -19,17 +20,17 @@ class LiveViews {
 
     /**
      * An event of the feed and its request (detached: streams only read their plain fields), and
-     * its JSON as each kind of reader sees it, rendered once for all the streams that share that
-     * view (a thousand staff screens read the same bytes).
+     * its SSE event as each kind of reader sees it, built once for all the streams that share that
+     * view (a thousand staff screens get the same event).
      */
-    record Loaded(FeedCursor cursor, RequestEvent event, CitizenRequest request, Map<String, String> rendered) {
+    record Loaded(FeedCursor cursor, RequestEvent event, CitizenRequest request, Map<String, OutboundSseEvent> rendered) {
 
         Loaded(FeedCursor cursor, RequestEvent event, CitizenRequest request) {
             this(cursor, event, request, new ConcurrentHashMap<>());
         }
 
-        /** The JSON of this event for the view {@code key}, rendered the first time it is asked for. */
-        String render(String key, Supplier<String> rendering) {
+        /** This event for the view {@code key}, built the first time it is asked for. */
+        OutboundSseEvent render(String key, Supplier<OutboundSseEvent> rendering) {
             return rendered.computeIfAbsent(key, k -> rendering.get());
         }
     }
