@@ -15,11 +15,13 @@
 #   5. runs bench/sse/streams.mjs: opens BENCH_STREAMS streams on GET /api/v1/requests/stream (one
 #      TCP connection each, 100 at a time), reads the app's memory per stream (RSS and heap used after
 #      a GC, jcmd), its CPU with every stream open and idle for BENCH_IDLE seconds (heartbeats and
-#      session checks), then makes BENCH_MOVES internal notes (POST /requests/{id}/notes,
-#      BENCH_MOVE_CONCURRENCY at a time) and times every delivery of every note to every stream;
+#      session checks), then makes internal notes (POST /requests/{id}/notes) in two phases and
+#      times every delivery of every note to every stream: BENCH_PACED_MOVES notes at
+#      BENCH_PACED_RATE per second (steady traffic), then BENCH_MOVES notes, BENCH_MOVE_CONCURRENCY
+#      at a time (a burst, whose deliveries queue up);
 #   6. prints the Markdown table and writes it, results.json and the app's log to BENCH_OUT; stops the
 #      app on exit (trap). Exit status 1 when a delivery is missing or duplicated.
-# Duration: about 2 min plus quiet waits.
+# Duration: about 3 min plus quiet waits.
 #
 # Needs what bench/run.sh needs, plus node 20 and jcmd (the JDK's).
 # Usage: BENCH_DB=milie_1m bench/streams.sh      (from the repository root)
@@ -29,6 +31,8 @@ cd "$(dirname "$0")/.."
 
 BENCH_NOFILE=${BENCH_NOFILE:-65536}
 BENCH_STREAMS=${BENCH_STREAMS:-2000}
+BENCH_PACED_MOVES=${BENCH_PACED_MOVES:-100}
+BENCH_PACED_RATE=${BENCH_PACED_RATE:-5}
 BENCH_MOVES=${BENCH_MOVES:-200}
 BENCH_MOVE_CONCURRENCY=${BENCH_MOVE_CONCURRENCY:-4}
 BENCH_IDLE=${BENCH_IDLE:-60}
@@ -63,15 +67,15 @@ fi
 
 seed_category "$ADMIN"
 seed_requests "$BENCH_MOVES" "$BENCH_MOVES" >/dev/null
-"${PSQL[@]}" -c "select id from citizen_request tablesample system (1) limit $BENCH_MOVES" >"$BENCH_OUT/requests.txt"
-if [ "$(wc -l <"$BENCH_OUT/requests.txt")" -lt "$BENCH_MOVES" ]; then # a small database: 1 % is too few
-  "${PSQL[@]}" -c "select id from citizen_request order by random() limit $BENCH_MOVES" >"$BENCH_OUT/requests.txt"
+"${PSQL[@]}" -c "select id from citizen_request tablesample system (1) limit $((BENCH_MOVES + BENCH_PACED_MOVES))" >"$BENCH_OUT/requests.txt"
+if [ "$(wc -l <"$BENCH_OUT/requests.txt")" -lt "$((BENCH_MOVES + BENCH_PACED_MOVES))" ]; then # a small database: 1 % is too few
+  "${PSQL[@]}" -c "select id from citizen_request order by random() limit $((BENCH_MOVES + BENCH_PACED_MOVES))" >"$BENCH_OUT/requests.txt"
 fi
 
 wait_quiet 0
 log "CPU $LAST_BUSY %: $BENCH_STREAMS streams, then $BENCH_MOVES moves"
 node bench/sse/streams.mjs --base "$BASE" --token "$OSEP" --pid "$APP_PID" --requests "$BENCH_OUT/requests.txt" \
-  --streams "$BENCH_STREAMS" --moves "$BENCH_MOVES" --concurrency "$BENCH_MOVE_CONCURRENCY" --idle "$BENCH_IDLE" \
+  --streams "$BENCH_STREAMS" --paced-moves "$BENCH_PACED_MOVES" --paced-rate "$BENCH_PACED_RATE" --moves "$BENCH_MOVES" --concurrency "$BENCH_MOVE_CONCURRENCY" --idle "$BENCH_IDLE" \
   --out "$BENCH_OUT" | tee "$BENCH_OUT/streams.md"
 status=${PIPESTATUS[0]}
 {

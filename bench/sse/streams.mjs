@@ -1,8 +1,10 @@
 // bench/sse/streams.mjs — the load side of bench/streams.sh (Node 20, no dependency).
 //
 // Opens STREAMS server-sent-event streams on one instance (one TCP connection each), measures the
-// application's memory and CPU with them open and idle, then makes MOVES internal notes through the
-// API (CONCURRENCY at a time) and records when each stream receives each note's event. Writes
+// application's memory and CPU with them open and idle, then makes internal notes through the API
+// in two phases, and records when each stream receives each note's event: PACED-MOVES notes, one
+// every 1/PACED-RATE s (steady traffic: how long a delivery takes), then MOVES notes, CONCURRENCY
+// at a time (a burst: how fast the instance drains a backlog of deliveries). Writes
 // results.json and prints a Markdown summary. The application's pid is given so that its memory
 // (/proc/<pid>/status, jcmd GC.heap_info after a GC) and CPU time (/proc/<pid>/stat) are read here,
 // at the moments that matter.
@@ -13,7 +15,8 @@
 // sent (an upper bound) is printed beside it.
 //
 // Usage: node bench/sse/streams.mjs --base URL --token TOKEN --pid PID --requests FILE
-//        [--streams 2000] [--moves 200] [--concurrency 4] [--idle 60] [--out DIR]
+//        [--streams 2000] [--paced-moves 100] [--paced-rate 5] [--moves 200] [--concurrency 4]
+//        [--idle 60] [--out DIR]
 
 import http from 'node:http';
 import fs from 'node:fs';
@@ -29,6 +32,8 @@ const STREAMS = Number(args.streams ?? 2000);
 const MOVES = Number(args.moves ?? 200);
 const CONCURRENCY = Number(args.concurrency ?? 4);
 const IDLE_SECONDS = Number(args.idle ?? 60);
+const PACED_MOVES = Number(args['paced-moves'] ?? 100);
+const PACED_RATE = Number(args['paced-rate'] ?? 5);
 const OUT = args.out ?? '.';
 const REQUESTS = fs.readFileSync(args.requests, 'utf8').split('\n').filter(Boolean);
 if (!TOKEN || !PID || REQUESTS.length === 0) {
@@ -180,74 +185,98 @@ const idleSeconds = (performance.now() - clock) / 1000;
 result.idle = { appCpuPercentOfOneCore: round((100 * idleCpu) / (idleSeconds * 1000), 2), appCpuMs: round(idleCpu) };
 log(`idle with ${STREAMS} streams: ${result.idle.appCpuPercentOfOneCore} % of one core`);
 
-const clientCpu = process.cpuUsage();
-cpu = cpuMillis();
-clock = performance.now();
-const made = [];
-let next = 0;
-async function mover() {
-  while (next < MOVES) {
-    const k = next++;
-    made.push(await note(REQUESTS[k % REQUESTS.length], `Note de banc d'essai ${k}`));
+// A phase of moves: made BY_CONCURRENCY at a time (a burst), or one every 1/RATE s (paced); then
+// waits (60 s at most) until every stream has every move's event, and measures.
+async function phase(name, count, offset, { concurrency, rate }) {
+  const clientCpu = process.cpuUsage();
+  const cpu = cpuMillis();
+  const clock = performance.now();
+  const made = [];
+  if (rate) {
+    const pending = [];
+    for (let k = 0; k < count; k++) {
+      const due = clock + (k * 1000) / rate;
+      await sleep(Math.max(0, due - performance.now()));
+      pending.push(note(REQUESTS[(offset + k) % REQUESTS.length], `Note de banc d'essai ${offset + k}`).then((m) => made.push(m)));
+    }
+    await Promise.all(pending);
+  } else {
+    let next = 0;
+    const mover = async () => {
+      while (next < count) {
+        const k = offset + next++;
+        made.push(await note(REQUESTS[k % REQUESTS.length], `Note de banc d'essai ${k}`));
+      }
+    };
+    await Promise.all(Array.from({ length: concurrency }, mover));
   }
-}
-await Promise.all(Array.from({ length: CONCURRENCY }, mover));
-const movesSeconds = (performance.now() - clock) / 1000;
-log(`${MOVES} moves made in ${round(movesSeconds, 2)} s; waiting for the deliveries`);
+  const movesSeconds = (performance.now() - clock) / 1000;
+  log(`${name}: ${count} moves made in ${round(movesSeconds, 2)} s; waiting for the deliveries`);
 
-const expected = MOVES * STREAMS;
-const deadline = performance.now() + 60000;
-let delivered = 0;
-while (performance.now() < deadline) {
-  delivered = made.reduce((sum, move) => sum + (arrivals.get(move.eventId)?.length ?? 0), 0);
-  if (delivered >= expected) break;
-  await sleep(50);
-}
-const burstCpu = cpuMillis() - cpu;
-const burstSeconds = (performance.now() - clock) / 1000;
-const client = process.cpuUsage(clientCpu);
-
-const afterCommit = [];
-const afterSend = [];
-for (const move of made) {
-  for (const at of arrivals.get(move.eventId) ?? []) {
-    afterCommit.push(at - move.answered);
-    afterSend.push(at - move.sent);
+  const expected = count * STREAMS;
+  const deadline = performance.now() + 60000;
+  let delivered = 0;
+  while (performance.now() < deadline) {
+    delivered = made.reduce((sum, move) => sum + (arrivals.get(move.eventId)?.length ?? 0), 0);
+    if (delivered >= expected) break;
+    await sleep(50);
   }
+  const phaseCpu = cpuMillis() - cpu;
+  const phaseSeconds = (performance.now() - clock) / 1000;
+  const client = process.cpuUsage(clientCpu);
+
+  const afterCommit = [];
+  const afterSend = [];
+  for (const move of made) {
+    for (const at of arrivals.get(move.eventId) ?? []) {
+      afterCommit.push(at - move.answered);
+      afterSend.push(at - move.sent);
+    }
+  }
+  afterCommit.sort((x, y) => x - y);
+  afterSend.sort((x, y) => x - y);
+  const moveTimes = made.map((move) => move.answered - move.sent).sort((x, y) => x - y);
+  return {
+    name,
+    seconds: round(phaseSeconds, 2),
+    moves: count,
+    movesPerSecond: round(count / movesSeconds, 1),
+    deliveriesPerSecond: round(delivered / phaseSeconds, 0),
+    moveResponseMs: { p50: round(percentile(moveTimes, 50)), p99: round(percentile(moveTimes, 99)) },
+    expectedDeliveries: expected,
+    deliveries: delivered,
+    latencyAfterResponseMs: Object.fromEntries([50, 95, 99, 100].map((p) => [`p${p}`, round(percentile(afterCommit, p))])),
+    latencyAfterSendMs: Object.fromEntries([50, 95, 99, 100].map((p) => [`p${p}`, round(percentile(afterSend, p))])),
+    appCpuMs: round(phaseCpu),
+    appCpuMsPerMove: round(phaseCpu / count, 2),
+    appCpuMicrosPerDelivery: round((1000 * phaseCpu) / Math.max(1, delivered), 2),
+    clientCpuMs: round((client.user + client.system) / 1000),
+  };
 }
-afterCommit.sort((x, y) => x - y);
-afterSend.sort((x, y) => x - y);
-const moveTimes = made.map((move) => move.answered - move.sent).sort((x, y) => x - y);
-result.burst = {
-  seconds: round(burstSeconds, 2),
-  movesPerSecond: round(MOVES / movesSeconds, 1),
-  moveResponseMs: { p50: round(percentile(moveTimes, 50)), p99: round(percentile(moveTimes, 99)) },
-  expectedDeliveries: expected,
-  deliveries: delivered,
-  duplicates,
-  otherEvents,
-  latencyAfterResponseMs: Object.fromEntries([50, 95, 99, 100].map((p) => [`p${p}`, round(percentile(afterCommit, p))])),
-  latencyAfterSendMs: Object.fromEntries([50, 95, 99, 100].map((p) => [`p${p}`, round(percentile(afterSend, p))])),
-  appCpuMs: round(burstCpu),
-  appCpuMsPerMove: round(burstCpu / MOVES, 2),
-  appCpuMicrosPerDelivery: round((1000 * burstCpu) / Math.max(1, delivered), 2),
-  clientCpuMs: round((client.user + client.system) / 1000),
-};
+
+result.paced = await phase('paced', PACED_MOVES, 0, { rate: PACED_RATE });
+await sleep(2000);
+result.burst = await phase('burst', MOVES, PACED_MOVES, { concurrency: CONCURRENCY });
+result.duplicates = duplicates;
+result.otherEvents = otherEvents;
 result.heartbeatsReceived = heartbeats;
 result.streamsEndedEarly = ended;
 fs.writeFileSync(`${OUT}/results.json`, JSON.stringify(result, null, 2));
 
-const b = result.burst;
+const rows = (b, what) => `| ${what} | ${b.moves} moves at ${b.movesPerSecond}/s (response p50 ${b.moveResponseMs.p50} ms, p99 ${b.moveResponseMs.p99} ms) |
+| ${b.name}: deliveries received / expected | ${b.deliveries} / ${b.expectedDeliveries}, ${b.deliveriesPerSecond} per second |
+| ${b.name}: delivery latency after the move's response, p50 / p95 / p99 / max | ${b.latencyAfterResponseMs.p50} / ${b.latencyAfterResponseMs.p95} / ${b.latencyAfterResponseMs.p99} / ${b.latencyAfterResponseMs.p100} ms |
+| ${b.name}: the same from the moment the move was sent | ${b.latencyAfterSendMs.p50} / ${b.latencyAfterSendMs.p95} / ${b.latencyAfterSendMs.p99} / ${b.latencyAfterSendMs.p100} ms |
+| ${b.name}: app CPU per move / per delivery | ${b.appCpuMsPerMove} ms / ${b.appCpuMicrosPerDelivery} µs |
+| ${b.name}: load generator CPU (same machine) | ${b.clientCpuMs} ms |`;
 console.log(`| measure | value |
 | --- | ---: |
 | streams open (one instance, one TCP connection each) | ${STREAMS} (opened in ${result.opening.seconds} s) |
 | app memory per open stream: RSS / heap after a GC | ${result.perStream.rssKiB} KiB / ${result.perStream.heapKiB} KiB |
 | app threads per open stream | ${result.perStream.threads} |
 | app CPU, ${STREAMS} streams open and idle for ${IDLE_SECONDS} s | ${result.idle.appCpuPercentOfOneCore} % of one core |
-| burst: moves (internal notes, ${CONCURRENCY} at a time) | ${MOVES} at ${b.movesPerSecond}/s (response p50 ${b.moveResponseMs.p50} ms, p99 ${b.moveResponseMs.p99} ms) |
-| deliveries received / expected (duplicates) | ${b.deliveries} / ${b.expectedDeliveries} (${b.duplicates}) |
-| delivery latency after the move's response: p50 / p95 / p99 / max | ${b.latencyAfterResponseMs.p50} / ${b.latencyAfterResponseMs.p95} / ${b.latencyAfterResponseMs.p99} / ${b.latencyAfterResponseMs.p100} ms |
-| the same from the moment the move was sent | ${b.latencyAfterSendMs.p50} / ${b.latencyAfterSendMs.p95} / ${b.latencyAfterSendMs.p99} / ${b.latencyAfterSendMs.p100} ms |
-| app CPU during the burst: per move / per delivery | ${b.appCpuMsPerMove} ms / ${b.appCpuMicrosPerDelivery} µs |
-| load generator CPU during the burst (same machine) | ${b.clientCpuMs} ms |`);
-process.exit(b.deliveries === b.expectedDeliveries && duplicates === 0 ? 0 : 1);
+${rows(result.paced, `paced: internal notes, one every ${round(1000 / PACED_RATE, 0)} ms`)}
+${rows(result.burst, `burst: internal notes, ${CONCURRENCY} at a time`)}
+| duplicates (any phase) | ${duplicates} |`);
+const complete = [result.paced, result.burst].every((b) => b.deliveries === b.expectedDeliveries);
+process.exit(complete && duplicates === 0 ? 0 : 1);
