@@ -5,7 +5,7 @@ import java.util.Map;
 import io.quarkus.test.junit.QuarkusTestProfile;
 
 /**
- * Per-address and per-contact limits low enough to reach in a test (the suite's own are out of
+ * Per-address, per-contact and per-client limits low enough to reach in a test (the suite's own are out of
  * the way), and the test client (127.0.0.1) as a trusted proxy, so that each test names its own
  * client address in X-Forwarded-For and counts apart from the others.
  */
@@ -21,6 +21,8 @@ public class LowLimitsProfile implements QuarkusTestProfile {
                 "milie.limits.tracking-code.per-address.count", "3",
                 "milie.limits.submission.per-address.count", "2",
                 "milie.limits.submission.per-contact.count", "2",
-                "milie.limits.public-stats.per-address.count", "2");
+                "milie.limits.public-stats.per-address.count", "2",
+                "milie.limits.client-token.per-address.count", "3",
+                "milie.limits.integration.per-client.count", "3");
     }
 }
