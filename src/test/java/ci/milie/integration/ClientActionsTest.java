@@ -85,6 +85,31 @@ class ClientActionsTest {
         as(client.token()).get("/api/v1/requests/" + requestId).then().statusCode(200).body("id", equalTo(requestId));
     }
 
+    @Test
+    void aClientWithTheSubmitPermissionSubmitsOnBehalfOfAChannelAsItself() {
+        Requests.Setting setting = Requests.Setting.create(false);
+        Clients.Registered client = Clients.register(setting.administrationId(), List.of("SUBMIT", "REQUESTS_READ"));
+        var complaint = Requests.complaint(setting.categoryCode(), Api.uniqueEmail("awa"));
+        complaint.put("channel", "WEB");
+
+        String id = as(client.token()).body(complaint).post("/api/v1/requests").then().statusCode(201)
+                .body("channel", equalTo("WEB")).extract().path("id");
+
+        JsonPath timeline = as(setting.osepToken()).get("/api/v1/requests/" + id + "/events").then().statusCode(200)
+                .extract().jsonPath();
+        org.junit.jupiter.api.Assertions.assertEquals("integration",
+                timeline.getString("items.find { it.type == 'SUBMITTED' }.actorRole"), timeline.prettify());
+    }
+
+    @Test
+    void aClientWithoutTheSubmitPermissionSubmitsNothing() {
+        Requests.Setting setting = Requests.Setting.create(false);
+        Clients.Registered client = Clients.register(setting.administrationId(), List.of("REQUESTS_READ"));
+
+        assertProblem(as(client.token()).body(Requests.complaint(setting.categoryCode(), Api.uniqueEmail("awa")))
+                .post("/api/v1/requests").then(), 403, "FORBIDDEN");
+    }
+
     /** A complaint submitted and routed by OSEP to the setting's administration. */
     private static String routed(Requests.Setting setting) {
         String id = Requests.submitAnonymously(Requests.complaint(setting.categoryCode(), Api.uniqueEmail("awa")))
