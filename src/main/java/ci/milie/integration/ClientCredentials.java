@@ -3,6 +3,7 @@ package ci.milie.integration;
 import java.net.InetAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -39,10 +40,10 @@ public class ClientCredentials {
     private final RateLimiter limiter;
     private final ClientAddress addresses;
     private final ClientsConfig config;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
     ClientCredentials(IntegrationClientRepository clients, ClientSecretRepository secrets, TokenIssuer issuer,
-            RateLimiter limiter, ClientAddress addresses, ClientsConfig config, java.time.Clock clock) {
+            RateLimiter limiter, ClientAddress addresses, ClientsConfig config, Clock clock) {
         this.clients = clients;
         this.secrets = secrets;
         this.issuer = issuer;

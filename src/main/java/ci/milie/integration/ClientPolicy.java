@@ -7,6 +7,8 @@ import java.util.UUID;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.HttpHeaders;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -16,6 +18,7 @@ import ci.milie.common.Limit;
 import ci.milie.common.ProblemException;
 import ci.milie.common.RateLimiter;
 import ci.milie.common.Roles;
+import ci.milie.identity.IgnoresBearerToken;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
@@ -43,7 +46,14 @@ class ClientPolicy {
 
     // After BearerTokenFilter (Priorities.USER), which authenticated the token.
     @ServerRequestFilter(priority = Priorities.USER + 100)
-    public void judge(ContainerRequestContext request) {
+    public void judge(ContainerRequestContext request, ResourceInfo resource) {
+        // Only a bearer token can be a client's; the operations that ignore tokens (sign-out) stay untouched.
+        String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        Class<?> type = resource.getResourceClass();
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                || (type != null && type.isAnnotationPresent(IgnoresBearerToken.class))) {
+            return;
+        }
         if (identity.isAnonymous() || !identity.hasRole(Roles.INTEGRATION)
                 || !(identity.getPrincipal() instanceof JsonWebToken token)) {
             return;

@@ -110,6 +110,15 @@ class ClientActionsTest {
                 .post("/api/v1/requests").then(), 403, "FORBIDDEN");
     }
 
+    @Test
+    void aClientWithTheStatisticsPermissionReadsTheStaffFiguresAndOthersDoNot() {
+        Clients.Registered reader = Clients.register(null, List.of("STATS_READ"));
+        Clients.Registered other = Clients.register(null, List.of("REQUESTS_READ"));
+
+        as(reader.token()).get("/api/v1/stats/overview").then().statusCode(200);
+        assertProblem(as(other.token()).get("/api/v1/stats/overview").then(), 403, "FORBIDDEN");
+    }
+
     /** A complaint submitted and routed by OSEP to the setting's administration. */
     private static String routed(Requests.Setting setting) {
         String id = Requests.submitAnonymously(Requests.complaint(setting.categoryCode(), Api.uniqueEmail("awa")))
