@@ -29,7 +29,7 @@
         tags = {
                 @Tag(name = "Authentication", description = "Signing in: staff with e-mail and password, citizens "
                         + "with a one-time code sent by e-mail or SMS; refreshing and ending sign-ins; the signed-in "
-                        + "user's profile."),
+                        + "user's profile; integration clients' tokens (client credentials)."),
                 @Tag(name = "Requests", description = "A citizen's complaint, suggestion or observation once "
                         + "submitted: reading it, its timeline, and the moves of its lifecycle (qualification, "
                         + "routing, acknowledgement, messages, notes, handback, closure)."),
@@ -49,6 +49,9 @@
                         + "category, and the public holidays no deadline clock runs on."),
                 @Tag(name = "Staff", description = "Staff accounts (OSEP, administrations' agents, operators, "
                         + "supervisors, system administrators): sysadmin only."),
+                @Tag(name = "Integration clients", description = "The systems of OSEP and of the administrations, "
+                        + "calling as themselves with OAuth 2.0 client credentials: their registration, permissions, "
+                        + "source addresses and secrets; sysadmin only."),
                 @Tag(name = "Statistics", description = "Figures for supervisors, OSEP and administrations (JSON "
                         + "or CSV), and the open data anyone may read."),
                 @Tag(name = "Privacy", description = "Personal data: a copy of what is held and its erasure, for "

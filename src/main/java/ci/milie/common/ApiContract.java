@@ -6,6 +6,12 @@ package ci.milie.common;
  */
 public final class ApiContract {
 
+    /**
+     * An operation extension: the operation writes its own 4xx bodies in another standard format
+     * (its value names it), which {@link ProblemResponsesFilter} leaves as documented.
+     */
+    public static final String OWN_ERRORS = "x-own-errors";
+
     public static final String DESCRIPTION = """
             Miliê is Côte d'Ivoire's national platform where citizens post complaints, suggestions and \
             observations about public services. OSEP (Observatoire du service public) triages each request and \
@@ -15,7 +21,9 @@ public final class ApiContract {
             **Authentication.** Staff sign in with e-mail and password (`signIn`), citizens with a one-time code \
             (`sendSignInCode`, then `signInWithCode`); both get a short-lived access token, sent as \
             `Authorization: Bearer …`, and a refresh token (`refreshTokens`). A request submitted without an \
-            account comes with an access key: `X-Access-Key` opens that request, and only it, to its holder.
+            account comes with an access key: `X-Access-Key` opens that request, and only it, to its holder. \
+            Integration clients (the systems of OSEP and the administrations) get theirs with the OAuth 2.0 \
+            client-credentials grant (`issueClientToken`), whose refusals are RFC 6749's JSON, not problem+json.
 
             **Errors** are `application/problem+json` (RFC 9457) with a stable `code` (named in each \
             operation's responses); a 400 `VALIDATION_FAILED` lists `violations`, each naming its field. A 429 \

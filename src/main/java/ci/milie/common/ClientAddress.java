@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,23 +46,36 @@ public class ClientAddress {
 
     /** The client of the HTTP request being served; {@code "unknown"} outside one (a job, a call in-process). */
     public String current() {
+        return currentAddress().map(ClientAddress::keyOf).orElse(UNKNOWN);
+    }
+
+    /**
+     * The client's own address (not its /64), by the same reading as {@link #current()}: what an
+     * integration client's allowed blocks are checked against. Empty outside an HTTP request.
+     */
+    public Optional<InetAddress> currentAddress() {
         if (!Arc.container().requestContext().isActive()) {
-            return UNKNOWN;
+            return Optional.empty();
         }
         RoutingContext context = routing.get().getCurrent();
         if (context == null) {
-            return UNKNOWN;
+            return Optional.empty();
         }
         HttpServerRequest request = context.request();
         SocketAddress peer = request.remoteAddress();
-        return of(peer == null ? null : peer.hostAddress(), request.headers().getAll("X-Forwarded-For"));
+        return Optional.ofNullable(address(peer == null ? null : peer.hostAddress(), request.headers().getAll("X-Forwarded-For")));
     }
 
     /** The client, given the connection's peer and the {@code X-Forwarded-For} headers, in order. */
     String of(String peer, List<String> forwardedFor) {
+        InetAddress client = address(peer, forwardedFor);
+        return client == null ? UNKNOWN : keyOf(client);
+    }
+
+    private InetAddress address(String peer, List<String> forwardedFor) {
         InetAddress peerAddress = parse(peer);
         if (peerAddress == null) {
-            return UNKNOWN;
+            return null;
         }
         InetAddress client = peerAddress;
         if (isTrusted(peerAddress) && forwardedFor != null) {
@@ -83,7 +97,7 @@ public class ClientAddress {
                 }
             }
         }
-        return keyOf(client);
+        return client;
     }
 
     private boolean isTrusted(InetAddress address) {
@@ -142,9 +156,10 @@ public class ClientAddress {
     }
 
     /** An address block: 10.0.0.0/8, 2001:db8::/32, or a single address. */
-    record Cidr(byte[] network, int bits) {
+    public record Cidr(byte[] network, int bits) {
 
-        static Cidr parse(String text) {
+        /** The block, or IllegalArgumentException when the text is not one. */
+        public static Cidr parse(String text) {
             int slash = text.indexOf('/');
             InetAddress address = ClientAddress.parse(slash < 0 ? text : text.substring(0, slash));
             if (address == null) {
@@ -158,7 +173,7 @@ public class ClientAddress {
             return new Cidr(address.getAddress(), bits);
         }
 
-        boolean contains(InetAddress address) {
+        public boolean contains(InetAddress address) {
             byte[] candidate = address.getAddress();
             if (candidate.length != network.length) {
                 return false;

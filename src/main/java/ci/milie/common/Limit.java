@@ -13,7 +13,9 @@ public enum Limit {
     SUBMISSION_PER_ADDRESS("submission.per-address", c -> c.submission().perAddress()),
     SUBMISSION_PER_CONTACT("submission.per-contact", c -> c.submission().perContact()),
     PUBLIC_STATS_PER_ADDRESS("public-stats.per-address", c -> c.publicStats().perAddress()),
-    PRIVACY_EXPORT_PER_SUBJECT("privacy-export.per-subject", c -> c.privacyExport().perSubject());
+    PRIVACY_EXPORT_PER_SUBJECT("privacy-export.per-subject", c -> c.privacyExport().perSubject()),
+    CLIENT_TOKEN_PER_ADDRESS("client-token.per-address", c -> c.clientToken().perAddress()),
+    INTEGRATION_PER_CLIENT("integration.per-client", c -> c.integration().perClient());
 
     /** The counters of sign-in delays per account (not a window: see {@link LimitsConfig.Delays}). */
     static final String SIGN_IN_PER_ACCOUNT = "sign-in.per-account";

@@ -39,6 +39,10 @@ public interface LimitsConfig {
 
     PrivacyExport privacyExport();
 
+    ClientToken clientToken();
+
+    Integration integration();
+
     /** At most {@code count} hits in a window of {@code window}, which starts with the first hit. */
     interface Window {
         int count();
@@ -88,6 +92,16 @@ public interface LimitsConfig {
 
     interface PublicStats {
         Window perAddress();
+    }
+
+    interface ClientToken {
+        /** Calls of the token endpoint (client credentials), right or wrong. */
+        Window perAddress();
+    }
+
+    interface Integration {
+        /** Calls made with one integration client's tokens. */
+        Window perClient();
     }
 
     interface PrivacyExport {

@@ -97,7 +97,11 @@ public class ProblemResponsesFilter implements OASFilter {
         }
         ensure(responses, "500");
         ensure(responses, "503");
+        boolean ownErrors = operation.getExtensions() != null && operation.getExtensions().containsKey(ApiContract.OWN_ERRORS);
         responses.getAPIResponses().forEach((status, response) -> {
+            if (ownErrors && status.startsWith("4") && response.getContent() != null) {
+                return;
+            }
             if (status.startsWith("4") || status.startsWith("5")) {
                 asProblem(status, response);
             }

@@ -17,13 +17,20 @@ import java.util.UUID;
  */
 final class RevocationQueries {
 
+    /**
+     * Staff accounts and integration clients alike: both have a security version and an active
+     * flag, and their ids (random UUIDs) never collide, so one map in memory serves both.
+     */
+    private static final String ACCOUNTS = "select id, security_version, active from staff_account"
+            + " union all select id, security_version, active from integration_client";
+
     private RevocationQueries() {
     }
 
     static Map<UUID, SessionState.Staff> allStaff(Connection connection) throws SQLException {
         Map<UUID, SessionState.Staff> accounts = new HashMap<>();
         try (PreparedStatement statement = connection.prepareStatement(
-                "select id, security_version, active from staff_account");
+                ACCOUNTS);
                 ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
                 accounts.put(rows.getObject(1, UUID.class), new SessionState.Staff(rows.getLong(2), rows.getBoolean(3)));
@@ -34,7 +41,7 @@ final class RevocationQueries {
 
     static Optional<SessionState.Staff> staff(Connection connection, UUID id) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
-                "select security_version, active from staff_account where id = ?")) {
+                "select security_version, active from (" + ACCOUNTS + ") accounts where id = ?")) {
             statement.setObject(1, id);
             try (ResultSet rows = statement.executeQuery()) {
                 return rows.next() ? Optional.of(new SessionState.Staff(rows.getLong(1), rows.getBoolean(2)))

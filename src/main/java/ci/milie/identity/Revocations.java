@@ -26,7 +26,8 @@ import org.jboss.logging.Logger;
  * <p>Each instance decides from memory ({@link SessionState}). A change is written, and announced
  * with {@code NOTIFY} on {@value #CHANNEL} in the same transaction; the instance that made it
  * updates its memory once the transaction commits, the others when {@link RevocationListener}
- * hears the notification. Payloads: {@code staff:<account id>} (re-read that account) and
+ * hears the notification. Payloads: {@code staff:<account id>} (re-read that account, or that
+ * integration client: {@link #clientChanged}) and
  * {@code session:<family id>} (that session is revoked).
  */
 @ApplicationScoped
@@ -61,6 +62,17 @@ public class Revocations {
         UUID id = account.id();
         SessionState.Staff now = new SessionState.Staff(account.securityVersion(), account.active());
         announce("staff:" + id, () -> state.staffChanged(id, now));
+    }
+
+    /**
+     * After a change of an integration client that may end its tokens (deactivated, narrower
+     * grant) or a new client: its tokens are judged like a staff member's, by security version
+     * and active flag, with the same bound.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void clientChanged(UUID client, long securityVersion, boolean active) {
+        SessionState.Staff now = new SessionState.Staff(securityVersion, active);
+        announce("staff:" + client, () -> state.staffChanged(client, now));
     }
 
     /** The session (a sign-in and all its refreshes) ends: its access tokens are refused. */

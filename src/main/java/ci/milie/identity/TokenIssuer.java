@@ -1,6 +1,7 @@
 package ci.milie.identity;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -46,6 +47,30 @@ public class TokenIssuer {
         String principal = citizen.email() != null ? citizen.email() : citizen.phone();
         return withRefresh(claims(citizen.id(), principal, Roles.CITIZEN, family), RefreshToken.SubjectKind.CITIZEN,
                 citizen.id(), family);
+    }
+
+    /**
+     * An access token for an integration client (OAuth 2.0 client credentials): no refresh token,
+     * the client asks again. Its own random session, and the client's security version, so that
+     * deactivating the client or narrowing its grant ends it like a staff member's.
+     */
+    public String issueForClient(UUID client, UUID administrationId, long securityVersion, String scope, Duration ttl) {
+        Instant now = clock.instant();
+        JwtClaimsBuilder claims = Jwt.claims()
+                .subject(client.toString())
+                .groups(Roles.INTEGRATION)
+                .audience(AUDIENCE)
+                .issuedAt(now)
+                .expiresAt(now.plus(ttl))
+                .claim("jti", UUID.randomUUID().toString())
+                .claim("client_id", client.toString())
+                .claim("scope", scope)
+                .claim(RevocationAugmentor.SESSION_CLAIM, UUID.randomUUID().toString())
+                .claim(RevocationAugmentor.SECURITY_VERSION_CLAIM, securityVersion);
+        if (administrationId != null) {
+            claims.claim(ADMINISTRATION_CLAIM, administrationId.toString());
+        }
+        return claims.sign();
     }
 
     private JwtClaimsBuilder claims(UUID subject, String principal, String group, UUID family) {

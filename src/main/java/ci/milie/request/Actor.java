@@ -25,6 +25,10 @@ public record Actor(UUID id, String role) {
         if (caller.isSystem()) {
             return new Actor(null, SYSTEM);
         }
+        // A client also holds the role it acts with (agent, OSEP): it is recorded as itself, never as a person.
+        if (caller.hasRole(Roles.INTEGRATION)) {
+            return new Actor(caller.id().orElse(null), Roles.INTEGRATION);
+        }
         for (String role : new String[] { Roles.SYSADMIN, Roles.OSEP, Roles.SUPERVISOR, Roles.AGENT, Roles.OPERATOR,
                 Roles.CITIZEN }) {
             if (caller.hasRole(role)) {

@@ -17,5 +17,5 @@ public record AttachmentView(
         Instant uploadedAt,
         @Schema(description = "Role of the uploader: citizen (with a token or the access key), or the staff role",
                 enumeration = { Views.ACTOR_CITIZEN, Views.ACTOR_ANONYMOUS, Views.ACTOR_OPERATOR, Views.ACTOR_OSEP, Views.ACTOR_AGENT,
-                        Views.ACTOR_SUPERVISOR, Views.ACTOR_SYSADMIN, Views.ACTOR_SYSTEM }) String uploadedBy) {
+                        Views.ACTOR_SUPERVISOR, Views.ACTOR_SYSADMIN, Views.ACTOR_SYSTEM, Views.ACTOR_INTEGRATION }) String uploadedBy) {
 }

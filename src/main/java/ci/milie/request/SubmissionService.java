@@ -112,7 +112,9 @@ public class SubmissionService {
 
     private SubmissionReceipt file(SubmitRequestCommand command, Caller caller) {
         boolean operator = caller.hasRole(Roles.OPERATOR);
-        if (caller.isStaff() && !operator) {
+        // An integration client may also read as an agent or OSEP; its token reaches here only with the submit scope.
+        boolean client = caller.hasRole(Roles.INTEGRATION);
+        if (caller.isStaff() && !operator && !client) {
             throw ProblemException.forbidden("FORBIDDEN.submitters");
         }
         if (command.channel() == Channel.PHONE && !operator) {

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import ci.milie.common.Roles;
 import ci.milie.directory.AdministrationRef;
 import ci.milie.directory.RequestType;
 
@@ -21,6 +22,7 @@ public final class Views {
     static final String ACTOR_SUPERVISOR = "supervisor";
     static final String ACTOR_SYSADMIN = "sysadmin";
     static final String ACTOR_SYSTEM = "system";
+    static final String ACTOR_INTEGRATION = Roles.INTEGRATION;
 
     /** The ETag every move that answers with the request's view sends (see RequestViewTags). */
     public static final String MOVED_ETAG_DOC = "The request's new version, the same tag GET /requests/{id} gives: send it "
@@ -129,9 +131,10 @@ public final class Views {
                     + "written; what Miliê wrote (closure, rating, missed deadline, qualification), in the reader's language",
                     nullable = true) String message,
             Visibility visibility,
-            @Schema(description = "Who acted: a role, anonymous (without an account, or with the access key) or system",
+            @Schema(description = "Who acted: a role, anonymous (without an account, or with the access key), system, or "
+                    + "integration (an integration client: actorId is the client's id)",
                     enumeration = { ACTOR_CITIZEN, ACTOR_ANONYMOUS, ACTOR_OPERATOR, ACTOR_OSEP, ACTOR_AGENT, ACTOR_SUPERVISOR,
-                            ACTOR_SYSADMIN, ACTOR_SYSTEM }) String actorRole,
+                            ACTOR_SYSADMIN, ACTOR_SYSTEM, ACTOR_INTEGRATION }) String actorRole,
             @Schema(description = "Staff only; never the citizen's account to the administration of an anonymous request", nullable = true) UUID actorId) {
     }
 

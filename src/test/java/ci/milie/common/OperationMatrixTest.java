@@ -532,6 +532,26 @@ class OperationMatrixTest {
             return Outcome.of(spec.delete(staff + "/" + id));
         });
 
+        String clients = "/api/v1/integrations/clients";
+        calls.put("listIntegrationClients", (who, spec) -> Outcome.of(spec.get(clients)));
+        calls.put("createIntegrationClient", (who, spec) -> Outcome.of(json(spec, integrationClient()).post(clients)));
+        calls.put("getIntegrationClient", (who, spec) -> Outcome.of(spec.get(clients + "/"
+                + target("getIntegrationClient", OperationMatrixTest::newIntegrationClient).getString("client.id"))));
+        calls.put("updateIntegrationClient", (who, spec) -> Outcome.of(json(spec, integrationClient()).put(clients + "/"
+                + target("updateIntegrationClient", OperationMatrixTest::newIntegrationClient).getString("client.id"))));
+        calls.put("deactivateIntegrationClient", (who, spec) -> Outcome.of(spec.delete(clients + "/"
+                + target("deactivateIntegrationClient", OperationMatrixTest::newIntegrationClient).getString("client.id"))));
+        calls.put("rotateIntegrationClientSecret", (who, spec) -> Outcome.of(spec.post(clients + "/"
+                + target("rotateIntegrationClientSecret", OperationMatrixTest::newIntegrationClient).getString("client.id")
+                + "/secrets")));
+        // Anyone may ask; only a client's own credentials (here in the body) get a token.
+        calls.put("issueClientToken", (who, spec) -> {
+            JsonPath client = target("issueClientToken", OperationMatrixTest::newIntegrationClient);
+            return Outcome.of(spec.contentType(ContentType.URLENC).formParam("grant_type", "client_credentials")
+                    .formParam("client_id", client.getString("client.id"))
+                    .formParam("client_secret", client.getString("secret.clientSecret")).post("/api/v1/auth/token"));
+        });
+
         // Statistics of administration A: the agent in charge works there, the agent elsewhere does not.
         Map<String, String> figures = Map.of("getStatsOverview", "overview",
                 "getAdministrationStats", "administrations", "getCategoryStats", "categories",
@@ -575,6 +595,17 @@ class OperationMatrixTest {
 
     private static RequestSpecification json(RequestSpecification spec, Map<String, Object> body) {
         return spec.contentType(ContentType.JSON).body(body);
+    }
+
+    private static Map<String, Object> integrationClient() {
+        return new HashMap<>(Map.of("name", code("Client "), "contactEmail", uniqueEmail("dsi"), "permissions",
+                List.of("STATS_READ")));
+    }
+
+    private static JsonPath newIntegrationClient() {
+        Response response = Api.asSysadmin().body(integrationClient()).post("/api/v1/integrations/clients");
+        assertEquals(201, response.statusCode(), "created: " + response.asString());
+        return response.jsonPath();
     }
 
     private static String created(Response response) {

@@ -1,0 +1,57 @@
+package ci.milie.integration;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import ci.milie.common.Roles;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.SecurityIdentityAugmentor;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * What an integration client's token stands for, in the roles the rest of Miliê already judges: a
+ * client of an administration reads and acts as an agent of that administration, a client of OSEP
+ * reads as OSEP. Its role {@code integration} stays (the actor of its moves), and
+ * {@link ClientPolicy} lets its token reach only the operations its scopes name.
+ */
+@ApplicationScoped
+class ClientRoles implements SecurityIdentityAugmentor {
+
+    static final String SCOPE_CLAIM = "scope";
+
+    @Override
+    public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
+        if (identity.isAnonymous() || !identity.hasRole(Roles.INTEGRATION)
+                || !(identity.getPrincipal() instanceof JsonWebToken token)) {
+            return Uni.createFrom().item(identity);
+        }
+        Set<String> scopes = scopes(token);
+        boolean ofAdministration = token.getClaim("administration_id") != null;
+        boolean staffWork = scopes.contains(Permission.REQUESTS_READ.scope())
+                || scopes.contains(Permission.REQUESTS_ACT.scope()) || scopes.contains(Permission.STATS_READ.scope());
+        if (!staffWork) {
+            return Uni.createFrom().item(identity);
+        }
+        return Uni.createFrom().item(QuarkusSecurityIdentity.builder(identity)
+                .addRole(ofAdministration ? Roles.AGENT : Roles.OSEP).build());
+    }
+
+    static Set<String> scopes(JsonWebToken token) {
+        Object claim = token.getClaim(SCOPE_CLAIM);
+        Set<String> scopes = new HashSet<>();
+        if (claim != null) {
+            for (String scope : claim.toString().replace("\"", "").trim().split(" +")) {
+                if (!scope.isEmpty()) {
+                    scopes.add(scope);
+                }
+            }
+        }
+        return scopes;
+    }
+}
