@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 
+import ci.milie.request.PersonalDataErased;
 import ci.milie.request.RequestEventRecorded;
 import ci.milie.request.RequestEventsSaved;
 
@@ -39,6 +40,26 @@ class WebhookDispatcher {
                 continue;
             }
             WebhookPayloads.Payload payload = payloads.of(event);
+            subscriptions.forEach(id -> entities.persist(new WebhookDelivery(id, payload, null, clock.instant())));
+        }
+    }
+
+    /**
+     * One REQUEST_ERASED per erased request to the subscribers that may read it (its administration's
+     * and OSEP's), so that they erase what they copied. Its id is new; its sequence comes after
+     * every event of the request.
+     */
+    void onErased(@Observes PersonalDataErased erased) {
+        for (UUID requestId : erased.requestIds()) {
+            Object[] request = (Object[]) entities.createNativeQuery("""
+                    select tracking_code, administration_id, nextval(pg_get_serial_sequence('request_event', 'seq'))
+                    from citizen_request where id = :id""").setParameter("id", requestId).getSingleResult();
+            List<UUID> subscriptions = subscribers(WebhookPayloads.REQUEST_ERASED, (UUID) request[1]);
+            if (subscriptions.isEmpty()) {
+                continue;
+            }
+            WebhookPayloads.Payload payload = payloads.erased(UUID.randomUUID(), requestId, (String) request[0],
+                    ((Number) request[2]).longValue(), clock.instant());
             subscriptions.forEach(id -> entities.persist(new WebhookDelivery(id, payload, null, clock.instant())));
         }
     }

@@ -297,6 +297,27 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void anErasureOfTheCitizensDataReachesSubscribersWithTheRequestIdAndTrackingCodeOnly() {
+        Setting at = Setting.create(false);
+        Client osep = client(null, "REQUESTS_READ");
+        String secret = subscribe(osep, receiver.url("/erased"), List.of("SUBMITTED", "REQUEST_ERASED")).getString("secret");
+        JsonPath receipt = Requests.submitAnonymously(Requests.complaint(at.categoryCode(), uniqueEmail("erased")));
+        String id = receipt.getString("id");
+        io.restassured.RestAssured.given().header("X-Access-Key", receipt.getString("accessKey"))
+                .post("/api/v1/tracking/" + receipt.getString("trackingCode") + "/privacy/erasure").then().statusCode(200);
+
+        drain();
+
+        List<WebhookReceiver.Received> got = receiver.accepted("/erased", id);
+        assertEquals(List.of("SUBMITTED", "REQUEST_ERASED"), types(got));
+        WebhookReceiver.Received erased = got.get(1);
+        assertEquals(Map.of("requestId", id, "trackingCode", receipt.getString("trackingCode")),
+                new com.fasterxml.jackson.databind.ObjectMapper().convertValue(erased.json().path("data"), Map.class));
+        assertTrue(erased.sequence() > got.get(0).sequence());
+        assertTrue(WebhookReceiver.signedWith(secret, erased.signature(), erased.body()));
+    }
+
+    @Test
     void targetsOffThePublicInternetAreRefusedAtRegistration() {
         Client osep = client(null, "REQUESTS_READ");
         for (String url : List.of("http://localhost:" + receiver.port() + "/x", "https://localhost/x", "https://10.1.2.3/x",
