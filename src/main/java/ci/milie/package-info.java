@@ -58,7 +58,9 @@
                         + "citizens, holders of an access key and callers served by phone; the record of those acts."),
                 @Tag(name = "Push notifications", description = "The app's devices (FCM registration tokens) that "
                         + "receive a push when a request changes: for a citizen's account or for the holder of one "
-                        + "request's access key.") })
+                        + "request's access key."),
+                @Tag(name = "Webhooks", description = "An integration client's subscriptions to request events: "
+                        + "signed POSTs to its HTTPS endpoint, their delivery log and replays (docs/INTEGRATIONS.md).") })
 package ci.milie;
 
 import org.eclipse.microprofile.openapi.annotations.ExternalDocumentation;

@@ -89,6 +89,10 @@ class ClientPolicy {
         if ((path.equals("/stats") || path.startsWith("/stats/")) && HttpMethod.GET.equals(method)) {
             return Optional.of(Permission.STATS_READ);
         }
+        // A client's own webhooks carry the events of the requests it may read.
+        if (path.equals("/integrations/webhooks") || path.startsWith("/integrations/webhooks/")) {
+            return Optional.of(Permission.REQUESTS_READ);
+        }
         return Optional.empty();
     }
 

@@ -143,7 +143,7 @@ public class ClientResource {
     @Path("/{id}/secrets")
     @Operation(summary = "Rotate an integration client's secret",
             description = "A new secret, shown in this answer only. The previous ones keep working for the overlap "
-                    + "(milie.integrations.secret-overlap, 24 hours by default), then are refused; tokens already "
+                    + "(milie.integrations.clients.secret-overlap, 24 hours by default), then are refused; tokens already "
                     + "issued live on until they expire.")
     @APIResponse(responseCode = "201", description = "The new secret", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ClientSecretView.class), examples = @ExampleObject(name = "rotated", value = """

@@ -5,7 +5,7 @@ import java.time.Duration;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-@ConfigMapping(prefix = "milie.integrations")
+@ConfigMapping(prefix = "milie.integrations.clients")
 public interface ClientsConfig {
 
     /** How long a client's previous secret keeps working after a rotation. */

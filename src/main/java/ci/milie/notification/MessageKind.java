@@ -25,12 +25,14 @@ public enum MessageKind {
     DEADLINE_REMINDER,
     /** To the administration, then OSEP's supervisors: trackingCode, subject, stage, dueAt, level */
     DEADLINE_MISSED,
+    /** To an integration client's technical contact: clientName, webhookId, reasonCode (GONE or FAILURES), failures */
+    WEBHOOK_DISABLED,
     /** A push notification to a citizen's device (PUSH channel only): texts in messages/push_{fr,en}, see PushTexts */
     PUSH;
 
     /** The kinds that go to staff (administrations, OSEP), never to a citizen. */
     public static final java.util.Set<MessageKind> TO_STAFF = java.util.EnumSet.of(REQUEST_REOPENED, DEADLINE_REMINDER,
-            DEADLINE_MISSED);
+            DEADLINE_MISSED, WEBHOOK_DISABLED);
 
     /** The kinds rendered from templates (e-mail and SMS): all but PUSH. */
     public static java.util.List<MessageKind> templated() {

@@ -1,12 +1,14 @@
 package ci.milie.privacy;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import ci.milie.common.Caller;
 import ci.milie.privacy.PrivacyCommands.CallerConfirmation;
 import ci.milie.privacy.PrivacyCommands.ErasureSummary;
 import ci.milie.privacy.PrivacyCommands.MyConfirmation;
+import ci.milie.request.PersonalDataErased;
 import ci.milie.request.RequestQueries;
 
 /**
@@ -24,8 +26,11 @@ public class Erasure {
     private final RequestQueries requests;
     private final PersonalData personalData;
     private final PrivacyActs acts;
+    private final Event<PersonalDataErased> erasedEvents;
 
-    Erasure(PrivacyCodes codes, DataSubjects subjects, RequestQueries requests, PersonalData personalData, PrivacyActs acts) {
+    Erasure(PrivacyCodes codes, DataSubjects subjects, RequestQueries requests, PersonalData personalData, PrivacyActs acts,
+            Event<PersonalDataErased> erasedEvents) {
+        this.erasedEvents = erasedEvents;
         this.codes = codes;
         this.subjects = subjects;
         this.requests = requests;
@@ -58,6 +63,10 @@ public class Erasure {
         PersonalData.Erased erased = personalData.erase(subject);
         acts.record(PrivacyActs.Act.ERASURE, via, staff == null ? null : staff.id().orElseThrow(),
                 staff == null ? null : PrivacyActs.CODE_READ_BACK, subject.citizenId(), subject.requestIds());
+        if (!subject.requestIds().isEmpty()) {
+            // in this transaction: the subscribers' erasure events exist if and only if the erasure commits
+            erasedEvents.fire(new PersonalDataErased(subject.requestIds()));
+        }
         return new ErasureSummary(erased.requests(), erased.files(), erased.account());
     }
 }

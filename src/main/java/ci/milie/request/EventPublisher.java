@@ -14,7 +14,9 @@ import org.jboss.logging.Logger;
 /**
  * Publishes the events of a transaction once it has committed, in the order they were recorded
  * (one synchronization per transaction: the transaction manager would call one per event in
- * reverse order). Nothing is published for a transaction that rolls back.
+ * reverse order). Nothing is published for a transaction that rolls back. Before that, inside the
+ * transaction, the same events are fired together as one {@link RequestEventsSaved}, for the
+ * observers whose writes must commit with the move (the webhooks' deliveries).
  */
 @ApplicationScoped
 class EventPublisher {
@@ -24,13 +26,20 @@ class EventPublisher {
 
     private final TransactionSynchronizationRegistry transactions;
     private final Event<RequestEventRecorded> published;
+    private final Event<RequestEventsSaved> saved;
 
-    EventPublisher(TransactionSynchronizationRegistry transactions, Event<RequestEventRecorded> published) {
+    EventPublisher(TransactionSynchronizationRegistry transactions, Event<RequestEventRecorded> published,
+            Event<RequestEventsSaved> saved) {
         this.transactions = transactions;
         this.published = published;
+        this.saved = saved;
     }
 
     void afterCommit(List<RequestEventRecorded> events) {
+        if (!events.isEmpty()) {
+            // in the move's transaction: what its observers write exists if and only if the move commits
+            saved.fire(new RequestEventsSaved(List.copyOf(events)));
+        }
         @SuppressWarnings("unchecked")
         List<RequestEventRecorded> pending = (List<RequestEventRecorded>) transactions.getResource(KEY);
         if (pending == null) {

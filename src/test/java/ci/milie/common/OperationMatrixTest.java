@@ -463,6 +463,23 @@ class OperationMatrixTest {
                 .post("/api/v1/tracking/" + answered(who).trackingCode() + "/devices")));
         calls.put("unregisterTrackedRequestDevice", (who, spec) -> Outcome.of(
                 spec.delete("/api/v1/tracking/" + answered(who).trackingCode() + "/devices/" + deviceToken())));
+        // Webhooks: a sysadmin's successful calls act on a subscription of their own; refused calls share one.
+        String webhooks = "/api/v1/integrations/webhooks";
+        Map<String, Object> webhookBody = Map.of("url", "https://93.184.216.34/milie", "eventTypes", List.of("ROUTED"),
+                "active", true);
+        java.util.function.Supplier<String> webhook = () -> succeeds ? webhook(webhookBody)
+                : (String) targets.computeIfAbsent("webhook", key -> webhook(webhookBody));
+        calls.put("createWebhook", (who, spec) -> Outcome.of(json(spec, webhookBody).post(webhooks)));
+        calls.put("listWebhooks", (who, spec) -> Outcome.of(spec.get(webhooks)));
+        calls.put("getWebhook", (who, spec) -> Outcome.of(spec.get(webhooks + "/" + webhook.get())));
+        calls.put("updateWebhook", (who, spec) -> Outcome.of(json(spec, webhookBody).put(webhooks + "/" + webhook.get())));
+        calls.put("deleteWebhook", (who, spec) -> Outcome.of(spec.delete(webhooks + "/" + webhook.get())));
+        calls.put("rotateWebhookSecret", (who, spec) -> Outcome.of(spec.post(webhooks + "/" + webhook.get() + "/secrets")));
+        calls.put("listWebhookDeliveries", (who, spec) -> Outcome.of(spec.get(webhooks + "/" + webhook.get() + "/deliveries")));
+        calls.put("replayWebhookDelivery", (who, spec) -> Outcome.of(spec.post(webhooks + "/" + webhook.get()
+                + "/deliveries/" + UUID.randomUUID() + "/replay")));
+        calls.put("replayWebhookEvents", (who, spec) -> Outcome.of(json(spec, Map.of("from", "2026-01-01T00:00:00Z",
+                "to", "2026-01-02T00:00:00Z")).post(webhooks + "/" + webhook.get() + "/replays")));
         calls.put("getPublicStats", (who, spec) -> Outcome.of(spec.get("/api/v1/public/stats")));
         calls.put("getReferenceData", (who, spec) -> Outcome.of(spec.get("/api/v1/reference")));
 
@@ -780,6 +797,19 @@ class OperationMatrixTest {
     }
 
     // --- Shared objects ------------------------------------------------------------------------
+
+    /** A subscription of a new OSEP integration client (written in SQL: making clients is another operation's). */
+    private static String webhook(Map<String, Object> body) {
+        UUID client = UUID.randomUUID();
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> io.quarkus.arc.Arc.container()
+                .instance(jakarta.persistence.EntityManager.class).get().createNativeQuery("""
+                        insert into integration_client (id, name, contact_email, permissions, created_at, updated_at)
+                        values (:id, :name, 'it@example.org', '{REQUESTS_READ}', now(), now())""")
+                .setParameter("id", client).setParameter("name", "Matrix " + client).executeUpdate());
+        String token = ci.milie.support.TestTokens.builder(Roles.INTEGRATION, client, null).claim("scope", "requests:read").sign();
+        return as(token).body(body).post("/api/v1/integrations/webhooks").then().statusCode(201)
+                .extract().path("webhook.id");
+    }
 
     private World world() {
         if (world == null) {

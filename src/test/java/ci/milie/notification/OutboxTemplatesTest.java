@@ -77,6 +77,12 @@ class OutboxTemplatesTest {
                 values.put("dueAt", "2026-12-01T17:00:00Z");
                 values.put("level", 1);
             }
+            case WEBHOOK_DISABLED -> {
+                values.put("clientName", "Système de gestion des plaintes du MSHPCMU");
+                values.put("webhookId", "5c0e7a4e-2b9f-4f3a-8d51-0b6f3e2a9c11");
+                values.put("reasonCode", "FAILURES");
+                values.put("failures", 50);
+            }
         }
         return values;
     }
@@ -119,7 +125,8 @@ class OutboxTemplatesTest {
                 String text = templates.sms(kind, language, valuesFor(kind));
                 assertThat(kind + " in " + language, text.length(), lessThanOrEqualTo(MessageTemplates.SMS_MAX_LENGTH));
                 assertFalse(text.contains("\n"));
-                assertThat(text, containsString(kind == MessageKind.OTP_CODE || kind == MessageKind.PRIVACY_CODE ? "482913" : CODE));
+                assertThat(text, containsString(kind == MessageKind.OTP_CODE || kind == MessageKind.PRIVACY_CODE ? "482913"
+                        : kind == MessageKind.WEBHOOK_DISABLED ? valuesFor(kind).get("webhookId").toString() : CODE));
             }
         }
     }

@@ -111,6 +111,8 @@ public final class PackagedInstances implements AutoCloseable {
         config.put("smallrye.jwt.sign.key.location", keys[0].toAbsolutePath().toString());
         config.put("mp.jwt.verify.publickey.location", keys[1].toAbsolutePath().toString());
         config.put("milie.idempotency.key", IDEMPOTENCY_KEY);
+        config.put("milie.integrations.webhook-key", IDEMPOTENCY_KEY);
+        config.put("milie.integrations.webhooks.interval", "off");
         config.put("milie.bootstrap.admin-email", ADMIN_EMAIL);
         config.put("milie.bootstrap.admin-password", ADMIN_PASSWORD);
         config.put("milie.outbox.interval", "off");
