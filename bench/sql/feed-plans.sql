@@ -27,24 +27,24 @@ limit 1 \gset
 
 \echo '--- head: where a new stream and the instance''s reader start'
 explain (analyze, buffers)
-select e.tx::text, e.seq from request_event e where e.tx < pg_snapshot_xmin(pg_current_snapshot())
+select e.tx::text, e.seq from request_event e where e.tx < feed_horizon()
 order by e.tx desc, e.seq desc limit 1;
 
 \echo '--- lagging: finished events behind an open transaction? (the reader, at every wake-up)'
 explain (analyze, buffers)
-select exists (select 1 from request_event where tx >= pg_snapshot_xmin(pg_current_snapshot())
+select exists (select 1 from request_event where tx >= feed_horizon()
                and (tx, seq) > ((:'cursor_tx'::text)::xid8, :cursor_seq));
 
 \echo '--- after, no filter: the instance''s reader, and a STAFF replay (500 + 1 rows at most)'
 explain (analyze, buffers)
 select e.tx::text, e.seq, e.id, e.request_id, e.occurred_at from request_event e
-where e.tx < pg_snapshot_xmin(pg_current_snapshot()) and (e.tx, e.seq) > ((:'cursor_tx'::text)::xid8, :cursor_seq)
+where e.tx < feed_horizon() and (e.tx, e.seq) > ((:'cursor_tx'::text)::xid8, :cursor_seq)
 order by e.tx, e.seq limit 501;
 
 \echo '--- after, one request: a TRACKING replay'
 explain (analyze, buffers)
 select e.tx::text, e.seq, e.id, e.request_id, e.occurred_at from request_event e
-where e.tx < pg_snapshot_xmin(pg_current_snapshot()) and (e.tx, e.seq) > ((:'cursor_tx'::text)::xid8, :cursor_seq)
+where e.tx < feed_horizon() and (e.tx, e.seq) > ((:'cursor_tx'::text)::xid8, :cursor_seq)
   and e.request_id = :'some_request'
 order by e.tx, e.seq limit 501;
 
@@ -52,5 +52,5 @@ order by e.tx, e.seq limit 501;
 explain (analyze, buffers)
 select e.tx::text, e.seq, e.id, e.request_id, e.occurred_at from request_event e
 join citizen_request r on r.id = e.request_id and r.citizen_id = :'some_citizen'
-where e.tx < pg_snapshot_xmin(pg_current_snapshot()) and (e.tx, e.seq) > ((:'cursor_tx'::text)::xid8, :cursor_seq)
+where e.tx < feed_horizon() and (e.tx, e.seq) > ((:'cursor_tx'::text)::xid8, :cursor_seq)
 order by e.tx, e.seq limit 501;

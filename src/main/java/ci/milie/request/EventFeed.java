@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Reads request_event in commit-safe order (see V26): only events whose transaction is below the
- * xmin of the current snapshot, hence finished, ordered by (tx, seq). An event still being written
+ * Reads request_event in commit-safe order (see V26, V31): only events whose transaction is below
+ * the feed's horizon, hence finished, ordered by (tx, seq). An event still being written
  * holds back every later one until its transaction ends, so a cursor never passes an event that
  * could still appear. Plain JDBC: it runs on the live listener's own connection, or a pooled one.
  */
@@ -29,7 +29,12 @@ final class EventFeed {
 
     static final String CHANNEL = "milie_request_events";
 
-    private static final String HORIZON = "pg_snapshot_xmin(pg_current_snapshot())";
+    /**
+     * Below it, every transaction that may have written request_event has ended (V31): the xmin of
+     * the current snapshot, less the transactions that declared they write no event ({@link
+     * ci.milie.common.db.FeedBystander}).
+     */
+    private static final String HORIZON = "feed_horizon()";
 
     private EventFeed() {
     }

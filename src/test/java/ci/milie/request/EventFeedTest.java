@@ -111,6 +111,49 @@ class EventFeedTest {
         }
     }
 
+    /** A transaction that got an id (as any write does), and whether it declared it writes no event. */
+    private static Connection openTransaction(DataSource dataSource, boolean bystander) throws SQLException {
+        Connection connection = dataSource.getConnection();
+        connection.setAutoCommit(false);
+        try (var statement = connection.createStatement()) {
+            if (bystander) {
+                statement.execute("select pg_advisory_xact_lock_shared(1296649289, 1)");
+            }
+            statement.execute("select pg_current_xact_id()");
+        }
+        return connection;
+    }
+
+    @Test
+    void aLongTransactionThatDeclaredItWritesNoEventDoesNotHoldTheFeedBackButAnyOtherDoes() throws SQLException {
+        Requests.Setting at = Requests.Setting.create(false);
+        UUID requestId = UUID.fromString(submitAnonymously(complaint(at.categoryCode(), Api.uniqueEmail("feed"))).getString("id"));
+        EventFeed.Filter thisRequest = new EventFeed.Filter(requestId, null);
+        try (Connection reader = dataSource.getConnection(); Connection writer = dataSource.getConnection()) {
+            reader.setAutoCommit(true);
+            writer.setAutoCommit(false);
+            FeedCursor start = EventFeed.head(reader);
+
+            // A roll-up step, open for as long as it takes: an event committed meanwhile is read at once.
+            try (Connection rollup = openTransaction(dataSource, true)) {
+                UUID during = insertEvent(writer, requestId);
+                writer.commit();
+                assertEquals(List.of(during), ids(EventFeed.after(reader, start, thisRequest, 100), during));
+                rollup.rollback();
+            }
+
+            // Any other transaction may still add an event below the next one's: it holds the feed back.
+            FeedCursor next = EventFeed.head(reader);
+            try (Connection other = openTransaction(dataSource, false)) {
+                UUID behind = insertEvent(writer, requestId);
+                writer.commit();
+                assertEquals(List.of(), ids(EventFeed.after(reader, next, thisRequest, 100), behind));
+                other.rollback();
+                assertEquals(List.of(behind), ids(EventFeed.after(reader, next, thisRequest, 100), behind));
+            }
+        }
+    }
+
     @Test
     void anEventOfARolledBackTransactionNeverAppears() throws SQLException {
         Requests.Setting at = Requests.Setting.create(false);
