@@ -113,8 +113,10 @@ start_app() {
     openssl rsa -in "$BENCH_KEYS/private.pem" -pubout -out "$BENCH_KEYS/public.pem" 2>/dev/null
   fi
 
-  # The key that encrypts stored idempotent responses: production refuses to start without one.
+  # The keys that encrypt stored idempotent responses and webhook secrets: production refuses to
+  # start without them.
   [ -f "$BENCH_KEYS/idempotency.key" ] || openssl rand -base64 32 >"$BENCH_KEYS/idempotency.key"
+  [ -f "$BENCH_KEYS/webhook.key" ] || openssl rand -base64 32 >"$BENCH_KEYS/webhook.key"
 
   if [ "$BENCH_MIGRATE_ONLY" = 1 ]; then
     LAST_BUSY=$(cpu_busy)
@@ -134,6 +136,7 @@ start_app() {
   MP_JWT_VERIFY_PUBLICKEY_LOCATION="$BENCH_KEYS/public.pem" \
   SMALLRYE_JWT_SIGN_KEY_LOCATION="$BENCH_KEYS/private.pem" \
   MILIE_IDEMPOTENCY_KEY="$(cat "$BENCH_KEYS/idempotency.key")" \
+  MILIE_INTEGRATIONS_WEBHOOK_KEY="$(cat "$BENCH_KEYS/webhook.key")" \
   MILIE_BOOTSTRAP_ADMIN_EMAIL="$BENCH_ADMIN_EMAIL" \
   MILIE_BOOTSTRAP_ADMIN_PASSWORD="$BENCH_ADMIN_PASSWORD" \
   MILIE_OUTBOX_INTERVAL=off \

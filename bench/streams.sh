@@ -5,7 +5,7 @@
 #   1. raises the open-file limit (ulimit -n BENCH_NOFILE, default 65536, or the hard limit if lower) for the app and the load
 #      generator: each stream is one socket on each side;
 #   2. waits for a quiet machine and starts the packaged app as bench/run.sh does (bench/lib.sh:
-#      local PostgreSQL database BENCH_DB, outbox relay off), with the stream limits raised to let
+#      local PostgreSQL database BENCH_DB, outbox relay off), with the scheduled jobs off and the stream limits raised to let
 #      BENCH_STREAMS streams in (MILIE_STREAMS_MAX_PER_INSTANCE, MILIE_STREAMS_MAX_PER_CALLER);
 #   3. signs in as the bootstrap sysadmin, creates the OSEP account bench-osep@milie.local unless it
 #      exists, and signs in as it: OSEP's staff stream hears every request, so every move reaches
@@ -53,7 +53,11 @@ fi
 ulimit -n "$BENCH_NOFILE" || die "cannot raise the open-file limit to $BENCH_NOFILE"
 log "open-file limit: $(ulimit -n)"
 
-start_app MILIE_STREAMS_MAX_PER_INSTANCE=$((BENCH_STREAMS + 100)) MILIE_STREAMS_MAX_PER_CALLER=$((BENCH_STREAMS + 100))
+# The scheduled jobs are off, as the outbox relay is (lib.sh): the measure is the streams' path. (A
+# roll-up still rebuilding the statistics of an archive would take a core meanwhile.)
+start_app MILIE_STREAMS_MAX_PER_INSTANCE=$((BENCH_STREAMS + 100)) MILIE_STREAMS_MAX_PER_CALLER=$((BENCH_STREAMS + 100)) \
+  MILIE_STATS_ROLLUP_INTERVAL=off MILIE_DEADLINE_WATCH_INTERVAL=off MILIE_AUTO_CLOSE_INTERVAL=off \
+  MILIE_PURGE_INTERVAL=off MILIE_WEBHOOKS_INTERVAL=off
 
 ADMIN=$(sign_in "$BENCH_ADMIN_EMAIL" "$BENCH_ADMIN_PASSWORD") || die "cannot sign in as $BENCH_ADMIN_EMAIL"
 if ! OSEP=$(sign_in "$BENCH_OSEP_EMAIL" "$BENCH_OSEP_PASSWORD"); then
