@@ -160,6 +160,23 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void aClientRegisteredByASysadminSubscribesWithItsOwnTokenAndHearsItsAdministrationsRequests() {
+        Setting at = Setting.create(false);
+        Clients.Registered ministry = Clients.register(at.administrationId(), List.of("REQUESTS_READ", "REQUESTS_ACT"));
+        String token = ministry.token();
+        as(token).body(Map.of("url", receiver.url("/own-token"), "eventTypes", List.of("ACKNOWLEDGED")))
+                .post("/api/v1/integrations/webhooks").then().statusCode(201).body("webhook.active", equalTo(true));
+        // A token narrowed to acting only may not manage webhooks: they carry what requests:read reads.
+        assertProblem(as(ministry.token("requests:act")).get("/api/v1/integrations/webhooks").then(), 403, "FORBIDDEN");
+
+        String id = submitted(at);
+        routeAndAcknowledge(at, id);
+        drain();
+
+        assertEquals(List.of("ACKNOWLEDGED"), types(receiver.accepted("/own-token", id)));
+    }
+
+    @Test
     void anAdministrationsClientHearsOfTheRequestsInItsHandsOnly() {
         Setting mine = Setting.create(false);
         Setting other = Setting.create(false);
