@@ -57,7 +57,9 @@ public class TokenResource {
                     + "the body (client_secret_post), never both. `scope` (optional) narrows the token to some of the "
                     + "client's permissions: requests:read, requests:act, submit, stats:read. The token lasts 15 minutes "
                     + "by default, with no refresh token: ask again. Refusals are in RFC 6749 §5.2's JSON, not "
-                    + "problem+json; a client with source addresses gets unauthorized_client from any other.")
+                    + "problem+json; a client with source addresses gets unauthorized_client from any other. What the "
+                    + "platform refuses before the grant is read (an unknown query parameter, an Accept or Origin it "
+                    + "does not serve, a body too large) is problem+json, as on every operation.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
             schema = @Schema(type = SchemaType.OBJECT, requiredProperties = "grant_type", properties = {
                     @SchemaProperty(name = "grant_type", type = SchemaType.STRING, enumeration = "client_credentials",

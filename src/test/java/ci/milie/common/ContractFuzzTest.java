@@ -167,7 +167,14 @@ class ContractFuzzTest {
                     if (status >= 500 || status < 100) {
                         rules.add("no 5xx");
                     }
-                    if (status >= 400 && !isProblem(status, contentType, body) && !answeredByTheParser(status, call)) {
+                    if (status >= 400 && status < 500 && operation.ownErrors() != null) {
+                        // Its own errors, or, for what the platform refuses before the operation runs (an
+                        // unknown parameter, a header, a media type), problem+json as everywhere.
+                        if (!isOAuthError(contentType, body) && !isProblem(status, contentType, body)) {
+                            rules.add("an operation with its own errors (" + operation.ownErrors() + ") answers in them "
+                                    + "or in problem+json");
+                        }
+                    } else if (status >= 400 && !isProblem(status, contentType, body) && !answeredByTheParser(status, call)) {
                         rules.add("errors are problem+json with their status and a code");
                     }
                     List<String> changes = List.of();
@@ -282,6 +289,18 @@ class ContractFuzzTest {
             return call.headers().stream().mapToLong(h -> h.getKey().length() + h.getValue().length() + 4).sum() > size;
         }
         return false;
+    }
+
+    /** RFC 6749 §5.2: JSON with an {@code error} code (the token endpoint's own errors). */
+    private static boolean isOAuthError(String contentType, String body) {
+        if (!contentType.startsWith("application/json")) {
+            return false;
+        }
+        try {
+            return JSON.readTree(body).path("error").isTextual();
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Errors are problem+json with the HTTP status in {@code status} and a {@code code}. */

@@ -19,9 +19,13 @@ final class ContractOperations {
     record Parameter(String name, String in, JsonNode schema, boolean required) {
     }
 
-    /** One path × method: its parameters, its body (media type → schema) and the roles it admits (empty: public). */
+    /**
+     * One path × method: its parameters, its body (media type → schema), the roles it admits (empty:
+     * public) and, for the operations that write their own 4xx bodies in another standard, its name
+     * (x-own-errors; null for every problem+json operation).
+     */
     record Operation(String method, String path, List<Parameter> parameters, Map<String, JsonNode> bodies,
-            boolean bodyRequired, Set<String> roles) {
+            boolean bodyRequired, Set<String> roles, String ownErrors) {
 
         String name() {
             return method + " " + path;
@@ -68,7 +72,8 @@ final class ContractOperations {
         for (JsonNode requirement : operation.path("security")) {
             requirement.fields().forEachRemaining(scheme -> scheme.getValue().forEach(role -> roles.add(role.asText())));
         }
-        return new Operation(method, path, List.copyOf(parameters), bodies, requestBody.path("required").asBoolean(false), roles);
+        return new Operation(method, path, List.copyOf(parameters), bodies, requestBody.path("required").asBoolean(false), roles,
+                operation.path("x-own-errors").asText(null));
     }
 
     /** Follows a local {@code $ref} (and the single-element allOf/anyOf wrappers generators produce). */
