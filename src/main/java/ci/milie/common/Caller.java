@@ -13,27 +13,37 @@ public class Caller {
     /** The role of Miliê itself: scheduled jobs. Never in a token. */
     public static final String SYSTEM = "system";
 
-    private static final Caller ANONYMOUS = new Caller(Set.of(), null, null);
-    private static final Caller SYSTEM_CALLER = new Caller(Set.of(SYSTEM), null, null);
+    /** The scope an integration client's token needs to act on requests (the others only read or submit). */
+    public static final String REQUESTS_ACT_SCOPE = "requests:act";
+
+    private static final Caller ANONYMOUS = new Caller(Set.of(), null, null, Set.of());
+    private static final Caller SYSTEM_CALLER = new Caller(Set.of(SYSTEM), null, null, Set.of());
 
     private final Set<String> roles;
     private final UUID id;
     private final UUID administrationId;
+    private final Set<String> scopes;
 
     /** For the request-scoped client proxy only. */
     protected Caller() {
-        this(Set.of(), null, null);
+        this(Set.of(), null, null, Set.of());
     }
 
-    private Caller(Set<String> roles, UUID id, UUID administrationId) {
+    private Caller(Set<String> roles, UUID id, UUID administrationId, Set<String> scopes) {
         this.roles = Set.copyOf(roles);
         this.id = id;
         this.administrationId = administrationId;
+        this.scopes = Set.copyOf(scopes);
     }
 
     /** A signed-in caller with these roles, account id and (agents) administration. */
     public static Caller of(Set<String> roles, UUID id, UUID administrationId) {
-        return new Caller(roles, id, administrationId);
+        return new Caller(roles, id, administrationId, Set.of());
+    }
+
+    /** A signed-in caller whose token carries OAuth scopes: an integration client. */
+    public static Caller of(Set<String> roles, UUID id, UUID administrationId, Set<String> scopes) {
+        return new Caller(roles, id, administrationId, scopes);
     }
 
     /** No token. */
@@ -70,6 +80,20 @@ public class Caller {
 
     public Optional<UUID> id() {
         return Optional.ofNullable(id);
+    }
+
+    /** The OAuth scopes of an integration client's token; empty for people. */
+    public Set<String> scopes() {
+        return scopes;
+    }
+
+    /**
+     * Whether the caller's token lets it act on requests at all: people's always do (their role
+     * decides), an integration client's only with {@value #REQUESTS_ACT_SCOPE}, even when its
+     * client reads as an agent or as OSEP.
+     */
+    public boolean mayActOnRequests() {
+        return !hasRole(Roles.INTEGRATION) || scopes.contains(REQUESTS_ACT_SCOPE);
     }
 
     /** The administration an agent works for (claim {@code administration_id}). */

@@ -1,5 +1,6 @@
 package ci.milie.common;
 
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
@@ -25,7 +26,13 @@ class CallerProducer {
         // "system" is Miliê's own jobs: no token can claim it.
         Set<String> roles = new HashSet<>(identity.getRoles());
         roles.remove(Caller.SYSTEM);
-        return Caller.of(roles, uuid(jwt.getSubject()), uuid(claim(jwt.getClaim("administration_id"))));
+        return Caller.of(roles, uuid(jwt.getSubject()), uuid(claim(jwt.getClaim("administration_id"))), scopes(jwt));
+    }
+
+    /** The space-separated claim {@code scope} of an integration client's token. */
+    private static Set<String> scopes(JsonWebToken jwt) {
+        String scope = claim(jwt.getClaim("scope"));
+        return scope == null || scope.isBlank() ? Set.of() : Set.copyOf(Arrays.asList(scope.trim().split(" +")));
     }
 
     private static String claim(Object value) {

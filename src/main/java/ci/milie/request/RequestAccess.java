@@ -21,7 +21,12 @@ import ci.milie.common.Secrets;
 public class RequestAccess {
 
     /** What a caller sees of one request. */
-    public record Sight(Party party, boolean seesRequest, boolean seesContact) {
+    public record Sight(Party party, boolean seesRequest, boolean seesContact, boolean mayAct) {
+
+        /** A sight whose caller's token may act on the request (every sight but a read-only client's). */
+        public Sight(Party party, boolean seesRequest, boolean seesContact) {
+            this(party, seesRequest, seesContact, true);
+        }
 
         /** Staff's view: internal events, every answer, the routing suggestion. */
         public boolean staffView() {
@@ -76,7 +81,7 @@ public class RequestAccess {
             default -> false;
         };
         boolean contact = sees && (party == Party.SYSTEM || ContactVisibility.seesContact(caller, request.anonymous()));
-        return new Sight(party, sees, contact);
+        return new Sight(party, sees, contact, caller.mayActOnRequests());
     }
 
     /** What the lists of requests may show this (staff) caller. */

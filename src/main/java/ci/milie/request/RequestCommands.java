@@ -199,10 +199,11 @@ public class RequestCommands {
 
     /**
      * Exactly the actions this caller may take on the request now: the table's parties and
-     * statuses, and every policy that does not depend on what the caller would send.
+     * statuses, and every policy that does not depend on what the caller would send. An integration
+     * client without the scope to act reads as its party and is offered nothing.
      */
     List<Action> allowedActions(CitizenRequest request, RequestAccess.Sight sight) {
-        if (!sight.seesRequest()) {
+        if (!sight.seesRequest() || !sight.mayAct()) {
             return List.of();
         }
         return Lifecycle.allowedActions(request, sight.party(), circumstances(request, clock.instant()));

@@ -54,7 +54,7 @@ public class RequestQueries {
     public Views.RequestView afterChange(UUID id, Caller caller, String accessKey) {
         CitizenRequest request = requests.findByIdOptional(id).orElseThrow(RequestAccess::notFound);
         RequestAccess.Sight sight = RequestAccess.sight(request, caller, accessKey);
-        return view(request, sight.seesRequest() ? sight : new RequestAccess.Sight(sight.party(), true, false));
+        return view(request, sight.seesRequest() ? sight : new RequestAccess.Sight(sight.party(), true, false, sight.mayAct()));
     }
 
     Views.RequestView view(CitizenRequest r, RequestAccess.Sight sight) {

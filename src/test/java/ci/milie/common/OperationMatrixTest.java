@@ -47,6 +47,7 @@ import ci.milie.notification.OutboxRelay;
 import ci.milie.request.AuthorizationMatrixTest;
 import ci.milie.support.Api;
 import ci.milie.support.CallerKind;
+import ci.milie.support.ClientTokens;
 import ci.milie.support.Codes;
 import ci.milie.support.Outboxes;
 import ci.milie.support.Requests;
@@ -148,6 +149,7 @@ class OperationMatrixTest {
 
     private static World world;
     private static final Map<CallerKind, Session> sessions = new EnumMap<>(CallerKind.class);
+    private static final Map<CallerKind, ClientTokens.Registered> clients = new EnumMap<>(CallerKind.class);
     /** The objects refused calls act on, by operation: refused calls change nothing, so they share one. */
     private static final Map<String, Object> targets = new HashMap<>();
     /** Whether the current cell expects its call to succeed, and so needs an object of its own. */
@@ -463,7 +465,8 @@ class OperationMatrixTest {
                 .post("/api/v1/tracking/" + answered(who).trackingCode() + "/devices")));
         calls.put("unregisterTrackedRequestDevice", (who, spec) -> Outcome.of(
                 spec.delete("/api/v1/tracking/" + answered(who).trackingCode() + "/devices/" + deviceToken())));
-        // Webhooks: a sysadmin's successful calls act on a subscription of their own; refused calls share one.
+        // Webhooks: a sysadmin's successful calls act on a subscription of their own; refused calls share one,
+        // another client's, which the integration clients' columns may not see.
         String webhooks = "/api/v1/integrations/webhooks";
         Map<String, Object> webhookBody = Map.of("url", "https://93.184.216.34/milie", "eventTypes", List.of("ROUTED"),
                 "active", true);
@@ -765,6 +768,14 @@ class OperationMatrixTest {
         String email = before == null ? null : before.email();
         String token;
         switch (who) {
+            case CLIENT_OF_ADMINISTRATION, CLIENT_OF_OSEP -> {
+                // registered once by the sysadmin; a token from POST /auth/token, as the client's own system asks
+                ClientTokens.Registered client = clients.computeIfAbsent(who, kind -> ClientTokens.register(
+                        session(CallerKind.SYSADMIN).token(),
+                        kind == CallerKind.CLIENT_OF_ADMINISTRATION ? world().administrationA() : null,
+                        kind == CallerKind.CLIENT_OF_ADMINISTRATION ? ClientTokens.OF_ADMINISTRATION : ClientTokens.OF_OSEP));
+                return new Session(client.id(), email == null ? uniqueEmail("client") : email, client.token(), Instant.now());
+            }
             case OWNER, OTHER_CITIZEN -> {
                 email = email == null ? uniqueEmail(who.column().replace('_', '-')) : email;
                 token = anonymous().body(Map.of("email", email, "code", oneTimeCode(email)))

@@ -2,6 +2,7 @@ package ci.milie.integration;
 
 import static ci.milie.support.Api.as;
 import static ci.milie.support.Problems.assertProblem;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -59,7 +60,10 @@ class ClientActionsTest {
         String requestId = routed(setting);
         String token = client.token("requests:read");
 
-        as(token).get("/api/v1/requests/" + requestId).then().statusCode(200);
+        // it reads as the agent in charge, but is offered nothing: its token may not move the request
+        as(token).get("/api/v1/requests/" + requestId).then().statusCode(200).body("allowedActions", empty());
+        as(client.token()).get("/api/v1/requests/" + requestId).then().statusCode(200)
+                .body("allowedActions", hasItem("ACKNOWLEDGE"));
         assertProblem(as(token).post("/api/v1/requests/" + requestId + "/acknowledgement").then(), 403, "FORBIDDEN");
         as(setting.osepToken()).get("/api/v1/requests/" + requestId).then().statusCode(200)
                 .body("status", equalTo("ROUTED"));
@@ -82,7 +86,11 @@ class ClientActionsTest {
         Clients.Registered client = Clients.register(null, List.of("REQUESTS_READ"));
         String requestId = routed(setting);
 
-        as(client.token()).get("/api/v1/requests/" + requestId).then().statusCode(200).body("id", equalTo(requestId));
+        // it reads as OSEP, and is offered none of OSEP's moves (an OSEP client never holds requests:act)
+        as(client.token()).get("/api/v1/requests/" + requestId).then().statusCode(200).body("id", equalTo(requestId))
+                .body("allowedActions", empty());
+        as(setting.osepToken()).get("/api/v1/requests/" + requestId).then().statusCode(200)
+                .body("allowedActions", hasItem("REROUTE"));
     }
 
     @Test

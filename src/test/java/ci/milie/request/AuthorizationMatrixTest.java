@@ -46,6 +46,7 @@ import ci.milie.common.ProblemException;
 import ci.milie.notification.OutboxRelay;
 import ci.milie.support.Api;
 import ci.milie.support.CallerKind;
+import ci.milie.support.ClientTokens;
 import ci.milie.support.Outboxes;
 import ci.milie.support.Requests;
 import ci.milie.support.Requests.Setting;
@@ -175,6 +176,7 @@ public class AuthorizationMatrixTest {
 
     private static World world;
     private static final Map<CallerKind, Token> tokens = new EnumMap<>(CallerKind.class);
+    private static final Map<CallerKind, ClientTokens.Registered> clients = new EnumMap<>(CallerKind.class);
     private static final Map<String, Fixture> shared = new HashMap<>(); // by status and Entry
     private static final Map<String, Optional<List<String>>> reads = new HashMap<>();
 
@@ -390,6 +392,10 @@ public class AuthorizationMatrixTest {
             case AGENT_ELSEWHERE -> Caller.of(Set.of("agent"), UUID.randomUUID(), UUID.fromString(w.elsewhere()));
             case SUPERVISOR -> Caller.of(Set.of("supervisor"), UUID.randomUUID(), null);
             case SYSADMIN -> Caller.of(Set.of("sysadmin"), UUID.randomUUID(), null);
+            // what ClientRoles makes of a client's token: an agent of its administration, or an OSEP reader
+            case CLIENT_OF_ADMINISTRATION -> Caller.of(Set.of("integration", "agent"), UUID.fromString(client(who).id()),
+                    UUID.fromString(w.at().administrationId()));
+            case CLIENT_OF_OSEP -> Caller.of(Set.of("integration", "osep"), UUID.fromString(client(who).id()), null);
         };
     }
 
@@ -430,7 +436,15 @@ public class AuthorizationMatrixTest {
             case AGENT_ELSEWHERE -> TestTokens.agent(UUID.fromString(w.elsewhere()));
             case SUPERVISOR -> TestTokens.of("supervisor");
             case SYSADMIN -> TestTokens.of("sysadmin");
+            case CLIENT_OF_ADMINISTRATION, CLIENT_OF_OSEP -> client(who).token();
         };
+    }
+
+    /** The integration client of the column, registered once: of administration A, or of OSEP. */
+    private ClientTokens.Registered client(CallerKind who) {
+        return clients.computeIfAbsent(who, kind -> kind == CallerKind.CLIENT_OF_ADMINISTRATION
+                ? ClientTokens.register(TestTokens.of("sysadmin"), world().at().administrationId(), ClientTokens.OF_ADMINISTRATION)
+                : ClientTokens.register(TestTokens.of("sysadmin"), null, ClientTokens.OF_OSEP));
     }
 
     /** Performs the action's HTTP call as {@code who}; see {@link #performedOverHttp} for shared endpoints. */
