@@ -1,9 +1,12 @@
 package ci.milie.integration;
 
+import java.lang.reflect.Method;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -23,7 +26,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 
 /**
  * Where an integration client's token may go, before any resource runs: only to the operations
- * its scopes name (403 elsewhere), only from the client's addresses (403 from any other), and
+ * its scopes name and to the reads open to anyone (403 elsewhere), only from the client's addresses (403 from any other), and
  * within its own rate limit (429). Within those operations, the rules are the agents' or OSEP's
  * (see {@link ClientRoles}): a request of another administration is not found.
  */
@@ -58,12 +61,16 @@ class ClientPolicy {
                 || !(identity.getPrincipal() instanceof JsonWebToken token)) {
             return;
         }
-        Optional<Permission> needed = needed(request.getMethod(), path(request.getUriInfo().getPath()));
-        if (needed.isEmpty()) {
-            throw ProblemException.forbidden("FORBIDDEN.role");
-        }
-        if (!ClientRoles.scopes(token).contains(needed.get().scope())) {
-            throw ProblemException.forbidden("FORBIDDEN.client-scope", needed.get().scope());
+        // What anyone may read without a token (categories, administrations, reference data, public
+        // figures), a client may read with its own: a system filing requests needs the category codes.
+        if (!(HttpMethod.GET.equals(request.getMethod()) && openToAnyone(resource))) {
+            Optional<Permission> needed = needed(request.getMethod(), path(request.getUriInfo().getPath()));
+            if (needed.isEmpty()) {
+                throw ProblemException.forbidden("FORBIDDEN.role");
+            }
+            if (!ClientRoles.scopes(token).contains(needed.get().scope())) {
+                throw ProblemException.forbidden("FORBIDDEN.client-scope", needed.get().scope());
+            }
         }
         UUID id = UUID.fromString(token.getSubject());
         limiter.hit(Limit.INTEGRATION_PER_CLIENT, id.toString());
@@ -72,6 +79,16 @@ class ClientPolicy {
         if (!ClientCredentials.fromAllowedAddress(client, addresses.currentAddress())) {
             throw ProblemException.forbidden("FORBIDDEN.client-address");
         }
+    }
+
+    /** An operation that admits callers without a token ({@code @PermitAll}, and no role asked on the method). */
+    static boolean openToAnyone(ResourceInfo resource) {
+        Method method = resource.getResourceMethod();
+        if (method == null || method.isAnnotationPresent(RolesAllowed.class)) {
+            return false;
+        }
+        return method.isAnnotationPresent(PermitAll.class)
+                || (resource.getResourceClass() != null && resource.getResourceClass().isAnnotationPresent(PermitAll.class));
     }
 
     /** The permission an operation needs, by method and path; none: no client may call it. */
