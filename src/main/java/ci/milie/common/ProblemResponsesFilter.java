@@ -98,6 +98,11 @@ public class ProblemResponsesFilter implements OASFilter {
         ensure(responses, "500");
         ensure(responses, "503");
         boolean ownErrors = operation.getExtensions() != null && operation.getExtensions().containsKey(ApiContract.OWN_ERRORS);
+        if (responses.getExtensions() != null && responses.getExtensions().containsKey(ApiContract.OWN_ERRORS)) {
+            // A method's @Extension lands on its responses too, where a response code is expected
+            // (generators read every key there as one): it belongs to the operation only.
+            responses.removeExtension(ApiContract.OWN_ERRORS);
+        }
         responses.getAPIResponses().forEach((status, response) -> {
             if (ownErrors && status.startsWith("4") && response.getContent() != null) {
                 return;
