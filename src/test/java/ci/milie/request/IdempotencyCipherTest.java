@@ -43,9 +43,9 @@ class IdempotencyCipherTest {
 
     @Test
     void productionNeedsAConfiguredKeyOfThirtyTwoBytes() {
-        assertThrows(IllegalStateException.class, () -> IdempotencyCipher.keyBytes(Optional.empty(), LaunchMode.NORMAL));
-        assertThrows(IllegalStateException.class,
-                () -> IdempotencyCipher.keyBytes(Optional.of("c2hvcnQ="), LaunchMode.NORMAL));
-        assertEquals(32, IdempotencyCipher.keyBytes(Optional.empty(), LaunchMode.TEST).length);
+        assertThrows(IllegalStateException.class, () -> new IdempotencyCipher(Optional.empty(), LaunchMode.NORMAL));
+        assertThrows(IllegalStateException.class, () -> new IdempotencyCipher(Optional.of("c2hvcnQ="), LaunchMode.NORMAL));
+        IdempotencyCipher generated = new IdempotencyCipher(Optional.empty(), LaunchMode.TEST);
+        assertEquals(Optional.of("secret"), generated.open(generated.seal("secret", "retry-1"), "retry-1"));
     }
 }
