@@ -1,5 +1,6 @@
 package ci.milie.directory;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -45,4 +46,13 @@ public class DirectoryQueries {
     public Optional<CategorySummary> category(UUID id) {
         return id == null ? Optional.empty() : categories.findByIdOptional(id).map(CategorySummary::of);
     }
+
+    /** Every active category, themes included, by code: the catalogue offered to other systems (Open311's services). */
+    @Transactional(TxType.SUPPORTS)
+    public List<CategoryView> activeCatalogue() {
+        return categories.page(null, null, null, false, null, CATALOGUE_MAX).stream().map(CategoryView::of).toList();
+    }
+
+    /** More categories than a catalogue will ever hold (a few hundred): a bound, not a page. */
+    private static final int CATALOGUE_MAX = 10_000;
 }

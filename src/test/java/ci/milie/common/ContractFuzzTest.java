@@ -170,7 +170,7 @@ class ContractFuzzTest {
                     if (status >= 400 && status < 500 && operation.ownErrors() != null) {
                         // Its own errors, or, for what the platform refuses before the operation runs (an
                         // unknown parameter, a header, a media type), problem+json as everywhere.
-                        if (!isOAuthError(contentType, body) && !isProblem(status, contentType, body)) {
+                        if (!isOwnError(status, contentType, body) && !isProblem(status, contentType, body)) {
                             rules.add("an operation with its own errors (" + operation.ownErrors() + ") answers in them "
                                     + "or in problem+json");
                         }
@@ -292,12 +292,25 @@ class ContractFuzzTest {
     }
 
     /** RFC 6749 §5.2: JSON with an {@code error} code (the token endpoint's own errors). */
-    private static boolean isOAuthError(String contentType, String body) {
+    /**
+     * The errors of the operations with their own (x-own-errors): RFC 6749's JSON object with an
+     * {@code error}, or Open311's list of {@code {code, description}} with the status as code, in
+     * JSON or in XML.
+     */
+    private static boolean isOwnError(int status, String contentType, String body) {
+        if (contentType.startsWith("text/xml")) {
+            return body.startsWith("<?xml") && body.contains("<errors><error><code>" + status + "</code><description>");
+        }
         if (!contentType.startsWith("application/json")) {
             return false;
         }
         try {
-            return JSON.readTree(body).path("error").isTextual();
+            JsonNode error = JSON.readTree(body);
+            if (error.isArray()) {
+                return !error.isEmpty() && java.util.stream.StreamSupport.stream(error.spliterator(), false)
+                        .allMatch(e -> e.path("code").asInt() == status && e.path("description").isTextual());
+            }
+            return error.path("error").isTextual();
         } catch (IOException e) {
             return false;
         }

@@ -580,7 +580,30 @@ class OperationMatrixTest {
                 spec.queryParam("administrationId", w.administrationA()).get("/api/v1/stats/" + path))));
         calls.put("getQuarterlyReport", (who, spec) -> Outcome.of(
                 spec.get("/api/v1/stats/administrations/" + w.administrationA() + "/quarterly")));
+        // Open311 authenticates by api_key alone (bearer tokens play no part): every caller gets the same answers.
+        String open311 = "/api/v1/open311/v2/";
+        calls.put("discoverOpen311", (who, spec) -> Outcome.of(spec.get(open311 + "discovery.json")));
+        calls.put("listOpen311Services", (who, spec) -> Outcome.of(spec.get(open311 + "services.xml")));
+        calls.put("describeOpen311Service", (who, spec) -> Outcome.of(spec.get(open311 + "services/" + w.categoryA() + ".json")));
+        calls.put("submitOpen311Request", (who, spec) -> {
+            JsonPath client = target("submitOpen311Request", OperationMatrixTest::newSubmittingClient);
+            return Outcome.of(spec.contentType(ContentType.URLENC).formParam("api_key", client.getString("secret.clientSecret"))
+                    .formParam("service_code", w.categoryA()).formParam("description", "Une plainte venue d'Open311.")
+                    .formParam("email", uniqueEmail("open311")).post(open311 + "requests.json"));
+        });
+        calls.put("listOpen311Requests", (who, spec) -> Outcome.of(spec.queryParam("service_request_id",
+                answered(who).trackingCode()).get(open311 + "requests.json")));
+        calls.put("getOpen311Request", (who, spec) -> Outcome.of(spec.get(open311 + "requests/" + answered(who).trackingCode() + ".xml")));
+        calls.put("getOpen311Token", (who, spec) -> Outcome.of(spec.get(open311 + "tokens/" + answered(who).id() + ".json")));
         return calls;
+    }
+
+    private static JsonPath newSubmittingClient() {
+        Map<String, Object> body = integrationClient();
+        body.put("permissions", List.of("SUBMIT"));
+        Response response = Api.asSysadmin().body(body).post("/api/v1/integrations/clients");
+        assertEquals(201, response.statusCode(), "created: " + response.asString());
+        return response.jsonPath();
     }
 
     /**

@@ -16,16 +16,16 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 
 /** Test helpers: register an integration client through the API, and ask for its tokens. */
-final class Clients {
+public final class Clients {
 
     private Clients() {
     }
 
     /** A registered client: its id and its first secret. */
-    record Registered(String id, String secret) {
+    public record Registered(String id, String secret) {
 
         /** A token by client_secret_post, with every permission of the client. */
-        String token() {
+        public String token() {
             return tokenByPost(id, secret, null).then().statusCode(200).extract().path("access_token");
         }
 
@@ -43,7 +43,7 @@ final class Clients {
         return body;
     }
 
-    static Registered register(String administrationId, List<String> permissions) {
+    public static Registered register(String administrationId, List<String> permissions) {
         return register(body(administrationId, permissions, List.of()));
     }
 
