@@ -190,7 +190,7 @@ public class MediaFetcher {
                 .setIdleTimeout(timeout.toMillis())
                 .putHeader("Accept", "image/jpeg, image/png, application/pdf")
                 .putHeader("User-Agent", "Milie-Media/1");
-        return await(http.request(request)
+        Future<Opened> opening = http.request(request)
                 .compose(sent -> sent.send())
                 .map(response -> {
                     // paused before its first chunk can arrive: the body is read only as fast as it is written
@@ -200,7 +200,14 @@ public class MediaFetcher {
                     response.exceptionHandler(chunks::add);
                     response.endHandler(ignored -> chunks.add(END));
                     return new Opened(response, Vertx.currentContext(), chunks);
-                }), deadline);
+                });
+        try {
+            return await(opening, deadline);
+        } catch (MediaRefused e) {
+            // an answer that comes after the deadline is not left open, paused, until the idle timeout
+            opening.onSuccess(Opened::abandon);
+            throw e;
+        }
     }
 
     private Media read(URI uri, Opened opened, long deadline) {
