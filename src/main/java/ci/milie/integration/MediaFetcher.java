@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +31,6 @@ import ci.milie.request.AttachmentsConfig;
 import ci.milie.request.FileTypes;
 import ci.milie.request.FileTypes.FileType;
 import io.vertx.core.Context;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -38,6 +38,8 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.impl.ContextInternal;
+import io.vertx.core.impl.VertxInternal;
 import io.vertx.core.net.SocketAddress;
 
 /**
@@ -77,7 +79,12 @@ public class MediaFetcher {
         private final Refusal refusal;
 
         public MediaRefused(Refusal refusal) {
-            super(refusal.name(), null, false, false);
+            this(refusal, null);
+        }
+
+        /** @param cause what went wrong underneath (a network error, a timeout), for the logs */
+        public MediaRefused(Refusal refusal, Throwable cause) {
+            super(refusal.name(), cause, false, false);
             this.refusal = refusal;
         }
 
@@ -113,6 +120,7 @@ public class MediaFetcher {
         }
     }
 
+    private final Vertx vertx;
     private final WebhookTargets targets;
     private final HttpClient http;
     private final long maxSize;
@@ -123,6 +131,7 @@ public class MediaFetcher {
             @ConfigProperty(name = "milie.integrations.media.connect-timeout", defaultValue = "PT5S") Duration connectTimeout,
             @ConfigProperty(name = "milie.integrations.media.timeout", defaultValue = "PT30S") Duration timeout,
             @ConfigProperty(name = "milie.integrations.media.spool-directory") Optional<String> spoolDirectory) {
+        this.vertx = vertx;
         this.targets = targets;
         this.maxSize = attachments.maxSize().asLongValue();
         this.timeout = timeout;
@@ -190,7 +199,12 @@ public class MediaFetcher {
                 .setIdleTimeout(timeout.toMillis())
                 .putHeader("Accept", "image/jpeg, image/png, application/pdf")
                 .putHeader("User-Agent", "Milie-Media/1");
-        Future<Opened> opening = http.request(request)
+        // Issued from an event loop's own context: the connection lives on that loop, so the answer
+        // reaches the callback below on that very thread, before its first chunk or its end is handled
+        // (from another thread the callback would be queued, and a short body could end before it runs).
+        ContextInternal context = ((VertxInternal) vertx).createEventLoopContext();
+        CompletableFuture<Opened> opening = new CompletableFuture<>();
+        context.runOnContext(started -> http.request(request)
                 .compose(sent -> sent.send())
                 .map(response -> {
                     // paused before its first chunk can arrive: the body is read only as fast as it is written
@@ -200,12 +214,19 @@ public class MediaFetcher {
                     response.exceptionHandler(chunks::add);
                     response.endHandler(ignored -> chunks.add(END));
                     return new Opened(response, Vertx.currentContext(), chunks);
-                });
+                })
+                .onComplete(opened -> {
+                    if (opened.succeeded()) {
+                        opening.complete(opened.result());
+                    } else {
+                        opening.completeExceptionally(opened.cause());
+                    }
+                }));
         try {
             return await(opening, deadline);
         } catch (MediaRefused e) {
             // an answer that comes after the deadline is not left open, paused, until the idle timeout
-            opening.onSuccess(Opened::abandon);
+            opening.thenAccept(Opened::abandon);
             throw e;
         }
     }
@@ -284,14 +305,16 @@ public class MediaFetcher {
         }
     }
 
-    private static <T> T await(Future<T> future, long deadline) {
+    private static <T> T await(CompletableFuture<T> future, long deadline) {
         try {
-            return future.toCompletionStage().toCompletableFuture().get(remaining(deadline), TimeUnit.NANOSECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new MediaRefused(Refusal.UNREACHABLE);
+            return future.get(remaining(deadline), TimeUnit.NANOSECONDS);
+        } catch (ExecutionException e) {
+            throw new MediaRefused(Refusal.UNREACHABLE, e.getCause());
+        } catch (TimeoutException e) {
+            throw new MediaRefused(Refusal.UNREACHABLE, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new MediaRefused(Refusal.UNREACHABLE);
+            throw new MediaRefused(Refusal.UNREACHABLE, e);
         }
     }
 

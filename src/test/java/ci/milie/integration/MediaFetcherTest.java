@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
@@ -39,6 +40,7 @@ import ci.milie.support.SampleFiles;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.vertx.core.Vertx;
 
 /**
  * Open311's media_url, fetched from a partner's server on 127.0.0.1 (allowed by the test profile,
@@ -83,6 +85,8 @@ class MediaFetcherTest {
 
     @Inject
     MediaFetcher fetcher;
+    @Inject
+    Vertx vertx;
 
     @BeforeAll
     static void startPartner() throws IOException {
@@ -102,6 +106,20 @@ class MediaFetcherTest {
         try {
             assertEquals("photo.png", media.fileName());
             assertEquals(PNG.length, media.size());
+            assertArrayEquals(PNG, Files.readAllBytes(media.file()));
+        } finally {
+            Files.delete(media.file());
+        }
+    }
+
+    @Test
+    void aPngIsFetchedFromAWorkerThreadAsAResourceMethodWouldCallIt() throws Exception {
+        // a worker thread with an event loop's context current, as a blocking resource method runs:
+        // the client's callbacks must not wait for the very thread that waits for them
+        Media media = vertx.executeBlocking(() -> fetcher.fetch(url("/files/photo.png")), false)
+                .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        try {
+            assertEquals("photo.png", media.fileName());
             assertArrayEquals(PNG, Files.readAllBytes(media.file()));
         } finally {
             Files.delete(media.file());
@@ -225,7 +243,7 @@ class MediaFetcherTest {
 
     private void assertRefused(Refusal refusal, String url) {
         MediaRefused refused = assertThrows(MediaRefused.class, () -> fetcher.fetch(url), url);
-        assertEquals(refusal, refused.refusal(), url);
+        assertEquals(refusal, refused.refusal(), () -> url + ": " + refused.getCause());
     }
 
     private static void assertNothingSpooled() {
