@@ -72,7 +72,7 @@ class WebhookDispatcher {
                 select s.id from webhook_subscription s join integration_client c on c.id = s.client_id
                 where s.active and c.active and 'REQUESTS_READ' = any(c.permissions)
                   and cast(:type as varchar) = any(s.event_types) and %s
-                order by s.created_at, s.id""".formatted(scope), UUID.class).setParameter("type", type);
+                order by s.created_at, s.id""".formatted(scope)).setParameter("type", type);
         if (administrationId != null) {
             query.setParameter("administration", administrationId);
         }

@@ -104,7 +104,7 @@ public class WebhookRelay {
                                     and e.position < d.position and e.status in ('PENDING', 'SENDING'))
                 order by d.position
                 limit 1
-                for update of d skip locked""", UUID.class).setParameter("now", now).getResultList();
+                for update of d skip locked""").setParameter("now", now).getResultList();
         if (due.isEmpty()) {
             return null;
         }

@@ -55,7 +55,7 @@ public class DataSubjects {
         String contact = byEmail ? email.trim().toLowerCase(Locale.ROOT) : PhoneNumbers.normalise(phone).orElse(phone);
         String column = byEmail ? "email" : "phone";
         @SuppressWarnings("unchecked")
-        List<UUID> accounts = em.createNativeQuery("select id from citizen where " + column + " = ?1 and " + column + "_verified", UUID.class)
+        List<UUID> accounts = em.createNativeQuery("select id from citizen where " + column + " = ?1 and " + column + "_verified")
                 .setParameter(1, contact).getResultList();
         UUID citizenId = accounts.isEmpty() ? null : accounts.get(0);
         List<UUID> requests = citizenId == null
@@ -72,7 +72,7 @@ public class DataSubjects {
 
     private List<UUID> requestIds(String where, Object... values) {
         var query = em.createNativeQuery("select r.id from citizen_request r where " + where
-                + " order by r.submitted_at, r.id", UUID.class);
+                + " order by r.submitted_at, r.id");
         for (int i = 0; i < values.length; i++) {
             query.setParameter(i + 1, values[i]);
         }

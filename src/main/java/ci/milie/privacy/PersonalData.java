@@ -132,7 +132,7 @@ class PersonalData {
         List<UUID> requests = em.createNativeQuery("""
                 select id from citizen_request
                  where status in ('CLOSED', 'REJECTED') and closed_at < ?1 and retained_at is null
-                 order by closed_at, id limit ?2 for update skip locked""", UUID.class)
+                 order by closed_at, id limit ?2 for update skip locked""")
                 .setParameter(1, closedBefore).setParameter(2, batch).getResultList();
         if (requests.isEmpty()) {
             return requests;
@@ -230,7 +230,7 @@ class PersonalData {
     private int deleteFiles(List<UUID> requests) {
         @SuppressWarnings("unchecked")
         List<String> paths = withIds(em.createNativeQuery(
-                "select storage_path from attachment where request_id = any(?1) and storage_path is not null", String.class),
+                "select storage_path from attachment where request_id = any(?1) and storage_path is not null"),
                 1, requests).getResultList();
         paths.forEach(storage::deleteAfterCommit);
         return withIds(em.createNativeQuery("delete from attachment where request_id = any(?1)"), 1, requests).executeUpdate();
