@@ -206,7 +206,15 @@ public class RequestCommands {
         if (!sight.seesRequest() || !sight.mayAct()) {
             return List.of();
         }
-        return Lifecycle.allowedActions(request, sight.party(), circumstances(request, clock.instant()));
+        return Lifecycle.allowedActions(request, sight.party(), circumstances(request, clock.instant(), null));
+    }
+
+    /** The same, when the caller has already read the request's delivered answers (oldest first). */
+    List<Action> allowedActions(CitizenRequest request, RequestAccess.Sight sight, List<AnswerLookup.AnswerSummary> delivered) {
+        if (!sight.seesRequest() || !sight.mayAct()) {
+            return List.of();
+        }
+        return Lifecycle.allowedActions(request, sight.party(), circumstances(request, clock.instant(), delivered));
     }
 
     /** Until when the citizen may still dispute the answer; null when the window is not open. */
@@ -258,8 +266,15 @@ public class RequestCommands {
     }
 
     private Circumstances circumstances(CitizenRequest request, Instant now) {
+        return circumstances(request, now, null);
+    }
+
+    /** {@code delivered}: the request's delivered answers when already read, else null (read when needed). */
+    private Circumstances circumstances(CitizenRequest request, Instant now, List<AnswerLookup.AnswerSummary> delivered) {
+        Optional<UUID> known = delivered == null ? null
+                : delivered.isEmpty() ? Optional.empty() : Optional.of(delivered.get(delivered.size() - 1).id());
         return new Circumstances() {
-            private Optional<UUID> latest;
+            private Optional<UUID> latest = known;
 
             @Override
             public Instant now() {

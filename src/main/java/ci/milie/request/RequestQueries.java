@@ -102,14 +102,17 @@ public class RequestQueries {
         // The key holder's actions, from the same table as the owner's view: what the app offers next.
         List<Action> allowed = List.of();
         CitizenRequest request = null;
+        List<AnswerLookup.AnswerSummary> delivered = null;
         if (withKey) {
             request = requests.findById(r.id());
-            allowed = commands.allowedActions(request, RequestAccess.sight(request, Caller.anonymous(), accessKey));
+            // read once: shown, and what the rules ask of the latest one
+            delivered = answers.delivered(r.id());
+            allowed = commands.allowedActions(request, RequestAccess.sight(request, Caller.anonymous(), accessKey), delivered);
         }
         return new Views.TrackingView(r.trackingCode(), withKey ? r.id() : null, r.type(),
                 new Views.CategoryRef(r.categoryId(), r.categoryCode(), r.categoryLabelFr(), r.categoryLabelEn()),
                 r.status(), r.submittedAt(), r.updatedAt(), r.dueAt(), r.administrationName(), timeline,
-                withKey ? answers.delivered(r.id()) : null, allowed.contains(Action.RATE),
+                delivered, allowed.contains(Action.RATE),
                 request == null ? null : reopenUntil(request, allowed));
     }
 
