@@ -1,0 +1,16 @@
+-- Percentiles of any period from mergeable histograms (docs/STATISTICS.md, "Medians and 90th
+-- percentiles"). Every roll-up row gets, next to its working times, their histogram: a bigint[] of
+-- (bucket << 32 | count), sorted by bucket, one entry per non-empty bucket (stats_time_bucket,
+-- R__stats_functions). A period sums the counts of its days and months per bucket and reads its
+-- percentiles from the merged counts, instead of ranking every working time.
+--
+-- The roll-up is rebuilt from the requests on the next run (StatsRollup), histograms included;
+-- readers compute from the requests meanwhile, as after V16 and V24.
+
+alter table stats_daily add column acknowledgement_hist bigint[], add column answer_hist bigint[];
+alter table stats_daily_region add column acknowledgement_hist bigint[], add column answer_hist bigint[];
+alter table stats_monthly add column acknowledgement_hist bigint[], add column answer_hist bigint[];
+alter table stats_monthly_region add column acknowledgement_hist bigint[], add column answer_hist bigint[];
+
+truncate stats_daily, stats_daily_region, stats_monthly, stats_monthly_region, stats_period_times;
+update stats_rollup_state set rolled_until = null, checked_at = null;
