@@ -253,7 +253,8 @@ begin
 end;
 $$;
 
--- Recomputes the given whole days (UTC) from the requests.
+-- Recomputes the given whole days (UTC) from the requests, and their histograms per administration,
+-- per category and per both (stats_scope_times).
 create or replace function stats_rollup_days(days date[]) returns integer language plpgsql as $$
 declare
     one_day date;
@@ -267,12 +268,19 @@ begin
     foreach one_day in array days loop
         rows := rows + stats_fold('stats_daily_region', 'stats_daily', one_day, one_day + 1, null, false);
     end loop;
+    delete from stats_scope_times where unit = 'day' and day = any (days);
+    insert into stats_scope_times
+    select 'day', day, grouping(administration_id, category_id), administration_id, category_id,
+           stats_hist_merge(acknowledgement_hist), stats_hist_merge(answer_hist)
+    from stats_daily where day = any (days)
+    group by day, grouping sets ((administration_id), (category_id), (administration_id, category_id));
     return rows;
 end;
 $$;
 
--- Refolds every month, and recomputes the percentiles of every month, quarter and year, that holds
--- one of the given days and ends on or before complete_until.
+-- Refolds every month (with its histograms per administration, per category and per both), and
+-- recomputes the percentiles of every month, quarter and year, that holds one of the given days and
+-- ends on or before complete_until.
 create or replace function stats_rollup_periods(days date[], complete_until date) returns void language plpgsql as $$
 declare
     m date;
@@ -284,6 +292,12 @@ begin
         delete from stats_monthly_region where day = m;
         perform stats_fold('stats_daily', 'stats_monthly', m, (m + interval '1 month')::date, m, false);
         perform stats_fold('stats_daily_region', 'stats_monthly_region', m, (m + interval '1 month')::date, m, true);
+        delete from stats_scope_times where unit = 'month' and day = m;
+        insert into stats_scope_times
+        select 'month', m, grouping(administration_id, category_id), administration_id, category_id,
+               stats_hist_merge(acknowledgement_hist), stats_hist_merge(answer_hist)
+        from stats_monthly where day = m
+        group by grouping sets ((administration_id), (category_id), (administration_id, category_id));
     end loop;
     for p in select distinct u.unit, date_trunc(u.unit, d)::date as start,
                     (date_trunc(u.unit, d) + u.length)::date as stop

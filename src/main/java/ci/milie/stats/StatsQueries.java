@@ -172,10 +172,11 @@ class StatsQueries {
                 .filter(p -> rolledUntil != null && !p.end().isAfter(rolledUntil) && filter.type() == null
                         && filter.channel() == null && filter.region() == null);
         String times;
+        // grouping(administration_id, category_id) of the rows that have the percentiles' groups
+        int scope = dimension == Dimension.ADMINISTRATION ? (filter.categoryId() == null ? 1 : 0)
+                : (filter.administrationId() == null ? 2 : 0);
         if (calendar.isPresent()) {
             // A complete calendar month, quarter or year: its percentiles were ranked by the roll-up.
-            int scope = dimension == Dimension.ADMINISTRATION ? (filter.categoryId() == null ? 1 : 0)
-                    : (filter.administrationId() == null ? 2 : 0);
             where.param("unit", calendar.get().unit()).param("start", java.sql.Date.valueOf(calendar.get().start()))
                     .param("scope", scope);
             times = """
@@ -192,19 +193,24 @@ class StatsQueries {
             // percentiles read from the merged counts (stats_hist_percentiles, R__stats_functions).
             // The arrays are unnested in the select list (a ProjectSet), four times cheaper than a
             // lateral join.
+            // Without a type, channel or region filter, the histograms already summed per group
+            // (stats_scope_times) stand for the rolled-up days and months.
+            String histograms = scopeTimes(filter, scope, rolledUntil, where).map(t -> "(" + t + ") f").orElse("f");
             times = """
                     acknowledgement as (
                         select id, stats_hist_percentiles(array_agg((b << 32) | n order by b), array[0.5, 0.9]) as p
                         from (select id, e >> 32 as b, sum(e & 4294967295)::bigint as n
-                              from (select %3$s as id, unnest(f.acknowledgement_hist) as e from f where %4$s) entries
+                              from (select %3$s as id, unnest(f.acknowledgement_hist) as e from HISTOGRAMS where %4$s)
+                                   entries
                               group by 1, 2) buckets
                         group by 1),
                     answer as (
                         select id, stats_hist_percentiles(array_agg((b << 32) | n order by b), array[0.5, 0.9]) as p
                         from (select id, e >> 32 as b, sum(e & 4294967295)::bigint as n
-                              from (select %3$s as id, unnest(f.answer_hist) as e from f) entries
+                              from (select %3$s as id, unnest(f.answer_hist) as e from HISTOGRAMS) entries
                               group by 1, 2) buckets
-                        group by 1),
+                        group by 1),""".replace("HISTOGRAMS", histograms) + """
+
                     times as (
                         select coalesce(ack.id, ans.id) as id, ack.p[1] as ack_p50, ack.p[2] as ack_p90,
                                ans.p[1] as answer_p50, ans.p[2] as answer_p90
@@ -374,7 +380,59 @@ class StatsQueries {
         return where.from("(" + String.join(" union all ", parts) + ")");
     }
 
-    /** Adds the rows of {@code table} dated in [first, end), if that range holds a day. */
+    /**
+     * The histograms of the period per group of {@code scope} (administration_id, category_id,
+     * acknowledgement_hist, answer_hist): stats_scope_times for rolled-up whole days and complete
+     * months, the requests for the rest; empty when the period has no rolled-up day or is filtered on
+     * a type, channel or region (stats_scope_times does not split them).
+     */
+    private static Optional<String> scopeTimes(StatsFilter filter, int scope, java.time.LocalDate rolledUntil,
+            Where where) {
+        if (rolledUntil == null || filter.type() != null || filter.channel() != null || filter.region() != null) {
+            return Optional.empty();
+        }
+        Instant from = filter.from();
+        Instant to = filter.to();
+        java.time.LocalDate firstWhole = ceilDay(from);
+        java.time.LocalDate lastWhole = java.time.LocalDate.ofInstant(to, ZoneOffset.UTC);
+        if (rolledUntil.isBefore(lastWhole)) {
+            lastWhole = rolledUntil;
+        }
+        if (!firstWhole.isBefore(lastWhole)) {
+            return Optional.empty();
+        }
+        String dimensions = (filter.administrationId() == null ? "" : " and administration_id = :administration")
+                + (filter.categoryId() == null ? "" : " and category_id = :category");
+        String rolled = "select administration_id, category_id, acknowledgement_hist, answer_hist from stats_scope_times"
+                + " where unit = %s and scope = " + where.bind(scope) + " and day >= %s and day < %s" + dimensions;
+        List<String> parts = new ArrayList<>();
+        java.time.LocalDate firstMonth = firstWhole.getDayOfMonth() == 1 ? firstWhole
+                : firstWhole.withDayOfMonth(1).plusMonths(1);
+        java.time.LocalDate endMonth = lastWhole.withDayOfMonth(1);
+        if (firstMonth.isBefore(endMonth)) {
+            rolled(parts, where, rolled, "'day'", firstWhole, firstMonth);
+            rolled(parts, where, rolled, "'month'", firstMonth, endMonth);
+            rolled(parts, where, rolled, "'day'", endMonth, lastWhole);
+        } else {
+            rolled(parts, where, rolled, "'day'", firstWhole, lastWhole);
+        }
+        String live = "select administration_id, category_id, acknowledgement_hist, answer_hist"
+                + " from stats_facts(%s, %s, null) where true" + dimensions;
+        Instant wholeFrom = firstWhole.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant wholeTo = lastWhole.atStartOfDay(ZoneOffset.UTC).toInstant();
+        if (from.isBefore(wholeFrom)) {
+            parts.add(live.formatted(where.bind(Timestamp.from(from)), where.bind(Timestamp.from(wholeFrom))));
+        }
+        if (wholeTo.isBefore(to)) {
+            parts.add(live.formatted(where.bind(Timestamp.from(wholeTo)), where.bind(Timestamp.from(to))));
+        }
+        return Optional.of(String.join(" union all ", parts));
+    }
+
+    /**
+     * Adds the rows of {@code table} dated in [first, end), if that range holds a day ({@code select}
+     * has three placeholders: the table, or the unit of stats_scope_times, then the two days).
+     */
     private static void rolled(List<String> parts, Where where, String select, String table, java.time.LocalDate first,
             java.time.LocalDate end) {
         if (first.isBefore(end)) {

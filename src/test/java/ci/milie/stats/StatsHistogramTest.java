@@ -114,6 +114,14 @@ class StatsHistogramTest {
 
         rollup.refresh();
 
+        // The fifth answer is today's: live, from the requests
+        assertEquals(4L, call(() -> ((Number) em.createNativeQuery("""
+                select sum(e & 4294967295) from stats_scope_times, unnest(answer_hist) e
+                where unit = 'day' and scope = 1 and administration_id = ?1 and day >= ?2 and day < ?3""")
+                .setParameter(1, UUID.fromString(data.a.administrationId()))
+                .setParameter(2, java.sql.Date.valueOf(period.get("from")))
+                .setParameter(3, java.sql.Date.valueOf(LocalDate.parse(period.get("to")).plusDays(1))).getSingleResult())
+                .longValue()), "A's answers of rolled-up days, in its histograms per administration and day");
         assertWithinBound(data, period);
     }
 
