@@ -4,11 +4,105 @@
 -- such a change needs a versioned migration that drops the function first (and whatever depends on
 -- it), and this file recreates it.
 -- Tables and indexes stay in the versioned migrations: the daily roll-up (V11), the months, regions
--- and calendar periods (V12), the ids of administrations in request_event.data (V16). After a change
+-- and calendar periods (V12), the ids of administrations in request_event.data (V16), the histograms of
+-- working times (V32). After a change
 -- that alters figures, a versioned migration empties the roll-up so that it is rebuilt (as V16 does).
 
 -- Concatenates working-time arrays (their order does not matter to percentiles).
 create or replace aggregate stats_concat(double precision[]) (sfunc = array_cat, stype = double precision[]);
+
+-- Histograms of working times (V32), so that any period's percentiles merge from its days and months.
+-- Working days d fall in bucket stats_time_bucket(d). With u = floor(200 d), in units of 0.005
+-- working day (432 s): buckets 0 to 511 are one unit wide (below 2.56 working days); above, each
+-- doubling of u, [256 × 2^s, 512 × 2^s), is cut into 256 buckets 2^s units wide, so a bucket is at
+-- most 1/256 of the values it holds. A figure read from them is within 0.005 working day plus 1/256
+-- of itself of the exact percentile_cont (docs/STATISTICS.md; StatsHistogramTest checks it).
+create or replace function stats_time_bucket(days double precision) returns integer
+    language sql immutable parallel safe as $$
+    select case when v.u < 512 then v.u::integer
+                else ((w.e - 8) * 256 + (v.u >> (w.e - 8)))::integer end
+    from (select floor(greatest(days, 0) * 200)::bigint as u) v,
+         lateral (select 64 - position('1' in v.u::bit(64)::text) as e) w
+$$;
+
+-- The lower bound and the width, in working days, of a bucket.
+create or replace function stats_time_bucket_bounds(bucket integer, out lower double precision,
+                                                    out width double precision)
+    language sql immutable parallel safe as $$
+    select ((bucket - s * 256)::bigint << s) / 200.0, (1::bigint << s) / 200.0
+    from (select greatest(0, bucket / 256 - 1) as s) v
+$$;
+
+-- A histogram: one entry per non-empty bucket, (bucket << 32) | count, sorted by bucket; null when
+-- there is no value.
+create or replace function stats_histogram(days double precision[]) returns bigint[]
+    language sql immutable parallel safe as $$
+    select array_agg((b::bigint << 32) | n order by b)
+    from (select stats_time_bucket(d) as b, count(*) as n from unnest(days) d where d is not null group by 1) h
+$$;
+
+-- The entries of any histograms, concatenated, as one histogram (counts of a bucket summed).
+create or replace function stats_hist_normalize(entries bigint[]) returns bigint[]
+    language sql immutable parallel safe as $$
+    select array_agg((b << 32) | n order by b)
+    from (select e >> 32 as b, sum(e & 4294967295)::bigint as n from unnest(entries) e group by 1) h
+$$;
+
+-- Sums histograms, for the months folded from days.
+create or replace aggregate stats_hist_merge(bigint[]) (sfunc = array_cat, stype = bigint[],
+                                                       finalfunc = stats_hist_normalize);
+
+-- The percentiles (fractions from 0 to 1) of a histogram, as percentile_cont defines them
+-- (linear interpolation between the values ranked floor and ceil of fraction × (count - 1)), each
+-- ranked value taken inside its bucket: the k-th (from 0) of a bucket's n values at lower + width × k / n,
+-- spread evenly from the lower bound, where whole days and whole working hours fall exactly.
+-- Null for an empty histogram.
+create or replace function stats_hist_percentiles(hist bigint[], fractions double precision[])
+    returns double precision[] language plpgsql immutable parallel safe as $$
+declare
+    total bigint := 0;
+    e bigint;
+    ranks bigint[];
+    ranked double precision[] := '{}';
+    f double precision;
+    i integer := 1;
+    before bigint := 0;
+    n bigint;
+    b record;
+    result double precision[] := '{}';
+begin
+    if hist is null then
+        return null;
+    end if;
+    foreach e in array hist loop
+        total := total + (e & 4294967295);
+    end loop;
+    if total = 0 then
+        return null;
+    end if;
+    -- The ranks to read, distinct and ascending (two values give 0, 1, 0, 1), in one pass.
+    ranks := array(select distinct k from unnest(fractions) p,
+                   lateral (values (floor(p * (total - 1))::bigint), (ceil(p * (total - 1))::bigint)) r(k) order by k);
+    foreach e in array hist loop
+        n := e & 4294967295;
+        exit when i > cardinality(ranks);
+        if ranks[i] < before + n then
+            b := stats_time_bucket_bounds((e >> 32)::integer);
+            while i <= cardinality(ranks) and ranks[i] < before + n loop
+                ranked[i] := b.lower + b.width * (ranks[i] - before) / n;
+                i := i + 1;
+            end loop;
+        end if;
+        before := before + n;
+    end loop;
+    foreach f in array fractions loop
+        f := f * (total - 1);
+        result := result || (ranked[array_position(ranks, floor(f)::bigint)] + (f - floor(f))
+                             * (ranked[array_position(ranks, ceil(f)::bigint)] - ranked[array_position(ranks, floor(f)::bigint)]));
+    end loop;
+    return result;
+end;
+$$;
 
 -- The region a request counts under: its code, "" without a region, and UNMAPPED for a free-text
 -- value that names no region (older requests whose region V24 could not map), so that those are
@@ -104,7 +198,9 @@ create or replace function stats_facts(from_at timestamptz, to_at timestamptz, i
            sum(handbacks)::int, sum(reroutes)::int, sum(delivered)::int, sum(ratings)::int, sum(rating_sum)::int,
            sum(rated_4_or_5)::int, sum(satisfied)::int,
            array_agg(ack_days) filter (where ack_days is not null),
-           array_agg(answer_days) filter (where answer_days is not null)
+           array_agg(answer_days) filter (where answer_days is not null),
+           stats_histogram(array_agg(ack_days) filter (where ack_days is not null)),
+           stats_histogram(array_agg(answer_days) filter (where answer_days is not null))
     from stats_measures(from_at, to_at)
     where in_region is null or lower(region) = lower(in_region)
     group by day, administration_id, category_id, type, channel
@@ -122,7 +218,9 @@ create or replace function stats_facts_by_region(from_at timestamptz, to_at time
            sum(rated_4_or_5)::int, sum(satisfied)::int,
            array_agg(ack_days) filter (where ack_days is not null),
            array_agg(answer_days) filter (where answer_days is not null),
-           region
+           region,
+           stats_histogram(array_agg(ack_days) filter (where ack_days is not null)),
+           stats_histogram(array_agg(answer_days) filter (where answer_days is not null))
     from stats_measures(from_at, to_at)
     group by day, administration_id, category_id, type, channel, region
 $$;
@@ -143,7 +241,8 @@ begin
                sum(rejected), sum(rejected_out_of_scope), sum(rejected_abusive), sum(rejected_duplicate),
                sum(rejected_insufficient), sum(handbacks), sum(reroutes), sum(delivered), sum(ratings),
                sum(rating_sum), sum(rated_4_or_5), sum(satisfied),
-               stats_concat(acknowledgement_days), stats_concat(answer_days) %3$s
+               stats_concat(acknowledgement_days), stats_concat(answer_days) %3$s,
+               stats_hist_merge(acknowledgement_hist), stats_hist_merge(answer_hist)
         from %1$s
         where day >= $1 and day < $2
         group by coalesce($3, day), administration_id, category_id, type, channel %3$s
@@ -154,7 +253,8 @@ begin
 end;
 $$;
 
--- Recomputes the given whole days (UTC) from the requests.
+-- Recomputes the given whole days (UTC) from the requests, and their histograms per administration,
+-- per category and per both (stats_scope_times).
 create or replace function stats_rollup_days(days date[]) returns integer language plpgsql as $$
 declare
     one_day date;
@@ -168,12 +268,19 @@ begin
     foreach one_day in array days loop
         rows := rows + stats_fold('stats_daily_region', 'stats_daily', one_day, one_day + 1, null, false);
     end loop;
+    delete from stats_scope_times where unit = 'day' and day = any (days);
+    insert into stats_scope_times
+    select 'day', day, grouping(administration_id, category_id), administration_id, category_id,
+           stats_hist_merge(acknowledgement_hist), stats_hist_merge(answer_hist)
+    from stats_daily where day = any (days)
+    group by day, grouping sets ((administration_id), (category_id), (administration_id, category_id));
     return rows;
 end;
 $$;
 
--- Refolds every month, and recomputes the percentiles of every month, quarter and year, that holds
--- one of the given days and ends on or before complete_until.
+-- Refolds every month (with its histograms per administration, per category and per both), and
+-- recomputes the percentiles of every month, quarter and year, that holds one of the given days and
+-- ends on or before complete_until.
 create or replace function stats_rollup_periods(days date[], complete_until date) returns void language plpgsql as $$
 declare
     m date;
@@ -185,6 +292,12 @@ begin
         delete from stats_monthly_region where day = m;
         perform stats_fold('stats_daily', 'stats_monthly', m, (m + interval '1 month')::date, m, false);
         perform stats_fold('stats_daily_region', 'stats_monthly_region', m, (m + interval '1 month')::date, m, true);
+        delete from stats_scope_times where unit = 'month' and day = m;
+        insert into stats_scope_times
+        select 'month', m, grouping(administration_id, category_id), administration_id, category_id,
+               stats_hist_merge(acknowledgement_hist), stats_hist_merge(answer_hist)
+        from stats_monthly where day = m
+        group by grouping sets ((administration_id), (category_id), (administration_id, category_id));
     end loop;
     for p in select distinct u.unit, date_trunc(u.unit, d)::date as start,
                     (date_trunc(u.unit, d) + u.length)::date as stop

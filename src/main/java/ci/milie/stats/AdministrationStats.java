@@ -12,10 +12,12 @@ public record AdministrationStats(
         String name,
         @Schema(description = "Requests submitted in the period and routed here") long received,
         @Schema(description = "Requests answered in the period") long answered,
-        @Schema(description = "Working days from submission to acknowledgement, for acknowledgements in the period", nullable = true) Double medianDaysToAcknowledge,
-        @Schema(nullable = true) Double p90DaysToAcknowledge,
-        @Schema(description = "Working days from submission to answer, for answers in the period", nullable = true) Double medianDaysToAnswer,
-        @Schema(nullable = true) Double p90DaysToAnswer,
+        @Schema(description = "Median working days from submission to acknowledgement, for acknowledgements in the period. "
+                + Percentiles.PRECISION, nullable = true) Double medianDaysToAcknowledge,
+        @Schema(description = "90th percentile of the same. " + Percentiles.PRECISION, nullable = true) Double p90DaysToAcknowledge,
+        @Schema(description = "Median working days from submission to answer, for answers in the period. "
+                + Percentiles.PRECISION, nullable = true) Double medianDaysToAnswer,
+        @Schema(description = "90th percentile of the same. " + Percentiles.PRECISION, nullable = true) Double p90DaysToAnswer,
         @Schema(description = "Share of acknowledgements in the period that met their deadline (0–1)", nullable = true) Double acknowledgementMetShare,
         @Schema(description = "Share of answers in the period that met their deadline (0–1)", nullable = true) Double answerMetShare,
         @Schema(description = "Requests this administration handed back to OSEP in the period") long handbacks,

@@ -3,8 +3,17 @@ package ci.milie.stats;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
-/** Shares and rounding of the statistics; medians and percentiles come from PostgreSQL's {@code percentile_cont}. */
+/**
+ * Shares and rounding of the statistics. Medians and 90th percentiles come from PostgreSQL: exact
+ * ({@code percentile_cont}) for complete calendar periods, from histograms otherwise
+ * (R__stats_functions).
+ */
 final class Percentiles {
+
+    /** How exact a median or 90th percentile is: the API's descriptions and docs/STATISTICS.md say the same. */
+    static final String PRECISION = "To 2 decimals. Exact (PostgreSQL's percentile_cont) for a complete calendar "
+            + "month, quarter or year without a type, channel or region filter; for any other period read from "
+            + "histograms, within 0.005 working day plus 1/256 of the figure of the exact value (before rounding)";
 
     private Percentiles() {
     }

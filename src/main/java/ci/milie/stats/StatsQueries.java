@@ -42,7 +42,10 @@ class StatsQueries {
         }
     }
 
-    /** Per-group figures of a period, summed from the roll-up; percentiles computed by PostgreSQL. */
+    /**
+     * Per-group figures of a period, summed from the roll-up; percentiles from the roll-up's
+     * histograms, or exact for a complete calendar month, quarter or year.
+     */
     static final class Figures {
         long received;
         long acknowledged;
@@ -169,10 +172,11 @@ class StatsQueries {
                 .filter(p -> rolledUntil != null && !p.end().isAfter(rolledUntil) && filter.type() == null
                         && filter.channel() == null && filter.region() == null);
         String times;
+        // grouping(administration_id, category_id) of the rows that have the percentiles' groups
+        int scope = dimension == Dimension.ADMINISTRATION ? (filter.categoryId() == null ? 1 : 0)
+                : (filter.administrationId() == null ? 2 : 0);
         if (calendar.isPresent()) {
             // A complete calendar month, quarter or year: its percentiles were ranked by the roll-up.
-            int scope = dimension == Dimension.ADMINISTRATION ? (filter.categoryId() == null ? 1 : 0)
-                    : (filter.administrationId() == null ? 2 : 0);
             where.param("unit", calendar.get().unit()).param("start", java.sql.Date.valueOf(calendar.get().start()))
                     .param("scope", scope);
             times = """
@@ -185,15 +189,28 @@ class StatsQueries {
                     + (filter.administrationId() == null ? "" : " and f.administration_id = :administration")
                     + (filter.categoryId() == null ? "" : " and f.category_id = :category") + ")";
         } else {
-            // The period's working times ranked here. The arrays are unnested in the select list
-            // (a ProjectSet), four times cheaper than a lateral join.
+            // Any other period: the histograms of its days and months summed per bucket, the
+            // percentiles read from the merged counts (stats_hist_percentiles, R__stats_functions).
+            // The arrays are unnested in the select list (a ProjectSet), four times cheaper than a
+            // lateral join.
+            // Without a type, channel or region filter, the histograms already summed per group
+            // (stats_scope_times) stand for the rolled-up days and months.
+            String histograms = scopeTimes(filter, scope, rolledUntil, where).map(t -> "(" + t + ") f").orElse("f");
             times = """
                     acknowledgement as (
-                        select id, percentile_cont(array[0.5, 0.9]) within group (order by d) as p
-                        from (select %3$s as id, unnest(f.acknowledgement_days) as d from f where %4$s) days group by 1),
+                        select id, stats_hist_percentiles(array_agg((b << 32) | n order by b), array[0.5, 0.9]) as p
+                        from (select id, e >> 32 as b, sum(e & 4294967295)::bigint as n
+                              from (select %3$s as id, unnest(f.acknowledgement_hist) as e from HISTOGRAMS where %4$s)
+                                   entries
+                              group by 1, 2) buckets
+                        group by 1),
                     answer as (
-                        select id, percentile_cont(array[0.5, 0.9]) within group (order by d) as p
-                        from (select %3$s as id, unnest(f.answer_days) as d from f) days group by 1),
+                        select id, stats_hist_percentiles(array_agg((b << 32) | n order by b), array[0.5, 0.9]) as p
+                        from (select id, e >> 32 as b, sum(e & 4294967295)::bigint as n
+                              from (select %3$s as id, unnest(f.answer_hist) as e from HISTOGRAMS) entries
+                              group by 1, 2) buckets
+                        group by 1),""".replace("HISTOGRAMS", histograms) + """
+
                     times as (
                         select coalesce(ack.id, ans.id) as id, ack.p[1] as ack_p50, ack.p[2] as ack_p90,
                                ans.p[1] as answer_p50, ans.p[2] as answer_p90
@@ -202,7 +219,7 @@ class StatsQueries {
         // One pass: the period's rows are read once and summed. Materialised when the working times
         // are ranked too; otherwise inlined, so that their arrays are never read.
         for (Object[] row : rows(("""
-                with f as %5$s (select * from %1$s f where %2$s),
+                with f as %5$s (select %6$s from %1$s f where %2$s),
                 totals as (
                     select %3$s as id, sum(f.received) as received, sum(f.answered) as answered,
                            sum(f.acknowledgements_judged) as ack_judged, sum(f.acknowledgements_met) as ack_met,
@@ -219,7 +236,7 @@ class StatsQueries {
                        times.ack_p50, times.ack_p90, times.answer_p50, times.answer_p90, t.acknowledged
                 from totals t
                 left join times on times.id = t.id""").formatted("%1$s", "%2$s", key, acknowledgementTimes,
-                calendar.isPresent() ? "not materialized" : "materialized"), where)) {
+                calendar.isPresent() ? "not materialized" : "materialized", PERFORMANCE_COLUMNS), where)) {
             Figures f = at(figures, row[0]);
             f.received = number(row[1]);
             f.answered = number(row[2]);
@@ -285,12 +302,20 @@ class StatsQueries {
         return figures.computeIfAbsent((UUID) key, k -> new Figures());
     }
 
+    /** What a performance table reads of the roll-up rows: neither their working times nor their region. */
+    private static final String PERFORMANCE_COLUMNS = """
+            f.administration_id, f.category_id, f.received, f.acknowledged, f.acknowledgements_judged,
+            f.acknowledgements_met, f.answered, f.answers_judged, f.answers_met, f.answered_reopened, f.handbacks,
+            f.reroutes, f.delivered, f.ratings, f.rating_sum, f.rated_4_or_5, f.satisfied, f.acknowledgement_hist,
+            f.answer_hist""";
+
     /** stats_daily's columns, which the region tables have too, before their region. */
     private static final String COLUMNS = """
             day, administration_id, category_id, type, channel, received, acknowledged, acknowledgements_judged,
             acknowledgements_met, answered, answers_judged, answers_met, answered_reopened, closed, rejected,
             rejected_out_of_scope, rejected_abusive, rejected_duplicate, rejected_insufficient, handbacks, reroutes,
-            delivered, ratings, rating_sum, rated_4_or_5, satisfied, acknowledgement_days, answer_days""";
+            delivered, ratings, rating_sum, rated_4_or_5, satisfied, acknowledgement_days, answer_days,
+            acknowledgement_hist, answer_hist""";
 
     /**
      * The roll-up rows of the period (alias {@code f}, stats_daily's columns): complete months
@@ -355,7 +380,59 @@ class StatsQueries {
         return where.from("(" + String.join(" union all ", parts) + ")");
     }
 
-    /** Adds the rows of {@code table} dated in [first, end), if that range holds a day. */
+    /**
+     * The histograms of the period per group of {@code scope} (administration_id, category_id,
+     * acknowledgement_hist, answer_hist): stats_scope_times for rolled-up whole days and complete
+     * months, the requests for the rest; empty when the period has no rolled-up day or is filtered on
+     * a type, channel or region (stats_scope_times does not split them).
+     */
+    private static Optional<String> scopeTimes(StatsFilter filter, int scope, java.time.LocalDate rolledUntil,
+            Where where) {
+        if (rolledUntil == null || filter.type() != null || filter.channel() != null || filter.region() != null) {
+            return Optional.empty();
+        }
+        Instant from = filter.from();
+        Instant to = filter.to();
+        java.time.LocalDate firstWhole = ceilDay(from);
+        java.time.LocalDate lastWhole = java.time.LocalDate.ofInstant(to, ZoneOffset.UTC);
+        if (rolledUntil.isBefore(lastWhole)) {
+            lastWhole = rolledUntil;
+        }
+        if (!firstWhole.isBefore(lastWhole)) {
+            return Optional.empty();
+        }
+        String dimensions = (filter.administrationId() == null ? "" : " and administration_id = :administration")
+                + (filter.categoryId() == null ? "" : " and category_id = :category");
+        String rolled = "select administration_id, category_id, acknowledgement_hist, answer_hist from stats_scope_times"
+                + " where unit = %s and scope = " + where.bind(scope) + " and day >= %s and day < %s" + dimensions;
+        List<String> parts = new ArrayList<>();
+        java.time.LocalDate firstMonth = firstWhole.getDayOfMonth() == 1 ? firstWhole
+                : firstWhole.withDayOfMonth(1).plusMonths(1);
+        java.time.LocalDate endMonth = lastWhole.withDayOfMonth(1);
+        if (firstMonth.isBefore(endMonth)) {
+            rolled(parts, where, rolled, "'day'", firstWhole, firstMonth);
+            rolled(parts, where, rolled, "'month'", firstMonth, endMonth);
+            rolled(parts, where, rolled, "'day'", endMonth, lastWhole);
+        } else {
+            rolled(parts, where, rolled, "'day'", firstWhole, lastWhole);
+        }
+        String live = "select administration_id, category_id, acknowledgement_hist, answer_hist"
+                + " from stats_facts(%s, %s, null) where true" + dimensions;
+        Instant wholeFrom = firstWhole.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant wholeTo = lastWhole.atStartOfDay(ZoneOffset.UTC).toInstant();
+        if (from.isBefore(wholeFrom)) {
+            parts.add(live.formatted(where.bind(Timestamp.from(from)), where.bind(Timestamp.from(wholeFrom))));
+        }
+        if (wholeTo.isBefore(to)) {
+            parts.add(live.formatted(where.bind(Timestamp.from(wholeTo)), where.bind(Timestamp.from(to))));
+        }
+        return Optional.of(String.join(" union all ", parts));
+    }
+
+    /**
+     * Adds the rows of {@code table} dated in [first, end), if that range holds a day ({@code select}
+     * has three placeholders: the table, or the unit of stats_scope_times, then the two days).
+     */
     private static void rolled(List<String> parts, Where where, String select, String table, java.time.LocalDate first,
             java.time.LocalDate end) {
         if (first.isBefore(end)) {
@@ -419,8 +496,9 @@ class StatsQueries {
     }
 
     /**
-     * Percentiles sort every working time of the period: give this transaction room to do it in
-     * memory (PostgreSQL's default 4 MB spilled a quarter's sort to disk). Local to the transaction.
+     * Percentiles sum every histogram bucket of the period in a hash table: give this transaction
+     * room to do it in memory (PostgreSQL's default 4 MB spilled a quarter's sort of working times to
+     * disk). Local to the transaction.
      */
     private void roomToSort() {
         em.createNativeQuery("select set_config('work_mem', '64MB', true)").getSingleResult();

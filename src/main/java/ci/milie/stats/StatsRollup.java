@@ -27,7 +27,8 @@ import io.quarkus.scheduler.Scheduled;
 
 /**
  * Keeps the roll-up (stats_daily and stats_daily_region, V11; complete months and the percentiles
- * of complete calendar periods, V12) in step with the requests. Each run folds in the
+ * of complete calendar periods, V12; the histograms of working times of every row, V32) in step with
+ * the requests. Each run folds in the
  * whole days that ended since the last run and recomputes every past day that a request updated
  * since then counts in. Today is never rolled up: readers compute it from the requests, so the
  * figures of the current day are always live and those of past days are at most one interval old.
@@ -142,6 +143,7 @@ public class StatsRollup {
         em.createNativeQuery("delete from stats_monthly").executeUpdate();
         em.createNativeQuery("delete from stats_monthly_region").executeUpdate();
         em.createNativeQuery("delete from stats_period_times").executeUpdate();
+        em.createNativeQuery("delete from stats_scope_times").executeUpdate();
         em.createNativeQuery("update stats_rollup_state set rolled_until = null, checked_at = null where id = 1")
                 .executeUpdate();
     }

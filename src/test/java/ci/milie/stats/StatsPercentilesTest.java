@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import org.junit.jupiter.api.Test;
 
-/** Shares and quarters: the arithmetic behind the statistics (percentiles are PostgreSQL's percentile_cont). */
+/** Shares and quarters: the arithmetic behind the statistics (percentiles: StatsHistogramTest, StatsResourceTest). */
 class StatsPercentilesTest {
 
     @Test
