@@ -224,4 +224,19 @@ class Open311ProbeTest {
                     .body("$", hasSize(1)).body("[0].description", startsWith("media_url: "));
         }
     }
+
+    @Test
+    void unicodeNoncharactersThatXmlCannotHoldAreServedAsReplacementCharacters() throws Exception {
+        Open311Fixture fixture = Open311Fixture.create();
+        // valid Unicode, accepted as in a JSON body, but not an XML 1.0 character
+        String code = complaint(fixture, fixture.submitKey, "description", "Fuite d'eau \uFFFF depuis lundi \uD83D\uDCA7.")
+                .post(BASE + "requests.json").then().statusCode(201).extract().path("[0].service_request_id");
+
+        String xml = given().queryParam("api_key", fixture.osepKey).get(BASE + "requests/" + code + ".xml").then()
+                .statusCode(200).extract().asString();
+        assertEquals("Fuite d'eau \uFFFD depuis lundi \uD83D\uDCA7.",
+                parse(xml).getElementsByTagName("description").item(0).getTextContent());
+        given().queryParam("api_key", fixture.osepKey).get(BASE + "requests/" + code + ".json").then().statusCode(200)
+                .body("[0].description", equalTo("Fuite d'eau \uFFFF depuis lundi \uD83D\uDCA7."));
+    }
 }
