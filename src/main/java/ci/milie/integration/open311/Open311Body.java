@@ -84,8 +84,32 @@ class Open311Body {
                 element(xml, field.getKey(), field.getValue());
             }
         } else {
-            xml.writeCharacters(node.asText());
+            xml.writeCharacters(xmlText(node.asText()));
         }
         xml.writeEndElement();
+    }
+
+    /**
+     * The text with every character XML 1.0 cannot hold replaced by U+FFFD. The API refuses control
+     * characters (common/CleanText) but not U+FFFE and U+FFFF, which are valid Unicode in JSON and
+     * would leave the XML ill-formed: a reader could not parse the document at all.
+     */
+    static String xmlText(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean allowed = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)
+                    || (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1)));
+            if (Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(text.charAt(i - 1))) {
+                allowed = true;
+            }
+            if (!allowed && out == null) {
+                out = new StringBuilder(text.length()).append(text, 0, i);
+            }
+            if (out != null) {
+                out.append(allowed ? c : '\uFFFD');
+            }
+        }
+        return out == null ? text : out.toString();
     }
 }

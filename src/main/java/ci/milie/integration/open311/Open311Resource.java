@@ -46,7 +46,7 @@ import ci.milie.identity.IgnoresBearerToken;
 @Tag(name = "Open311", description = "Open311 GeoReport v2: services, service requests and tokens, in JSON or XML, for existing civic-tech clients")
 public class Open311Resource {
 
-    static final String FORMAT = "{format: json|xml}";
+    static final String FORMAT = "{format: " + Open311Format.PATTERN + "}";
     private static final String FORMAT_DOC = "json or xml: the format of the answer (Accept is not read)";
 
     private final Open311Service open311;
@@ -133,6 +133,8 @@ public class Open311Resource {
                      "first_name": "Awa", "last_name": "Traoré", "address_string": "Yopougon, Abidjan"}""")))
     public Response submitOpen311Request(@Parameter(description = FORMAT_DOC, schema = @Schema(type = SchemaType.STRING, enumeration = { "json", "xml" })) @PathParam("format") String format,
             MultivaluedMap<String, String> form,
+            @Parameter(description = "The api_key, for clients that send it in the query string rather than the form "
+                    + "(the form's wins)", example = "mcs_q3XvYb1l0u9cE2mZ7kP4sR8tW6nA5dF0hJ3gL1oI2yU") @QueryParam("api_key") String queryApiKey,
             @Parameter(description = "Optional: the same key on every retry of one submission returns the same request",
                     example = "3f0e8b52-6c1d-4a97-b0f4-7d2e9a1c5b36") @HeaderParam("Idempotency-Key") String idempotencyKey,
             UriInfo uri) {
@@ -140,7 +142,7 @@ public class Open311Resource {
         if (idempotencyKey != null && !idempotencyKey.matches("[\\x21-\\x7e]{8,100}")) {
             throw ProblemException.invalid("Idempotency-Key", "field.idempotencyKey");
         }
-        Open311Service.Filed filed = open311.submit(form, idempotencyKey, Languages.ofCurrentRequest());
+        Open311Service.Filed filed = open311.submit(form, queryApiKey, idempotencyKey, Languages.ofCurrentRequest());
         URI location = uri.getBaseUriBuilder().path("open311/v2/requests/" + filed.submitted().serviceRequestId() + "."
                 + in.name().toLowerCase(java.util.Locale.ROOT)).build();
         Response.ResponseBuilder answer = Response.created(location).type(in.mediaType())

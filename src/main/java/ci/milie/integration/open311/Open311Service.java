@@ -32,6 +32,7 @@ import jakarta.validation.Validator;
 import jakarta.ws.rs.core.MultivaluedMap;
 
 import ci.milie.common.Caller;
+import ci.milie.common.CleanText;
 import ci.milie.common.Messages;
 import ci.milie.common.ProblemException;
 import ci.milie.directory.CategoryView;
@@ -157,9 +158,11 @@ class Open311Service {
      * The media is fetched first, outside any transaction; the request and its file are then
      * stored together or not at all.
      */
-    Filed submit(MultivaluedMap<String, String> form, String idempotencyKey, String language) {
+    Filed submit(MultivaluedMap<String, String> form, String queryApiKey, String idempotencyKey, String language) {
+        refuseUncleanText(form);
         checkJurisdiction(first(form, "jurisdiction_id"));
-        ApiKeys.KeyHolder holder = apiKeys.holderOf(first(form, "api_key"))
+        String apiKey = first(form, "api_key");
+        ApiKeys.KeyHolder holder = apiKeys.holderOf(apiKey != null ? apiKey : queryApiKey)
                 .orElseThrow(() -> ProblemException.forbidden("FORBIDDEN.api-key"));
         if (!holder.maySubmit()) {
             throw ProblemException.forbidden("FORBIDDEN.api-key-submit");
@@ -194,6 +197,26 @@ class Open311Service {
         } finally {
             if (file != null) {
                 delete(file);
+            }
+        }
+    }
+
+    /**
+     * A form is held to what a JSON body is (common/CleanText, checked there as the body is read):
+     * control characters would break the XML this serves back, and PostgreSQL cannot store NUL.
+     * The description may span lines; every other field is a single line.
+     */
+    private static void refuseUncleanText(MultivaluedMap<String, String> form) {
+        for (Map.Entry<String, List<String>> field : form.entrySet()) {
+            if (CleanText.flawInLine(field.getKey()) != null) {
+                // the name itself is not echoed: it is what is wrong
+                throw ProblemException.invalid("form", "field.parameterName");
+            }
+            for (String value : field.getValue()) {
+                String flaw = "description".equals(field.getKey()) ? CleanText.flawInFreeText(value) : CleanText.flawInLine(value);
+                if (flaw != null) {
+                    throw ProblemException.invalid(field.getKey(), flaw);
+                }
             }
         }
     }
