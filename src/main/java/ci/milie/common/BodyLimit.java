@@ -9,7 +9,6 @@ import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.quarkus.runtime.configuration.MemorySize;
@@ -29,11 +28,11 @@ public class BodyLimit {
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{8,64}");
 
     private final Optional<MemorySize> limit;
-    private final ObjectMapper json;
+    private final RouteProblems problems;
 
-    BodyLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> limit, ObjectMapper json) {
+    BodyLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> limit, RouteProblems problems) {
         this.limit = limit;
-        this.json = json;
+        this.problems = problems;
     }
 
     void install(@Observes Router router) {
@@ -60,9 +59,9 @@ public class BodyLimit {
         context.response().endHandler(done -> context.request().connection().close());
         context.response().putHeader(HttpHeaderNames.CONNECTION, "close");
         if (max % mb == 0) {
-            RouteProblems.refuse(context, json, 413, "BODY_TOO_LARGE", requestId, "BODY_TOO_LARGE.megabytes", max / mb);
+            problems.refuse(context, 413, "BODY_TOO_LARGE", requestId, "BODY_TOO_LARGE.megabytes", max / mb);
         } else {
-            RouteProblems.refuse(context, json, 413, "BODY_TOO_LARGE", requestId, "BODY_TOO_LARGE.bytes", max);
+            problems.refuse(context, 413, "BODY_TOO_LARGE", requestId, "BODY_TOO_LARGE.bytes", max);
         }
     }
 }

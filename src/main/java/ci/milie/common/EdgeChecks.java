@@ -11,7 +11,6 @@ import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.quarkus.vertx.http.runtime.cors.CORSFilter;
@@ -34,19 +33,19 @@ public class EdgeChecks {
     private final boolean corsEnabled;
     private final List<String> exactOrigins;
     private final List<Pattern> originPatterns;
-    private final ObjectMapper json;
+    private final RouteProblems problems;
 
     EdgeChecks(@ConfigProperty(name = "milie.http.max-request-line") int maxRequestLine,
             @ConfigProperty(name = "milie.http.max-header-size") int maxHeaderSize,
             @ConfigProperty(name = "quarkus.http.cors.enabled") boolean corsEnabled,
-            @ConfigProperty(name = "quarkus.http.cors.origins") Optional<List<String>> origins, ObjectMapper json) {
+            @ConfigProperty(name = "quarkus.http.cors.origins") Optional<List<String>> origins, RouteProblems problems) {
         this.maxRequestLine = maxRequestLine;
         this.maxHeaderSize = maxHeaderSize;
         this.corsEnabled = corsEnabled;
         this.exactOrigins = origins.orElse(List.of()).stream().map(String::strip)
                 .filter(origin -> !origin.startsWith("/")).map(origin -> origin.toLowerCase(Locale.ROOT)).toList();
         this.originPatterns = CORSFilter.parseAllowedOriginsRegex(origins);
-        this.json = json;
+        this.problems = problems;
     }
 
     void install(@Observes Router router) {
@@ -102,6 +101,6 @@ public class EdgeChecks {
     }
 
     private void refuse(RoutingContext context, int status, String code, String detailKey, Object... detailArgs) {
-        RouteProblems.refuse(context, json, status, code, detailKey, detailArgs);
+        problems.refuse(context, status, code, detailKey, detailArgs);
     }
 }

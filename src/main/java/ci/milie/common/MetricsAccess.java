@@ -11,7 +11,6 @@ import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.ipfilter.IpFilterRuleType;
@@ -32,16 +31,16 @@ public class MetricsAccess {
     private final String path;
     private final List<IpSubnetFilterRule> allowed;
     private final Optional<byte[]> token;
-    private final ObjectMapper json;
+    private final RouteProblems problems;
 
     MetricsAccess(@ConfigProperty(name = "quarkus.micrometer.export.prometheus.path") String path,
             @ConfigProperty(name = "milie.metrics.allowed-addresses") Optional<List<String>> allowed,
-            @ConfigProperty(name = "milie.metrics.token") Optional<String> token, ObjectMapper json) {
+            @ConfigProperty(name = "milie.metrics.token") Optional<String> token, RouteProblems problems) {
         this.path = path;
         this.allowed = allowed.orElse(List.of()).stream().map(String::strip).filter(s -> !s.isEmpty())
                 .map(MetricsAccess::subnet).toList();
         this.token = token.filter(t -> !t.isBlank()).map(t -> t.getBytes(StandardCharsets.UTF_8));
-        this.json = json;
+        this.problems = problems;
     }
 
     /** "10.0.0.0/8", "::1/128", or a single address. */
@@ -71,7 +70,7 @@ public class MetricsAccess {
             context.next();
             return;
         }
-        RouteProblems.refuse(context, json, 403, "FORBIDDEN", "FORBIDDEN.metrics");
+        problems.refuse(context, 403, "FORBIDDEN", "FORBIDDEN.metrics");
     }
 
     private boolean fromAllowedAddress(RoutingContext context) {

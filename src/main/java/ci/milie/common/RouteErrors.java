@@ -3,7 +3,6 @@ package ci.milie.common;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -17,11 +16,11 @@ import io.vertx.ext.web.RoutingContext;
 @ApplicationScoped
 public class RouteErrors {
 
-    private final ObjectMapper json;
+    private final RouteProblems problems;
     private final SecurityHeaders headers;
 
-    RouteErrors(ObjectMapper json, SecurityHeaders headers) {
-        this.json = json;
+    RouteErrors(RouteProblems problems, SecurityHeaders headers) {
+        this.problems = problems;
         this.headers = headers;
     }
 
@@ -43,6 +42,6 @@ public class RouteErrors {
             return;
         }
         headers.apply(context);
-        RouteProblems.refuse(context, json, status, code, detailKey);
+        problems.refuse(context, status, code, detailKey);
     }
 }

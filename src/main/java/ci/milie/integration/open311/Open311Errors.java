@@ -3,22 +3,21 @@ package ci.milie.integration.open311;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.container.ContainerResponseContext;
-import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.enterprise.context.ApplicationScoped;
 
-import org.jboss.resteasy.reactive.server.ServerResponseFilter;
-
+import ci.milie.common.ErrorDialect;
 import ci.milie.common.ProblemDetail;
 import ci.milie.common.Violation;
 
 /**
  * GeoReport v2 speaks its own errors: a list of {@code {code, description}} with the HTTP status,
- * in the format the URL names. Every problem answered under the Open311 base path (thrown by its
- * resource, by the intake it calls, by the limits, or JAX-RS's own 404 and 405) is rewritten so:
- * one error per invalid field, named as the specification names it, or one for the problem.
+ * in the format the URL names. Every client error answered under the Open311 base path (thrown by
+ * its resource, by the intake it calls, by the limits, JAX-RS's own 404, 405 and 415, or the
+ * router's 413, 414 and 431) is written so, as an {@link ErrorDialect}: one error per invalid field,
+ * named as the specification names it, or one for the problem.
  */
-class Open311Errors {
+@ApplicationScoped
+class Open311Errors implements ErrorDialect {
 
     static final String BASE = "/api/v1/open311/";
 
@@ -43,21 +42,18 @@ class Open311Errors {
         this.body = body;
     }
 
-    @ServerResponseFilter
-    public void rewrite(ContainerRequestContext request, ContainerResponseContext response) {
-        if (!(response.getEntity() instanceof ProblemDetail problem) || problem.status() >= 500) {
-            return;
-        }
-        String path = request.getUriInfo().getRequestUri().getRawPath();
-        if (!path.startsWith(BASE)) {
-            return;
-        }
+    @Override
+    public boolean serves(String path) {
+        return path.startsWith(BASE);
+    }
+
+    @Override
+    public Written write(String path, ProblemDetail problem) {
         Open311Format format = Open311Format.ofPath(path);
         List<Open311Views.Error> errors = problem.violations() == null || problem.violations().isEmpty()
                 ? List.of(new Open311Views.Error(problem.status(), problem.detail()))
                 : problem.violations().stream().map(v -> new Open311Views.Error(problem.status(), describe(v))).toList();
-        response.setEntity(body.write(format, "errors", errors), null, format.mediaType());
-        response.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, format.mediaType());
+        return new Written(format.mediaType().toString(), body.write(format, "errors", errors));
     }
 
     private static String describe(Violation violation) {

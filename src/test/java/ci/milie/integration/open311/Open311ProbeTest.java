@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 
@@ -178,13 +177,17 @@ class Open311ProbeTest {
     }
 
     @Test
-    @Disabled("finding: the router's own refusals (414 URI_TOO_LONG, 431, 413 BODY_TOO_LARGE, 403 ORIGIN_NOT_ALLOWED; "
-            + "common/EdgeChecks, BodyLimit, RouteErrors through RouteProblems) run before quarkus-rest, so Open311Errors "
-            + "never sees them and they stay problem+json under /api/v1/open311/; the fix lives in common (a per-path "
-            + "error format RouteProblems consults), not in the Open311 package")
     void aTooLongUrlIsRefusedInTheSpecificationsFormat() {
         given().get(BASE + "requests.xml?service_request_id=" + "MIL-0000-0000,".repeat(700)).then().statusCode(414)
                 .contentType(startsWith("text/xml")).body("errors.error[0].code", equalTo("414"));
+    }
+
+    @Test
+    void theRoutersOwnRefusalsComeInTheSpecificationsFormatToo() {
+        given().header("X-Padding", "x".repeat(21_000)).get(BASE + "services.json").then().statusCode(431)
+                .contentType(startsWith("application/json")).body("[0].code", equalTo(431));
+        given().header("Origin", "https://evil.example").get(BASE + "services.xml").then().statusCode(403)
+                .contentType(startsWith("text/xml")).body("errors.error[0].code", equalTo("403"));
     }
 
     @Test
