@@ -49,8 +49,13 @@ public class RateLimiter {
         return clients.current();
     }
 
-    /** Counts one hit by {@code value} (an address, a contact…); 429 past the limit. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    /**
+     * Counts one hit by {@code value} (an address, a contact…); 429 past the limit. In the caller's
+     * transaction, when there is one: the hit counts only if what it counts happens (a submission
+     * rolled back sent nothing), and a submission holds one connection, never a second one for its
+     * limits (32 at once exhausted a pool of 30 that way).
+     */
+    @Transactional
     public void hit(Limit limit, String value) {
         if (!config.enabled() || value == null) {
             return;
@@ -80,9 +85,10 @@ public class RateLimiter {
     /**
      * Before checking a secret: 429 if {@code value} already failed too often. Reads the counter
      * only when this instance saw it fail lately, so that a right secret costs nothing; another
-     * instance's failures are caught by {@link #failed} on the first failure here.
+     * instance's failures are caught by {@link #failed} on the first failure here. A read: it joins
+     * the caller's transaction, if any.
      */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @Transactional(Transactional.TxType.SUPPORTS)
     public void beforeAttempt(Limit limit, String value) {
         if (!config.enabled() || value == null) {
             return;
