@@ -55,14 +55,10 @@ public class ApiKeys {
         IntegrationClient found = client.get();
         limiter.hit(Limit.INTEGRATION_PER_CLIENT, found.id().toString());
         Set<Permission> permissions = found.permissions();
-        Set<String> roles = new HashSet<>(Set.of(Roles.INTEGRATION));
-        boolean staffWork = permissions.contains(Permission.REQUESTS_READ) || permissions.contains(Permission.REQUESTS_ACT)
-                || permissions.contains(Permission.STATS_READ);
-        if (staffWork) {
-            roles.add(found.administrationId() != null ? Roles.AGENT : Roles.OSEP);
-        }
         Set<String> scopes = new HashSet<>();
         permissions.forEach(permission -> scopes.add(permission.scope()));
+        Set<String> roles = new HashSet<>(Set.of(Roles.INTEGRATION));
+        ClientRoles.readsAs(scopes, found.administrationId() != null).ifPresent(roles::add);
         Caller caller = Caller.of(roles, found.id(), found.administrationId(), scopes);
         return Optional.of(new KeyHolder(caller, permissions.contains(Permission.SUBMIT),
                 permissions.contains(Permission.REQUESTS_READ)));

@@ -31,15 +31,19 @@ class ClientRoles implements SecurityIdentityAugmentor {
                 || !(identity.getPrincipal() instanceof JsonWebToken token)) {
             return Uni.createFrom().item(identity);
         }
-        Set<String> scopes = scopes(token);
-        boolean ofAdministration = token.getClaim("administration_id") != null;
+        return readsAs(scopes(token), token.getClaim("administration_id") != null)
+                .map(role -> Uni.createFrom().item((SecurityIdentity) QuarkusSecurityIdentity.builder(identity).addRole(role).build()))
+                .orElseGet(() -> Uni.createFrom().item(identity));
+    }
+
+    /**
+     * The staff role a client with these scopes reads as: an agent of its administration, or OSEP;
+     * none when it only submits.
+     */
+    static java.util.Optional<String> readsAs(Set<String> scopes, boolean ofAdministration) {
         boolean staffWork = scopes.contains(Permission.REQUESTS_READ.scope())
                 || scopes.contains(Permission.REQUESTS_ACT.scope()) || scopes.contains(Permission.STATS_READ.scope());
-        if (!staffWork) {
-            return Uni.createFrom().item(identity);
-        }
-        return Uni.createFrom().item(QuarkusSecurityIdentity.builder(identity)
-                .addRole(ofAdministration ? Roles.AGENT : Roles.OSEP).build());
+        return staffWork ? java.util.Optional.of(ofAdministration ? Roles.AGENT : Roles.OSEP) : java.util.Optional.empty();
     }
 
     static Set<String> scopes(JsonWebToken token) {
