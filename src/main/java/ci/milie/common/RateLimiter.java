@@ -5,13 +5,23 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import javax.sql.DataSource;
+
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+
+import org.hibernate.Session;
 
 import io.quarkus.scheduler.Scheduled;
 
@@ -21,8 +31,10 @@ import io.quarkus.scheduler.Scheduled;
  * its first hit; one atomic upsert both counts and decides, so concurrent calls cannot slip past
  * a limit. Refused calls answer 429 {@code RATE_LIMITED} with {@code Retry-After}.
  *
- * <p>Every method runs in a transaction of its own: a count stands even when the caller's work
- * fails and rolls back (a wrong key, a wrong password).
+ * <p>A hit counts in the caller's transaction (it counts only if what it counts happens). A failure
+ * and a sign-in's wait count in a transaction of their own, so that they stand although the call
+ * they belong to is refused and rolled back; their connections come from a pool of their own
+ * ({@code quarkus.datasource.limits}), never a second one from the pool the caller holds one of.
  */
 @ApplicationScoped
 public class RateLimiter {
@@ -31,14 +43,18 @@ public class RateLimiter {
     private static final int MAX_HINTS = 100_000;
 
     private final EntityManager em;
+    private final DataSource ownPool;
     private final LimitsConfig config;
     private final ClientAddress clients;
     private final Clock clock;
     /** Counters of failures this instance has seen fail lately: only those are read before a check. */
     private final Map<String, Instant> failureHints = new ConcurrentHashMap<>();
 
-    RateLimiter(EntityManager em, LimitsConfig config, ClientAddress clients, Clock clock) {
+    @Inject
+    RateLimiter(EntityManager em, @io.quarkus.agroal.DataSource("limits") DataSource ownPool, LimitsConfig config,
+            ClientAddress clients, Clock clock) {
         this.em = em;
+        this.ownPool = ownPool;
         this.config = config;
         this.clients = clients;
         this.clock = clock;
@@ -60,25 +76,23 @@ public class RateLimiter {
         if (!config.enabled() || value == null) {
             return;
         }
-        count(limit, value);
+        count(callersConnection(), limit, value);
     }
 
-    private void count(Limit limit, String value) {
+    private void count(Sql sql, Limit limit, String value) {
         LimitsConfig.Window window = limit.window(config);
         String key = key(limit.configName(), value);
         Instant now = clock.instant();
         // Counts unless the window is full; a full window is left as it is (a refusal writes nothing).
-        List<?> counted = em.createNativeQuery("""
-                insert into rate_limit (key, hits, expires_at) values (?1, 1, ?2)
+        List<Object[]> counted = sql.query("""
+                insert into rate_limit (key, hits, expires_at) values (?, 1, ?)
                 on conflict (key) do update set
-                    hits = case when rate_limit.expires_at <= ?3 then 1 else rate_limit.hits + 1 end,
-                    expires_at = case when rate_limit.expires_at <= ?3 then excluded.expires_at else rate_limit.expires_at end
-                where rate_limit.expires_at <= ?3 or rate_limit.hits < ?4
-                returning hits""")
-                .setParameter(1, key).setParameter(2, utc(now.plus(window.window()))).setParameter(3, utc(now))
-                .setParameter(4, window.count()).getResultList();
+                    hits = case when rate_limit.expires_at <= ? then 1 else rate_limit.hits + 1 end,
+                    expires_at = case when rate_limit.expires_at <= ? then excluded.expires_at else rate_limit.expires_at end
+                where rate_limit.expires_at <= ? or rate_limit.hits < ?
+                returning hits""", key, utc(now.plus(window.window())), utc(now), utc(now), utc(now), window.count());
         if (counted.isEmpty()) {
-            throw refused(retryAfter(key, now), limit);
+            throw refused(retryAfter(sql, key, now), limit);
         }
     }
 
@@ -103,11 +117,11 @@ public class RateLimiter {
             failureHints.remove(key, hint);
             return;
         }
-        List<?> full = em.createNativeQuery("select expires_at from rate_limit where key = ?1 and expires_at > ?2 and hits >= ?3")
-                .setParameter(1, key).setParameter(2, utc(now)).setParameter(3, limit.window(config).count())
-                .getResultList();
+        List<Object[]> full = callersConnection().query(
+                "select expires_at from rate_limit where key = ? and expires_at > ? and hits >= ?", key, utc(now),
+                limit.window(config).count());
         if (!full.isEmpty()) {
-            throw refused(until(full.get(0), now), limit);
+            throw refused(until(full.get(0)[0], now), limit);
         }
     }
 
@@ -122,7 +136,7 @@ public class RateLimiter {
             failureHints.clear();
         }
         failureHints.put(key, clock.instant().plus(limit.window(config).window()));
-        count(limit, value);
+        count(ownConnection(), limit, value);
     }
 
     /**
@@ -139,12 +153,13 @@ public class RateLimiter {
         }
         String key = key(Limit.SIGN_IN_PER_ACCOUNT, account);
         Instant now = clock.instant();
-        List<?> rows = em.createNativeQuery("select hits, not_before from rate_limit where key = ?1 and expires_at > ?2")
-                .setParameter(1, key).setParameter(2, utc(now)).getResultList();
+        Sql sql = ownConnection();
+        List<Object[]> rows = sql.query("select hits, not_before from rate_limit where key = ? and expires_at > ?", key,
+                utc(now));
         if (rows.isEmpty()) {
             return false;
         }
-        Object[] row = (Object[]) rows.get(0);
+        Object[] row = rows.get(0);
         int failures = ((Number) row[0]).intValue();
         if (row[1] != null && instant(row[1]).isAfter(now)) {
             throw refused(Duration.between(now, instant(row[1])), null);
@@ -152,10 +167,10 @@ public class RateLimiter {
         LimitsConfig.Delays delays = config.signIn().perAccount();
         if (failures >= delays.afterFailures()) {
             Instant turn = now.plus(delay(failures + 1, delays));
-            int taken = em.createNativeQuery("""
-                    update rate_limit set not_before = ?2
-                    where key = ?1 and expires_at > ?3 and (not_before is null or not_before <= ?3)""")
-                    .setParameter(1, key).setParameter(2, utc(turn)).setParameter(3, utc(now)).executeUpdate();
+            int taken = sql.update("""
+                    update rate_limit set not_before = ?
+                    where key = ? and expires_at > ? and (not_before is null or not_before <= ?)""",
+                    utc(turn), key, utc(now), utc(now));
             if (taken == 0) {
                 throw refused(delay(failures + 1, delays), null);
             }
@@ -172,24 +187,21 @@ public class RateLimiter {
         LimitsConfig.Delays delays = config.signIn().perAccount();
         String key = key(Limit.SIGN_IN_PER_ACCOUNT, account);
         Instant now = clock.instant();
-        Number failures = (Number) em.createNativeQuery("""
-                insert into rate_limit (key, hits, expires_at) values (?1, 1, ?2)
+        Sql sql = ownConnection();
+        Number failures = (Number) sql.query("""
+                insert into rate_limit (key, hits, expires_at) values (?, 1, ?)
                 on conflict (key) do update set
-                    hits = case when rate_limit.expires_at <= ?3 then 1 else rate_limit.hits + 1 end,
+                    hits = case when rate_limit.expires_at <= ? then 1 else rate_limit.hits + 1 end,
                     expires_at = excluded.expires_at
-                returning hits""")
-                .setParameter(1, key).setParameter(2, utc(now.plus(delays.resetAfter()))).setParameter(3, utc(now))
-                .getSingleResult();
+                returning hits""", key, utc(now.plus(delays.resetAfter())), utc(now)).get(0)[0];
         Instant notBefore = failures.intValue() >= delays.afterFailures() ? now.plus(delay(failures.intValue(), delays)) : null;
-        em.createNativeQuery("update rate_limit set not_before = ?2 where key = ?1")
-                .setParameter(1, key).setParameter(2, notBefore == null ? null : utc(notBefore)).executeUpdate();
+        sql.update("update rate_limit set not_before = ? where key = ?", notBefore == null ? null : utc(notBefore), key);
     }
 
     /** The right password: the account's failures are forgotten. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void signInSucceeded(String account) {
-        em.createNativeQuery("delete from rate_limit where key = ?1")
-                .setParameter(1, key(Limit.SIGN_IN_PER_ACCOUNT, account)).executeUpdate();
+        ownConnection().update("delete from rate_limit where key = ?", key(Limit.SIGN_IN_PER_ACCOUNT, account));
     }
 
     /** The wait after the n-th failure in a row: initial × 2^(n − afterFailures), at most maxDelay. */
@@ -226,10 +238,88 @@ public class RateLimiter {
         return limit + ":" + Secrets.sha256(limit + ":" + value);
     }
 
-    private Duration retryAfter(String key, Instant now) {
-        List<?> end = em.createNativeQuery("select expires_at from rate_limit where key = ?1").setParameter(1, key)
-                .getResultList();
-        return end.isEmpty() ? Duration.ofSeconds(1) : until(end.get(0), now);
+    private Duration retryAfter(Sql sql, String key, Instant now) {
+        List<Object[]> end = sql.query("select expires_at from rate_limit where key = ?", key);
+        return end.isEmpty() ? Duration.ofSeconds(1) : until(end.get(0)[0], now);
+    }
+
+    /** Statements on one connection: the caller's, or one of the limits' own pool. */
+    private interface Sql {
+        List<Object[]> query(String statement, Object... parameters);
+
+        int update(String statement, Object... parameters);
+    }
+
+    /** The connection of the caller's transaction (or of this method's own, when the caller has none). */
+    private Sql callersConnection() {
+        Session session = em.unwrap(Session.class);
+        return new Sql() {
+            @Override
+            public List<Object[]> query(String statement, Object... parameters) {
+                return session.doReturningWork(connection -> rows(connection, statement, parameters));
+            }
+
+            @Override
+            public int update(String statement, Object... parameters) {
+                return session.doReturningWork(connection -> updated(connection, statement, parameters));
+            }
+        };
+    }
+
+    /** A connection of the limits' own pool, in the current transaction (each method's own). */
+    private Sql ownConnection() {
+        return new Sql() {
+            @Override
+            public List<Object[]> query(String statement, Object... parameters) {
+                try (Connection connection = ownPool.getConnection()) {
+                    return rows(connection, statement, parameters);
+                } catch (SQLException e) {
+                    throw new IllegalStateException("rate_limit: " + e.getMessage(), e);
+                }
+            }
+
+            @Override
+            public int update(String statement, Object... parameters) {
+                try (Connection connection = ownPool.getConnection()) {
+                    return updated(connection, statement, parameters);
+                } catch (SQLException e) {
+                    throw new IllegalStateException("rate_limit: " + e.getMessage(), e);
+                }
+            }
+        };
+    }
+
+    private static List<Object[]> rows(Connection connection, String statement, Object... parameters) throws SQLException {
+        try (PreparedStatement prepared = prepare(connection, statement, parameters); ResultSet result = prepared.executeQuery()) {
+            List<Object[]> rows = new ArrayList<>();
+            int columns = result.getMetaData().getColumnCount();
+            while (result.next()) {
+                Object[] row = new Object[columns];
+                for (int i = 0; i < columns; i++) {
+                    row[i] = result.getObject(i + 1);
+                }
+                rows.add(row);
+            }
+            return rows;
+        }
+    }
+
+    private static int updated(Connection connection, String statement, Object... parameters) throws SQLException {
+        try (PreparedStatement prepared = prepare(connection, statement, parameters)) {
+            return prepared.executeUpdate();
+        }
+    }
+
+    private static PreparedStatement prepare(Connection connection, String statement, Object... parameters) throws SQLException {
+        PreparedStatement prepared = connection.prepareStatement(statement);
+        for (int i = 0; i < parameters.length; i++) {
+            if (parameters[i] == null) {
+                prepared.setNull(i + 1, java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+            } else {
+                prepared.setObject(i + 1, parameters[i]);
+            }
+        }
+        return prepared;
     }
 
     private static Duration until(Object end, Instant now) {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 import ci.milie.support.Api;
 import ci.milie.support.Requests;
+import ci.milie.support.SmallPoolProfile;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
@@ -23,16 +22,8 @@ import io.quarkus.test.junit.TestProfile;
  * than the pool has connections wait their turn, none waits for a second connection held by another.
  */
 @QuarkusTest
-@TestProfile(SubmissionConnectionsTest.SmallPool.class)
+@TestProfile(SmallPoolProfile.class)
 class SubmissionConnectionsTest {
-
-    /** A pool of 6 connections, and a short wait for one. */
-    public static class SmallPool implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.datasource.jdbc.max-size", "6", "quarkus.datasource.jdbc.acquisition-timeout", "2S");
-        }
-    }
 
     @Test
     void moreSubmissionsAtOnceThanThePoolHasConnectionsAreAllFiled() throws Exception {
