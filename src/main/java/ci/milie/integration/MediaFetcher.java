@@ -38,8 +38,6 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
-import io.vertx.core.impl.ContextInternal;
-import io.vertx.core.impl.VertxInternal;
 import io.vertx.core.net.SocketAddress;
 
 /**
@@ -199,12 +197,9 @@ public class MediaFetcher {
                 .setIdleTimeout(timeout.toMillis())
                 .putHeader("Accept", "image/jpeg, image/png, application/pdf")
                 .putHeader("User-Agent", "Milie-Media/1");
-        // Issued from an event loop's own context: the connection lives on that loop, so the answer
-        // reaches the callback below on that very thread, before its first chunk or its end is handled
-        // (from another thread the callback would be queued, and a short body could end before it runs).
-        ContextInternal context = ((VertxInternal) vertx).createEventLoopContext();
-        CompletableFuture<Opened> opening = new CompletableFuture<>();
-        context.runOnContext(started -> http.request(request)
+        // Paused in the callback that receives it, on the connection's own thread (OnEventLoop), before
+        // its first chunk or its end can be handled.
+        CompletableFuture<Opened> opening = OnEventLoop.call(vertx, () -> http.request(request)
                 .compose(sent -> sent.send())
                 .map(response -> {
                     // paused before its first chunk can arrive: the body is read only as fast as it is written
@@ -214,13 +209,6 @@ public class MediaFetcher {
                     response.exceptionHandler(chunks::add);
                     response.endHandler(ignored -> chunks.add(END));
                     return new Opened(response, Vertx.currentContext(), chunks);
-                })
-                .onComplete(opened -> {
-                    if (opened.succeeded()) {
-                        opening.complete(opened.result());
-                    } else {
-                        opening.completeExceptionally(opened.cause());
-                    }
                 }));
         try {
             return await(opening, deadline);

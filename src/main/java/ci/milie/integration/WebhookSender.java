@@ -15,8 +15,6 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
-import io.vertx.core.impl.ContextInternal;
-import io.vertx.core.impl.VertxInternal;
 import io.vertx.core.net.SocketAddress;
 
 /**
@@ -59,22 +57,10 @@ class WebhookSender {
                 .putHeader("User-Agent", "Milie-Webhooks/1")
                 .putHeader("Milie-Event-Id", eventId)
                 .putHeader("Milie-Signature", signature);
-        // Sent from an event loop's own context, so that every callback below runs on the connection's
-        // thread: chained from this (non-Vert.x) thread, a callback added to a future already complete
-        // would run here instead, and a short answer (a 204) could end before its body was asked for.
-        ContextInternal context = ((VertxInternal) vertx).createEventLoopContext();
-        CompletableFuture<Integer> answered = new CompletableFuture<>();
-        context.runOnContext(onLoop -> http.request(request)
+        CompletableFuture<Integer> answered = OnEventLoop.call(vertx, () -> http.request(request)
                 .compose(sent -> sent.send(Buffer.buffer(body)))
                 // read the answer to its end (and drop it) so that the connection closes cleanly
-                .compose(response -> response.body().map(ignored -> response.statusCode()))
-                .onComplete(result -> {
-                    if (result.succeeded()) {
-                        answered.complete(result.result());
-                    } else {
-                        answered.completeExceptionally(result.cause());
-                    }
-                }));
+                .compose(response -> response.body().map(ignored -> response.statusCode())));
         try {
             int status = answered
                     .get(config.connectTimeout().plus(config.responseTimeout()).toMillis(), TimeUnit.MILLISECONDS);
