@@ -403,8 +403,7 @@ class ContractFuzzTest {
             String administration = Api.createAdministration(i == 0);
             administrationTargets.add(administration);
             String category = Api.createCategory(administration);
-            String categoryId = Api.asSysadmin().get("/api/v1/categories?includeInactive=true&limit=200").then().statusCode(200)
-                    .extract().jsonPath().getString("items.find { it.code == '" + category + "' }.id");
+            String categoryId = Api.categoryId(category);
             categoryTargets.add(categoryId);
             staffTargets.add(Api.createStaff(Api.uniqueEmail("fuzz-target"), "osep", null, PASSWORD));
             policyTargets.add(Api.asSysadmin().body(Map.of("requestType", "COMPLAINT", "categoryId", categoryId,

@@ -72,8 +72,7 @@ class LocationHeadersTest {
     @Test
     void theNewSlaPolicyIsReadAtItsLocation() {
         String categoryCode = Api.createCategory(Api.createAdministration(true));
-        String categoryId = anonymous().get("/api/v1/categories?limit=500").then().statusCode(200).extract()
-                .path("items.find { it.code == '" + categoryCode + "' }.id");
+        String categoryId = Api.categoryId(categoryCode);
         Map<String, Object> body = new HashMap<>();
         body.put("requestType", "COMPLAINT");
         body.put("categoryId", categoryId);

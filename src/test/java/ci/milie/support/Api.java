@@ -75,4 +75,20 @@ public final class Api {
         return anonymous().body(Map.of("email", email, "password", password))
                 .post("/api/v1/auth/login").then().statusCode(200).extract().path("accessToken");
     }
+
+    /** The id of a category by its code, whatever page of the catalogue (sorted by code) it is on. */
+    public static String categoryId(String code) {
+        String cursor = null;
+        do {
+            var page = asSysadmin().queryParam("includeInactive", true).queryParam("limit", 200)
+                    .queryParams(cursor == null ? Map.of() : Map.of("cursor", cursor))
+                    .get("/api/v1/categories").then().statusCode(200).extract().jsonPath();
+            String id = page.getString("items.find { it.code == '" + code + "' }.id");
+            if (id != null) {
+                return id;
+            }
+            cursor = page.getString("nextCursor");
+        } while (cursor != null);
+        throw new AssertionError("no category " + code);
+    }
 }
