@@ -11,8 +11,11 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.jboss.logging.Logger;
 
+import ci.milie.common.db.ChannelNotifier;
+
 /**
- * Publishes the events of a transaction once it has committed, in the order they were recorded
+ * Publishes the events of a transaction once it has committed, in the order they were recorded, and
+ * rings every instance's live feed
  * (one synchronization per transaction: the transaction manager would call one per event in
  * reverse order). Nothing is published for a transaction that rolls back. Before that, inside the
  * transaction, the same events are fired together as one {@link RequestEventsSaved}, for the
@@ -27,12 +30,14 @@ class EventPublisher {
     private final TransactionSynchronizationRegistry transactions;
     private final Event<RequestEventRecorded> published;
     private final Event<RequestEventsSaved> saved;
+    private final ChannelNotifier notifier;
 
     EventPublisher(TransactionSynchronizationRegistry transactions, Event<RequestEventRecorded> published,
-            Event<RequestEventsSaved> saved) {
+            Event<RequestEventsSaved> saved, ChannelNotifier notifier) {
         this.transactions = transactions;
         this.published = published;
         this.saved = saved;
+        this.notifier = notifier;
     }
 
     void afterCommit(List<RequestEventRecorded> events) {
@@ -52,7 +57,9 @@ class EventPublisher {
 
                 @Override
                 public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) {
+                    if (status == Status.STATUS_COMMITTED && !queue.isEmpty()) {
+                        // every instance's live feed reads what was committed (after commit: see ChannelNotifier)
+                        notifier.ring(EventFeed.CHANNEL);
                         queue.forEach(EventPublisher.this::fire);
                     }
                 }

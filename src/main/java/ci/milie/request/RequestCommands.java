@@ -257,9 +257,6 @@ public class RequestCommands {
         List<RequestEventRecorded> recorded = requests.save(request).stream()
                 .map(event -> RequestEventRecorded.of(event, request.administrationId())).toList();
         publisher.afterCommit(recorded);
-        if (!recorded.isEmpty()) {
-            requests.announce(request.id());
-        }
         // in this transaction: a push exists if and only if the change commits
         PushNotices.of(request, recorded).ifPresent(notice -> outbox.push(request.citizenId(), request.id(), notice));
         return new Change(RequestFacts.of(request), recorded);

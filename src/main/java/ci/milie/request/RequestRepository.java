@@ -115,20 +115,6 @@ class RequestRepository implements PanacheRepositoryBase<CitizenRequest, UUID> {
         return events;
     }
 
-    /**
-     * Tells every instance's live feed that events were recorded: NOTIFY in the same transaction,
-     * so it is delivered at commit and never for a rollback. The payload is the request's id only.
-     */
-    void announce(UUID requestId) {
-        em.unwrap(org.hibernate.Session.class).doWork(connection -> {
-            try (var statement = connection.prepareStatement("select pg_notify(?, ?)")) {
-                statement.setString(1, EventFeed.CHANNEL);
-                statement.setString(2, requestId.toString());
-                statement.execute();
-            }
-        });
-    }
-
     RequestEvent event(UUID eventId) {
         return em.find(RequestEvent.class, eventId);
     }

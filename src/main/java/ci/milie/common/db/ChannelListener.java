@@ -1,16 +1,12 @@
 package ci.milie.common.db;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Optional;
-import java.util.Properties;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -66,16 +62,10 @@ public class ChannelListener {
         }
     }
 
-    private final String url;
-    private final Optional<String> username;
-    private final Optional<String> password;
+    private final DirectConnections connections;
 
-    ChannelListener(@ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
-            @ConfigProperty(name = "quarkus.datasource.username") Optional<String> username,
-            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
-        this.url = url;
-        this.username = username;
-        this.password = password;
+    ChannelListener(DirectConnections connections) {
+        this.connections = connections;
     }
 
     /**
@@ -94,7 +84,7 @@ public class ChannelListener {
     private void run(Running self, String name, String channel, Duration firstWait, Handler handler) {
         Duration backoff = Duration.ofSeconds(1);
         while (self.running) {
-            try (Connection connection = connect(name)) {
+            try (Connection connection = connections.open(name)) {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("LISTEN " + channel);
                 }
@@ -123,19 +113,5 @@ public class ChannelListener {
                 backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
             }
         }
-    }
-
-    private Connection connect(String name) throws SQLException {
-        Properties properties = new Properties();
-        username.ifPresent(user -> properties.setProperty("user", user));
-        password.ifPresent(secret -> properties.setProperty("password", secret));
-        properties.setProperty("ApplicationName", "milie-" + name);
-        properties.setProperty("tcpKeepAlive", "true");
-        // A query on a dead connection fails within this time instead of hanging (seconds).
-        properties.setProperty("socketTimeout", "30");
-        properties.setProperty("connectTimeout", "10");
-        Connection connection = DriverManager.getConnection(url, properties);
-        connection.setAutoCommit(true);
-        return connection;
     }
 }
