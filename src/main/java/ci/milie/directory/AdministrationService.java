@@ -11,6 +11,7 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
+import ci.milie.common.ReferenceData;
 import ci.milie.common.Keyset;
 import ci.milie.common.Page;
 import ci.milie.common.ProblemException;
@@ -22,8 +23,10 @@ class AdministrationService {
     private final AdministrationRepository administrations;
     private final CategoryRepository categories;
     private final Clock clock;
+    private final ReferenceData reference;
 
-    AdministrationService(AdministrationRepository administrations, CategoryRepository categories, Clock clock) {
+    AdministrationService(AdministrationRepository administrations, CategoryRepository categories, Clock clock, ReferenceData reference) {
+        this.reference = reference;
         this.administrations = administrations;
         this.categories = categories;
         this.clock = clock;
@@ -46,6 +49,7 @@ class AdministrationService {
 
     @Transactional
     AdministrationView create(CreateAdministrationCommand command) {
+        reference.changed("administration");
         if (administrations.findByCode(command.code()).isPresent()) {
             throw duplicateCode(command.code());
         }
@@ -62,6 +66,7 @@ class AdministrationService {
 
     @Transactional
     AdministrationView update(UUID id, UpdateAdministrationCommand command) {
+        reference.changed("administration");
         Administration administration = administrations.findForUpdate(id).orElseThrow(AdministrationService::notFound);
         if (command.version() != null && command.version() != administration.version()) {
             throw Conflicts.staleVersion();
@@ -94,6 +99,7 @@ class AdministrationService {
     /** Deactivates; deactivating twice is harmless. */
     @Transactional
     void deactivate(UUID id) {
+        reference.changed("administration");
         Administration administration = administrations.findForUpdate(id).orElseThrow(AdministrationService::notFound);
         ensureNotRoutedTo(administration);
         administration.deactivate(now());

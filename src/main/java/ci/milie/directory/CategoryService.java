@@ -10,6 +10,7 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
+import ci.milie.common.ReferenceData;
 import ci.milie.common.Keyset;
 import ci.milie.common.Page;
 import ci.milie.common.ProblemException;
@@ -25,8 +26,10 @@ class CategoryService {
     private final CategoryRepository categories;
     private final AdministrationRepository administrations;
     private final Clock clock;
+    private final ReferenceData reference;
 
-    CategoryService(CategoryRepository categories, AdministrationRepository administrations, Clock clock) {
+    CategoryService(CategoryRepository categories, AdministrationRepository administrations, Clock clock, ReferenceData reference) {
+        this.reference = reference;
         this.categories = categories;
         this.administrations = administrations;
         this.clock = clock;
@@ -49,6 +52,7 @@ class CategoryService {
 
     @Transactional
     CategoryView create(CreateCategoryCommand command) {
+        reference.changed("category");
         if (categories.findByCode(command.code()).isPresent()) {
             throw duplicateCode(command.code());
         }
@@ -67,6 +71,7 @@ class CategoryService {
 
     @Transactional
     CategoryView update(UUID id, UpdateCategoryCommand command) {
+        reference.changed("category");
         Category category = categories.findForUpdate(id).orElseThrow(CategoryService::notFound);
         if (command.version() != null && command.version() != category.version()) {
             throw Conflicts.staleVersion();
@@ -101,6 +106,7 @@ class CategoryService {
     /** Deactivates; deactivating twice is harmless. */
     @Transactional
     void deactivate(UUID id) {
+        reference.changed("category");
         Category category = categories.findForUpdate(id).orElseThrow(CategoryService::notFound);
         ensureNoActiveSubCategories(category);
         category.deactivate(now());

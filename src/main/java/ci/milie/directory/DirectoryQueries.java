@@ -8,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
+import ci.milie.common.ReferenceData;
+
 /**
  * The directory as other packages see it (staff management, request submission and routing):
  * read-only lookups returning summaries, never entities.
@@ -17,16 +19,22 @@ public class DirectoryQueries {
 
     private final AdministrationRepository administrations;
     private final CategoryRepository categories;
+    private final ReferenceData.Cache<UUID, Optional<AdministrationSummary>> activeAdministrations;
+    private final ReferenceData.Cache<String, Optional<CategorySummary>> activeCategories;
 
-    DirectoryQueries(AdministrationRepository administrations, CategoryRepository categories) {
+    DirectoryQueries(AdministrationRepository administrations, CategoryRepository categories, ReferenceData reference) {
         this.administrations = administrations;
         this.categories = categories;
+        // bounded: unknown ids and codes come from callers
+        this.activeAdministrations = reference.cache(1_000, "administration");
+        this.activeCategories = reference.cache(1_000, "category", "administration");
     }
 
     /** The administration with this id if it exists and is active: one staff or requests may be attached to. */
     @Transactional(TxType.SUPPORTS)
     public Optional<AdministrationSummary> activeAdministration(UUID id) {
-        return id == null ? Optional.empty() : administrations.findActive(id).map(AdministrationSummary::of);
+        return id == null ? Optional.empty()
+                : activeAdministrations.get(id, key -> administrations.findActive(key).map(AdministrationSummary::of));
     }
 
     /** The administration with this id, active or not: to name it in views of older records. */
@@ -38,7 +46,8 @@ public class DirectoryQueries {
     /** The active category with this code: one a new request may be filed under. */
     @Transactional(TxType.SUPPORTS)
     public Optional<CategorySummary> activeCategory(String code) {
-        return code == null ? Optional.empty() : categories.findActiveByCode(code.strip()).map(CategorySummary::of);
+        return code == null ? Optional.empty()
+                : activeCategories.get(code.strip(), key -> categories.findActiveByCode(key).map(CategorySummary::of));
     }
 
     /** The category with this id, active or not: to name it in views of older records. */

@@ -8,6 +8,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
+import ci.milie.common.ReferenceData;
+
 /**
  * The regions and autonomous districts of Côte d'Ivoire (tables {@code region} and {@code district},
  * V24): data, so that a change of the territory needs no release.
@@ -24,9 +26,12 @@ public class Regions {
     }
 
     private final EntityManager em;
+    private final ReferenceData.Cache<String, Optional<String>> activeCodes;
 
-    Regions(EntityManager em) {
+    Regions(EntityManager em, ReferenceData reference) {
         this.em = em;
+        // bounded: what callers type is unbounded
+        this.activeCodes = reference.cache(1_000, "region");
     }
 
     /**
@@ -39,9 +44,11 @@ public class Regions {
         if (input == null || input.isBlank()) {
             return Optional.empty();
         }
-        List<?> codes = em.createNativeQuery("select r.code from region r where r.code = region_code_of(?1) and r.active")
-                .setParameter(1, input).getResultList();
-        return codes.stream().map(String.class::cast).findFirst();
+        return activeCodes.get(input, key -> {
+            List<?> codes = em.createNativeQuery("select r.code from region r where r.code = region_code_of(?1) and r.active")
+                    .setParameter(1, key).getResultList();
+            return codes.stream().map(String.class::cast).findFirst();
+        });
     }
 
     @Transactional(TxType.SUPPORTS)

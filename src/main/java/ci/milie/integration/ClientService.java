@@ -9,6 +9,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import ci.milie.common.ReferenceData;
 import ci.milie.common.ClientAddress;
 import ci.milie.common.ProblemException;
 import ci.milie.directory.DirectoryQueries;
@@ -25,9 +26,11 @@ public class ClientService {
     private final Revocations revocations;
     private final ClientsConfig config;
     private final Clock clock;
+    private final ReferenceData reference;
 
     ClientService(IntegrationClientRepository clients, ClientSecretRepository secrets, DirectoryQueries directory,
-            Revocations revocations, ClientsConfig config, Clock clock) {
+            Revocations revocations, ClientsConfig config, Clock clock, ReferenceData reference) {
+        this.reference = reference;
         this.clients = clients;
         this.secrets = secrets;
         this.directory = directory;
@@ -48,6 +51,7 @@ public class ClientService {
 
     @Transactional
     public ClientCreated create(ClientCommands.Create command) {
+        reference.changed("integration_client");
         String name = command.name().trim();
         List<String> addresses = addresses(command.allowedAddresses());
         check(command.administrationId(), command.permissions());
@@ -65,6 +69,7 @@ public class ClientService {
     /** {@code ifMatch}: the version last read (the ETag), optional. */
     @Transactional
     public ClientView update(UUID id, ClientCommands.Update command, String ifMatch) {
+        reference.changed("integration_client");
         IntegrationClient client = find(id);
         if (ifMatch != null && !ifMatch.isBlank()) {
             String expected = ifMatch.trim().replace("W/", "").replace("\"", "");
@@ -89,6 +94,7 @@ public class ClientService {
     /** Clients are never deleted: their actions stay in the timelines they appear in. */
     @Transactional
     public void deactivate(UUID id) {
+        reference.changed("integration_client");
         IntegrationClient client = find(id);
         if (!client.active()) {
             return;

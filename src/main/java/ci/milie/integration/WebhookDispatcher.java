@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 
+import ci.milie.common.ReferenceData;
 import ci.milie.request.PersonalDataErased;
 import ci.milie.request.RequestEventRecorded;
 import ci.milie.request.RequestEventsSaved;
@@ -23,14 +24,20 @@ import ci.milie.request.RequestEventsSaved;
 @ApplicationScoped
 class WebhookDispatcher {
 
+    private record Audience(String type, UUID administrationId) {
+    }
+
     private final EntityManager entities;
     private final WebhookPayloads payloads;
     private final Clock clock;
+    private final ReferenceData.Cache<Audience, List<UUID>> audiences;
 
-    WebhookDispatcher(EntityManager entities, WebhookPayloads payloads, Clock clock) {
+    WebhookDispatcher(EntityManager entities, WebhookPayloads payloads, Clock clock, ReferenceData reference) {
         this.entities = entities;
         this.payloads = payloads;
         this.clock = clock;
+        // every move asks, most often to hear that nobody subscribed
+        this.audiences = reference.cache(10_000, "webhook_subscription", "integration_client");
     }
 
     void onSaved(@Observes RequestEventsSaved saved) {
@@ -66,6 +73,10 @@ class WebhookDispatcher {
 
     /** The active subscriptions to this type whose client may read a request of this administration. */
     List<UUID> subscribers(String type, UUID administrationId) {
+        return audiences.get(new Audience(type, administrationId), audience -> read(audience.type(), audience.administrationId()));
+    }
+
+    private List<UUID> read(String type, UUID administrationId) {
         String scope = administrationId == null ? "c.administration_id is null"
                 : "(c.administration_id is null or c.administration_id = :administration)";
         var query = entities.createNativeQuery("""
@@ -78,6 +89,6 @@ class WebhookDispatcher {
         }
         @SuppressWarnings("unchecked")
         List<UUID> ids = query.getResultList();
-        return ids;
+        return List.copyOf(ids);
     }
 }

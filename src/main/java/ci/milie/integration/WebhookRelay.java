@@ -15,6 +15,7 @@ import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
 import ci.milie.common.ProblemException;
+import ci.milie.common.ReferenceData;
 import ci.milie.common.Throwables;
 import ci.milie.notification.MessageKind;
 import ci.milie.notification.Outbox;
@@ -49,9 +50,11 @@ public class WebhookRelay {
     private final Outbox outbox;
     private final Clock clock;
     private final WebhookConfig config;
+    private final ReferenceData reference;
 
     WebhookRelay(EntityManager entities, WebhookTargets targets, WebhookSender sender, WebhookSecrets secrets,
-            WebhookPayloads payloads, Outbox outbox, Clock clock, WebhookConfig config) {
+            WebhookPayloads payloads, Outbox outbox, Clock clock, WebhookConfig config, ReferenceData reference) {
+        this.reference = reference;
         this.entities = entities;
         this.targets = targets;
         this.sender = sender;
@@ -151,6 +154,7 @@ public class WebhookRelay {
                 ? subscription.disable(WebhookDisabledReason.GONE, now)
                 : subscription.failed(config.maxFailures(), now);
         if (disabled) {
+            reference.changed("webhook_subscription");
             tellContact(subscription);
         }
     }

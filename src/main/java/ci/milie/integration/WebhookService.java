@@ -12,6 +12,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import ci.milie.common.ReferenceData;
 import ci.milie.common.Caller;
 import ci.milie.common.Keyset;
 import ci.milie.common.Page;
@@ -36,9 +37,11 @@ class WebhookService {
     private final WebhookPayloads payloads;
     private final WebhookConfig config;
     private final Clock clock;
+    private final ReferenceData reference;
 
     WebhookService(EntityManager entities, WebhookTargets targets, WebhookSecrets secrets, WebhookPayloads payloads,
-            WebhookConfig config, Clock clock) {
+            WebhookConfig config, Clock clock, ReferenceData reference) {
+        this.reference = reference;
         this.entities = entities;
         this.targets = targets;
         this.secrets = secrets;
@@ -49,6 +52,7 @@ class WebhookService {
 
     @Transactional
     WebhookSecretView create(Caller caller, CreateWebhookCommand command) {
+        reference.changed("webhook_subscription");
         UUID clientId = readingClient(caller);
         targets.checkRegistration(command.url());
         List<String> types = eventTypes(command.eventTypes());
@@ -88,6 +92,7 @@ class WebhookService {
 
     @Transactional
     WebhookView update(Caller caller, UUID id, UpdateWebhookCommand command, String ifMatch) {
+        reference.changed("webhook_subscription");
         WebhookSubscription subscription = own(caller, id);
         checkVersion(subscription, ifMatch);
         if (!command.url().equals(subscription.url())) {
@@ -100,6 +105,7 @@ class WebhookService {
 
     @Transactional
     void delete(Caller caller, UUID id) {
+        reference.changed("webhook_subscription");
         entities.remove(caller.hasRole(Roles.SYSADMIN) ? visible(caller, id) : own(caller, id));
     }
 

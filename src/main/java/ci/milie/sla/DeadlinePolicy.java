@@ -15,6 +15,7 @@ import ci.milie.request.Stage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import ci.milie.common.ReferenceData;
 import ci.milie.directory.RequestType;
 
 /**
@@ -39,9 +40,19 @@ public class DeadlinePolicy implements Deadlines {
     }
 
     @Inject
-    DeadlinePolicy(SlaPolicyRepository policies, WorkingCalendar calendar) {
-        this((type, categoryId) -> policies.applicable(type, categoryId).map(SlaPolicy::allowances)
-                .orElseGet(() -> Allowances.builtIn(type)), calendar::current);
+    DeadlinePolicy(SlaPolicyRepository policies, WorkingCalendar calendar, ReferenceData reference) {
+        this(cached(policies, reference.cache(1_000, "sla_policy")), calendar::current);
+    }
+
+    private record Scope(RequestType type, UUID categoryId) {
+    }
+
+    /** Every submission asks: kept in memory until a policy changes (see ReferenceData). */
+    private static BiFunction<RequestType, UUID, Allowances> cached(SlaPolicyRepository policies,
+            ReferenceData.Cache<Scope, Allowances> cache) {
+        return (type, categoryId) -> cache.get(new Scope(type, categoryId), scope -> policies
+                .applicable(scope.type(), scope.categoryId()).map(SlaPolicy::allowances)
+                .orElseGet(() -> Allowances.builtIn(scope.type())));
     }
 
     private DeadlinePolicy(BiFunction<RequestType, UUID, Allowances> policies, Supplier<WorkingTime> calendar) {

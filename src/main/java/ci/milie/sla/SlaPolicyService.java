@@ -11,6 +11,7 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
+import ci.milie.common.ReferenceData;
 import ci.milie.common.Keyset;
 import ci.milie.common.Page;
 import ci.milie.common.ProblemException;
@@ -26,8 +27,10 @@ class SlaPolicyService {
     private final SlaPolicyRepository policies;
     private final DirectoryQueries directory;
     private final Clock clock;
+    private final ReferenceData reference;
 
-    SlaPolicyService(SlaPolicyRepository policies, DirectoryQueries directory, Clock clock) {
+    SlaPolicyService(SlaPolicyRepository policies, DirectoryQueries directory, Clock clock, ReferenceData reference) {
+        this.reference = reference;
         this.policies = policies;
         this.directory = directory;
         this.clock = clock;
@@ -46,6 +49,7 @@ class SlaPolicyService {
 
     @Transactional
     SlaPolicyView create(CreateSlaPolicyCommand command) {
+        reference.changed("sla_policy");
         Allowances allowances = withinAYear(command.allowances());
         if (command.categoryId() != null) {
             CategorySummary category = directory.category(command.categoryId())
@@ -74,6 +78,7 @@ class SlaPolicyService {
 
     @Transactional
     SlaPolicyView update(UUID id, UpdateSlaPolicyCommand command) {
+        reference.changed("sla_policy");
         Allowances allowances = withinAYear(command.allowances());
         SlaPolicy policy = policies.findForUpdate(id).orElseThrow(SlaPolicyService::notFound);
         if (command.version() != null && command.version() != policy.version()) {
@@ -88,6 +93,7 @@ class SlaPolicyService {
     /** Deletes a category's policy. A type's default stays. */
     @Transactional
     void delete(UUID id) {
+        reference.changed("sla_policy");
         SlaPolicy policy = policies.findForUpdate(id).orElseThrow(SlaPolicyService::notFound);
         if (policy.isTypeDefault()) {
             throw ProblemException.conflict("DEFAULT_POLICY_REQUIRED",
