@@ -64,11 +64,13 @@ public class OtpService {
     }
 
     /**
-     * Checks a privacy code and spends it, in a transaction of its own so that a wrong try counts
-     * even when the act it guards is refused. A refusal is 403: the caller's session is fine, only
-     * the confirmation failed.
+     * Checks a privacy code and spends it, in the caller's transaction: one that holds nothing else
+     * and commits even when the code is refused, so that a wrong try counts (privacy/PrivacyCodes).
+     * Not a transaction of its own: beside the caller's, it would be a second connection of the main
+     * pool, and a flood of wrong codes held the whole pool waiting for itself. A refusal is 403: the
+     * caller's session is fine, only the confirmation failed.
      */
-    @Transactional(value = Transactional.TxType.REQUIRES_NEW, dontRollbackOn = ProblemException.class)
+    @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = ProblemException.class)
     public void confirmPrivacyCode(String email, String phone, String code) {
         check(OtpDestination.of(email, phone), OtpChallenge.Purpose.PRIVACY, code, 403);
     }

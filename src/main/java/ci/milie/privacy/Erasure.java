@@ -5,11 +5,13 @@ import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import ci.milie.common.Caller;
+import ci.milie.privacy.PrivacyCodes.Confirmed;
 import ci.milie.privacy.PrivacyCommands.CallerConfirmation;
 import ci.milie.privacy.PrivacyCommands.ErasureSummary;
 import ci.milie.privacy.PrivacyCommands.MyConfirmation;
 import ci.milie.request.PersonalDataErased;
 import ci.milie.request.RequestQueries;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * The right to erasure, through its three doors: the citizen for their account and its requests
@@ -38,11 +40,14 @@ public class Erasure {
         this.acts = acts;
     }
 
-    /** The signed-in citizen's account and every request filed with it. */
-    @Transactional
+    /**
+     * The signed-in citizen's account and every request filed with it. The code is checked before
+     * the erasure's transaction opens, in one of its own (PrivacyCodes): never two connections at once.
+     */
+    @Transactional(Transactional.TxType.NEVER)
     public ErasureSummary ofMyAccount(Caller caller, MyConfirmation confirmation) {
-        DataSubject subject = codes.confirmAccount(caller, confirmation.code(), confirmation.channel());
-        return erase(subject, PrivacyActs.Via.ACCOUNT, null);
+        Confirmed confirmed = codes.confirmAccount(caller, confirmation.code(), confirmation.channel());
+        return QuarkusTransaction.requiringNew().call(() -> erase(codes.subjectOf(confirmed), PrivacyActs.Via.ACCOUNT, null));
     }
 
     /** The one request its access key opens; never the account behind it. */
@@ -52,11 +57,14 @@ public class Erasure {
         return erase(subject, PrivacyActs.Via.ACCESS_KEY, null);
     }
 
-    /** OSEP, for a caller who proved they hold an e-mail or phone: everything that contact covers. */
-    @Transactional
+    /**
+     * OSEP, for a caller who proved they hold an e-mail or phone: everything that contact covers.
+     * The code is checked before the erasure's transaction opens, as for {@link #ofMyAccount}.
+     */
+    @Transactional(Transactional.TxType.NEVER)
     public ErasureSummary forCaller(Caller staff, CallerConfirmation confirmation) {
-        DataSubject subject = codes.confirmCaller(confirmation);
-        return erase(subject, PrivacyActs.Via.OSEP, staff);
+        Confirmed confirmed = codes.confirmCaller(confirmation);
+        return QuarkusTransaction.requiringNew().call(() -> erase(codes.subjectOf(confirmed), PrivacyActs.Via.OSEP, staff));
     }
 
     private ErasureSummary erase(DataSubject subject, PrivacyActs.Via via, Caller staff) {

@@ -2,6 +2,8 @@ package ci.milie.privacy;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -14,6 +16,8 @@ import ci.milie.privacy.PrivacyCommands.CallerConfirmation;
 import ci.milie.privacy.PrivacyCommands.CallerContact;
 import ci.milie.privacy.PrivacyCommands.CodeChannel;
 import ci.milie.privacy.PrivacyCommands.CodeSent;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.narayana.jta.TransactionExceptionResult;
 
 /**
  * The confirmation codes in front of every export and erasure but the one by access key. A
@@ -47,17 +51,22 @@ public class PrivacyCodes {
                 channel == CodeChannel.EMAIL ? maskEmail(account.email()) : PhoneNumbers.mask(account.phone()));
     }
 
-    /** Checks the signed-in citizen's code (spent whatever follows) and returns what their account covers. */
-    @Transactional
-    public DataSubject confirmAccount(Caller caller, String code, CodeChannel requested) {
-        DataSubject account = account(caller);
-        CodeChannel channel = channel(account, requested);
-        if (channel == CodeChannel.EMAIL) {
-            otp.confirmPrivacyCode(account.email(), null, code);
-        } else {
-            otp.confirmPrivacyCode(null, account.phone(), code);
-        }
-        return account;
+    /**
+     * Checks the signed-in citizen's code (spent whatever follows): what their account covers is then
+     * read in the act's transaction ({@link #subjectOf}). See {@link #confirm} for the transaction.
+     */
+    @Transactional(Transactional.TxType.NEVER)
+    public Confirmed confirmAccount(Caller caller, String code, CodeChannel requested) {
+        return confirm(() -> {
+            DataSubject account = account(caller);
+            CodeChannel channel = channel(account, requested);
+            if (channel == CodeChannel.EMAIL) {
+                otp.confirmPrivacyCode(account.email(), null, code);
+            } else {
+                otp.confirmPrivacyCode(null, account.phone(), code);
+            }
+            return new Confirmed(account.citizenId(), null, null);
+        });
     }
 
     /** OSEP: sends a code to the contact a caller gave, whether or not Miliê holds anything for it. */
@@ -70,11 +79,55 @@ public class PrivacyCodes {
                 email ? maskEmail(contact.email()) : PhoneNumbers.mask(PhoneNumbers.normalise(contact.phone()).orElseThrow()));
     }
 
-    /** OSEP: checks the code the caller read back (spent whatever follows) and returns what that contact covers. */
-    @Transactional
-    public DataSubject confirmCaller(CallerConfirmation confirmation) {
-        otp.confirmPrivacyCode(confirmation.email(), confirmation.phone(), confirmation.code());
-        return subjects.ofContact(blankToNull(confirmation.email()), blankToNull(confirmation.phone()));
+    /**
+     * OSEP: checks the code the caller read back (spent whatever follows): what that contact covers
+     * is then read in the act's transaction ({@link #subjectOf}). See {@link #confirm} for the transaction.
+     */
+    @Transactional(Transactional.TxType.NEVER)
+    public Confirmed confirmCaller(CallerConfirmation confirmation) {
+        return confirm(() -> {
+            otp.confirmPrivacyCode(confirmation.email(), confirmation.phone(), confirmation.code());
+            return new Confirmed(null, blankToNull(confirmation.email()), blankToNull(confirmation.phone()));
+        });
+    }
+
+    /**
+     * What a confirmed code covers, read in the act's transaction: a request filed since the check
+     * is covered too.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public DataSubject subjectOf(Confirmed confirmed) {
+        if (confirmed.citizenId != null) {
+            return subjects.ofAccount(confirmed.citizenId).orElseThrow(() -> ProblemException.notFound("NOT_FOUND.account"));
+        }
+        return subjects.ofContact(confirmed.email, confirmed.phone);
+    }
+
+    /**
+     * A check in a transaction of its own that commits even when the code is refused, so that a
+     * wrong try counts (and a right code is spent) whatever becomes of the act it guards. Never
+     * beside the act's transaction (hence NEVER, here and on the acts): that one would hold a
+     * connection of the main pool while this one waits for a second, and a flood of wrong codes
+     * held the whole pool waiting for itself (PrivacyConfirmConnectionsTest).
+     */
+    private static Confirmed confirm(Callable<Confirmed> check) {
+        return QuarkusTransaction.requiringNew()
+                .exceptionHandler(e -> e instanceof ProblemException ? TransactionExceptionResult.COMMIT
+                        : TransactionExceptionResult.ROLLBACK)
+                .call(check);
+    }
+
+    /** A code checked and spent; only this class makes one, so an act cannot skip its check. */
+    public static final class Confirmed {
+        private final UUID citizenId;
+        private final String email;
+        private final String phone;
+
+        private Confirmed(UUID citizenId, String email, String phone) {
+            this.citizenId = citizenId;
+            this.email = email;
+            this.phone = phone;
+        }
     }
 
     private DataSubject account(Caller caller) {

@@ -13,9 +13,11 @@ import ci.milie.common.RateLimiter;
 import ci.milie.privacy.DataExport.Scope;
 import ci.milie.privacy.PrivacyActs.Act;
 import ci.milie.privacy.PrivacyActs.Via;
+import ci.milie.privacy.PrivacyCodes.Confirmed;
 import ci.milie.privacy.PrivacyCommands.CallerConfirmation;
 import ci.milie.privacy.PrivacyCommands.MyConfirmation;
 import ci.milie.request.RequestQueries;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * The three doors to a subject's data, each audited in the transaction that reads the data: the
@@ -44,13 +46,20 @@ public class PrivacyExports {
         this.building = new Semaphore(config.concurrent());
     }
 
-    /** The signed-in citizen's account and requests, once the code sent to the account is confirmed. */
-    @Transactional
+    /**
+     * The signed-in citizen's account and requests, once the code sent to the account is confirmed.
+     * The code is checked before the export's transaction opens, in one of its own (PrivacyCodes):
+     * never two connections at once.
+     */
+    @Transactional(Transactional.TxType.NEVER)
     public DataExport forAccount(Caller caller, MyConfirmation confirmation) {
-        DataSubject subject = codes.confirmAccount(caller, confirmation.code(), confirmation.channel());
-        limiter.hit(Limit.PRIVACY_EXPORT_PER_SUBJECT, "account:" + subject.citizenId());
-        acts.record(Act.EXPORT, Via.ACCOUNT, null, null, subject.citizenId(), subject.requestIds());
-        return build(subject, Scope.ACCOUNT);
+        Confirmed confirmed = codes.confirmAccount(caller, confirmation.code(), confirmation.channel());
+        return QuarkusTransaction.requiringNew().call(() -> {
+            DataSubject subject = codes.subjectOf(confirmed);
+            limiter.hit(Limit.PRIVACY_EXPORT_PER_SUBJECT, "account:" + subject.citizenId());
+            acts.record(Act.EXPORT, Via.ACCOUNT, null, null, subject.citizenId(), subject.requestIds());
+            return build(subject, Scope.ACCOUNT);
+        });
     }
 
     /** One request, for the holder of its access key (never the account behind it). */
@@ -62,13 +71,19 @@ public class PrivacyExports {
         return build(subject, Scope.REQUEST);
     }
 
-    /** OSEP: what a caller's contact covers, once the caller read back the code sent to it; empty if nothing. */
-    @Transactional
+    /**
+     * OSEP: what a caller's contact covers, once the caller read back the code sent to it; empty if
+     * nothing. The code is checked before the export's transaction opens, as for {@link #forAccount}.
+     */
+    @Transactional(Transactional.TxType.NEVER)
     public DataExport forCaller(Caller staff, CallerConfirmation confirmation) {
-        DataSubject subject = codes.confirmCaller(confirmation);
-        acts.record(Act.EXPORT, Via.OSEP, staff.id().orElseThrow(), PrivacyActs.CODE_READ_BACK, subject.citizenId(),
-                subject.requestIds());
-        return build(subject, Scope.CONTACT);
+        Confirmed confirmed = codes.confirmCaller(confirmation);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            DataSubject subject = codes.subjectOf(confirmed);
+            acts.record(Act.EXPORT, Via.OSEP, staff.id().orElseThrow(), PrivacyActs.CODE_READ_BACK, subject.citizenId(),
+                    subject.requestIds());
+            return build(subject, Scope.CONTACT);
+        });
     }
 
     /**
