@@ -1,5 +1,6 @@
 package ci.milie.answer;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -22,7 +23,8 @@ class AnswerQueries implements AnswerLookup {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<AnswerSummary> delivered(UUID requestId) {
         return answers.deliveredOf(requestId).stream()
-                .map(a -> new AnswerSummary(a.id(), a.status().name(), a.text(), a.submittedAt(), a.deliveredAt(), null))
+                .map(a -> new AnswerSummary((UUID) a[0], Answer.Status.DELIVERED.name(), (String) a[1], (Instant) a[2],
+                        (Instant) a[3], null))
                 .toList();
     }
 

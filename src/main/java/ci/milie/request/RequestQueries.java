@@ -104,7 +104,7 @@ public class RequestQueries {
         CitizenRequest request = null;
         List<AnswerLookup.AnswerSummary> delivered = null;
         if (withKey) {
-            request = requests.findById(r.id());
+            request = requests.findToRead(r.id());
             // read once: shown, and what the rules ask of the latest one
             delivered = answers.delivered(r.id());
             allowed = commands.allowedActions(request, RequestAccess.sight(request, Caller.anonymous(), accessKey), delivered);

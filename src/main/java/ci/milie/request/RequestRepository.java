@@ -60,44 +60,74 @@ class RequestRepository implements PanacheRepositoryBase<CitizenRequest, UUID> {
     }
 
     Optional<TrackingRow> findForTracking(String code) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                select r.id, r.tracking_code, r.access_key_hash, r.type, r.status, r.submitted_at, r.updated_at,
-                       r.due_at, c.id, c.code, c.label_fr, c.label_en, a.name,
-                       e.id, e.type, e.occurred_at, e.from_status, e.to_status, t.message, e.actor_role
-                from citizen_request r
-                join category c on c.id = r.category_id
-                left join administration a on a.id = r.administration_id
-                left join request_event e on e.request_id = r.id and e.visibility = 'PUBLIC'
-                left join request_event_text t on t.event_id = e.id
-                where r.tracking_code = ?1
-                order by e.seq""").setParameter(1, code).getResultList();
-        if (rows.isEmpty()) {
-            return Optional.empty();
-        }
-        List<PublicEvent> timeline = new ArrayList<>(rows.size());
-        for (Object[] row : rows) {
-            if (row[13] != null) {
-                timeline.add(new PublicEvent((UUID) row[13], EventType.valueOf((String) row[14]), instant(row[15]),
-                        status(row[16]), status(row[17]), (String) row[18], (String) row[19]));
+        // JDBC with typed getters: as a native query, Hibernate resolved the columns' types from the
+        // result set's metadata at every call. Nothing is pending in the session here.
+        return em.unwrap(org.hibernate.Session.class).doReturningWork(connection -> {
+            try (var statement = connection.prepareStatement("""
+                    select r.id, r.tracking_code, r.access_key_hash, r.type, r.status, r.submitted_at, r.updated_at,
+                           r.due_at, c.id, c.code, c.label_fr, c.label_en, a.name,
+                           e.id, e.type, e.occurred_at, e.from_status, e.to_status, t.message, e.actor_role
+                    from citizen_request r
+                    join category c on c.id = r.category_id
+                    left join administration a on a.id = r.administration_id
+                    left join request_event e on e.request_id = r.id and e.visibility = 'PUBLIC'
+                    left join request_event_text t on t.event_id = e.id
+                    where r.tracking_code = ?
+                    order by e.seq""")) {
+                statement.setString(1, code);
+                try (var rows = statement.executeQuery()) {
+                    if (!rows.next()) {
+                        return Optional.<TrackingRow>empty();
+                    }
+                    TrackingRow request = new TrackingRow(rows.getObject(1, UUID.class), rows.getString(2), rows.getString(3),
+                            RequestType.valueOf(rows.getString(4)), RequestStatus.valueOf(rows.getString(5)), instant(rows, 6),
+                            instant(rows, 7), instant(rows, 8), rows.getObject(9, UUID.class), rows.getString(10),
+                            rows.getString(11), rows.getString(12), rows.getString(13), new ArrayList<>());
+                    do {
+                        UUID event = rows.getObject(14, UUID.class);
+                        if (event != null) {
+                            request.timeline().add(new PublicEvent(event, EventType.valueOf(rows.getString(15)), instant(rows, 16),
+                                    status(rows.getString(17)), status(rows.getString(18)), rows.getString(19), rows.getString(20)));
+                        }
+                    } while (rows.next());
+                    return Optional.of(new TrackingRow(request.id(), request.trackingCode(), request.accessKeyHash(),
+                            request.type(), request.status(), request.submittedAt(), request.updatedAt(), request.dueAt(),
+                            request.categoryId(), request.categoryCode(), request.categoryLabelFr(), request.categoryLabelEn(),
+                            request.administrationName(), List.copyOf(request.timeline())));
+                }
             }
-        }
-        Object[] row = rows.get(0);
-        return Optional.of(new TrackingRow((UUID) row[0], (String) row[1], (String) row[2],
-                RequestType.valueOf((String) row[3]), RequestStatus.valueOf((String) row[4]), instant(row[5]),
-                instant(row[6]), instant(row[7]), (UUID) row[8], (String) row[9], (String) row[10], (String) row[11],
-                (String) row[12], timeline));
+        });
+    }
+
+    private static Instant instant(java.sql.ResultSet rows, int column) throws java.sql.SQLException {
+        java.time.OffsetDateTime value = rows.getObject(column, java.time.OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
     }
 
     private static RequestStatus status(Object value) {
         return value == null ? null : RequestStatus.valueOf((String) value);
     }
 
+    /**
+     * The request, to read only (a key holder's view changes nothing): Hibernate keeps no copy of
+     * its state to compare at flush.
+     */
+    CitizenRequest findToRead(UUID id) {
+        return em.find(CitizenRequest.class, id, java.util.Map.of(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true));
+    }
+
     boolean trackingCodeTaken(String code) {
         // Plain SQL on the unique index, without flushing the session first: a submission asks this
         // before anything is persisted, and a Panache count cost a sixth of its CPU (docs/PERFORMANCE.md).
-        return (Boolean) em.createNativeQuery("select exists (select 1 from citizen_request where tracking_code = ?1)")
-                .setParameter(1, code).setFlushMode(jakarta.persistence.FlushModeType.COMMIT).getSingleResult();
+        // JDBC rather than a native query: Hibernate would read the result set's metadata at every call.
+        return em.unwrap(org.hibernate.Session.class).doReturningWork(connection -> {
+            try (var statement = connection.prepareStatement("select exists (select 1 from citizen_request where tracking_code = ?)")) {
+                statement.setString(1, code);
+                try (var result = statement.executeQuery()) {
+                    return result.next() && result.getBoolean(1);
+                }
+            }
+        });
     }
 
     /**

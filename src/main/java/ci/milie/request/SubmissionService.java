@@ -79,8 +79,12 @@ public class SubmissionService {
         }
         String hash = Secrets.sha256(actor.role() + "|" + actor.id() + "|" + canonical(command));
         // Serialises concurrent retries of one key: the second waits here until the first commits.
-        em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 0))").setParameter(1, idempotencyKey)
-                .getSingleResult();
+        em.unwrap(org.hibernate.Session.class).doWork(connection -> {
+            try (var lock = connection.prepareStatement("select pg_advisory_xact_lock(hashtextextended(?, 0))")) {
+                lock.setString(1, idempotencyKey);
+                lock.execute();
+            }
+        });
         Instant now = clock.instant();
         IdempotencyRecord previous = em.find(IdempotencyRecord.class, idempotencyKey);
         if (previous != null && previous.createdAt().isAfter(now.minus(IDEMPOTENCY_WINDOW))) {
