@@ -1,4 +1,4 @@
--- Captured by bench/capture-statements.sh on 2026-11-30T03:27Z from commit 5ec590a (database milie_capture, after
+-- Captured by bench/capture-statements.sh on 2026-11-30T05:27Z from commit 2f3c52e (database milie_capture, after
 -- 20 warm-up calls: the steady state, caches filled, statements prepared). Regenerate it by
 -- running the capture again; do not edit it by hand. Raw extract: bench/pgbench/track-keyed.log.sql.
 --
@@ -24,4 +24,4 @@ left join request_event_text t on t.event_id = e.id
 where r.tracking_code = (select tracking_code from bench_floor_pairs where i = :i)
 order by e.seq;
 select cr1_0.id,cr1_0.access_key_hash,cr1_0.acknowledged_at,cr1_0.acknowledgement_met,cr1_0.acknowledgement_working_seconds,cr1_0.administration_id,cr1_0.anonymous,cr1_0.answer_met,cr1_0.answer_working_seconds,cr1_0.answered_at,cr1_0.category_id,cr1_0.channel,cr1_0.citizen_id,cr1_0.closed_at,cr1_0.contact_email,cr1_0.contact_name,cr1_0.contact_phone,cr1_0.preferred_language,cr1_0.description,cr1_0.due_at,cr1_0.duplicate_of,cr1_0.entered_by_staff_id,cr1_0.escalated_due_at,cr1_0.latitude,cr1_0.locality,cr1_0.longitude,cr1_0.region,cr1_0.overdue_due_at,cr1_0.paused_remaining_seconds,cr1_0.personal_data_erased_at,cr1_0.qualified,cr1_0.rejection_reason,cr1_0.reminded_due_at,cr1_0.reopen_count,cr1_0.resume_status,cr1_0.status,cr1_0.status_changed_at,cr1_0.subject,cr1_0.submitted_at,cr1_0.suggested_administration_id,cr1_0.tracking_code,cr1_0.triage_met,cr1_0.type,cr1_0.updated_at,cr1_0.version from citizen_request cr1_0 where cr1_0.id=(select request_id from bench_floor_pairs where i = :i);
-select a1_0.id,a1_0.author_id,a1_0.delivered_at,a1_0.remarks,a1_0.request_id,a1_0.reviewed_at,a1_0.reviewer_id,a1_0.status,a1_0.submitted_at,a1_0.text,a1_0.version from answer a1_0 where a1_0.request_id=(select request_id from bench_floor_pairs where i = :i) and a1_0.status='DELIVERED' order by a1_0.delivered_at;
+select a1_0.id,a1_0.text,a1_0.submitted_at,a1_0.delivered_at from answer a1_0 where a1_0.request_id=(select request_id from bench_floor_pairs where i = :i) and a1_0.status='DELIVERED' order by a1_0.delivered_at;

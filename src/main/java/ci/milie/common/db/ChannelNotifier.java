@@ -14,12 +14,14 @@ import java.util.concurrent.locks.LockSupport;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.ShutdownEvent;
 
 /**
- * PostgreSQL {@code NOTIFY} sent after commit, from a connection of its own, one per burst.
+ * PostgreSQL {@code NOTIFY} sent after commit, from a connection of its own, one per burst and at
+ * most one per {@code milie.db.notify-gap} (10 ms) on each channel.
  *
  * <p>Why not {@code pg_notify} in the writer's transaction: at commit PostgreSQL takes the
  * notification queue's lock and keeps it until the commit record is flushed, so every notifying
@@ -40,10 +42,13 @@ public class ChannelNotifier {
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
     private final DirectConnections connections;
+    private final long gapNanos;
     private final Map<String, Bell> bells = new ConcurrentHashMap<>();
 
-    ChannelNotifier(DirectConnections connections) {
+    ChannelNotifier(DirectConnections connections,
+            @ConfigProperty(name = "milie.db.notify-gap", defaultValue = "PT0.01S") Duration gap) {
         this.connections = connections;
+        this.gapNanos = gap.toNanos();
     }
 
     /** Asks for a notification on {@code channel} soon; returns at once, whatever the database's state. */
@@ -89,6 +94,14 @@ public class ChannelNotifier {
             thread.join(Duration.ofSeconds(5).toMillis());
         }
 
+        /** Waits the whole delay (rings unpark this thread too), unless stopped. */
+        private void pause(long nanos) {
+            long until = System.nanoTime() + nanos;
+            for (long left = nanos; running && left > 0; left = until - System.nanoTime()) {
+                LockSupport.parkNanos(this, left);
+            }
+        }
+
         private void run() {
             Duration backoff = Duration.ofSeconds(1);
             while (running) {
@@ -115,6 +128,9 @@ public class ChannelNotifier {
                                 throw e;
                             }
                             sent.incrementAndGet();
+                            // At most one notification per gap: each wakes every instance's listener,
+                            // which then reads the feed; the commits of the gap share one.
+                            pause(gapNanos);
                         }
                     }
                 } catch (SQLException | RuntimeException e) {
@@ -123,11 +139,7 @@ public class ChannelNotifier {
                     }
                     LOG.warnf("Notifier on %s disconnected (%s); retrying in %ds", channel, e.getClass().getSimpleName(),
                             backoff.toSeconds());
-                    // rings unpark this thread too: wait out the whole delay
-                    long until = System.nanoTime() + backoff.toNanos();
-                    for (long left = backoff.toNanos(); running && left > 0; left = until - System.nanoTime()) {
-                        LockSupport.parkNanos(this, left);
-                    }
+                    pause(backoff.toNanos());
                     backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
                 }
             }

@@ -58,7 +58,7 @@ class ChannelNotifierTest {
     }
 
     @Test
-    void everyRingIsFollowedByANotificationAndBurstsShareOnes() throws Exception {
+    void everyRingIsFollowedByANotificationAndABurstSharesOnePer10Ms() throws Exception {
         String channel = "milie_test_bell";
         try (Connection listening = listen(channel)) {
             for (int ring = 0; ring < 5; ring++) {
@@ -67,6 +67,7 @@ class ChannelNotifierTest {
             }
 
             long before = notifier.sent(channel);
+            long start = System.nanoTime();
             ExecutorService ringers = Executors.newFixedThreadPool(8);
             for (int ring = 0; ring < 4000; ring++) {
                 ringers.execute(() -> notifier.ring(channel));
@@ -80,7 +81,8 @@ class ChannelNotifierTest {
                 heard.addAll(waitFor(listening, 1));
             }
             long sent = notifier.sent(channel) - before;
-            assertTrue(sent >= 1 && sent <= 4001, "between one and one per ring: " + sent);
+            long gaps = (System.nanoTime() - start) / TimeUnit.MILLISECONDS.toNanos(10);
+            assertTrue(sent >= 1 && sent <= gaps + 1, "at least one, at most one per 10 ms: " + sent + " in " + gaps + " gaps");
             assertEquals(sent, heard.size(), "every notification sent was heard");
         }
     }
