@@ -12,7 +12,7 @@
 -- A fixed seed (setseed) and ids derived from the request number make runs reproducible: the same n
 -- and years give the same rows, shifted to end at the time of the run (up to the few requests whose
 -- next move falls just before or after it). On 2 cores, 1M requests take 3 to 3.5 minutes (wall-clock,
--- with the index builds and the final VACUUM ANALYZE) and 3.6 GB, 5M about 18 minutes and 18 GB.
+-- with the index builds and the final VACUUM ANALYZE) and 3.6 GB, 5M 16 to 18 minutes and 21 GB (V32).
 --
 -- What it creates
 --   * Directory: the dev seed's 34 administrations and 32 categories (db/dev/R__dev_seed.sql, run here
