@@ -12,7 +12,7 @@
 -- A fixed seed (setseed) and ids derived from the request number make runs reproducible: the same n
 -- and years give the same rows, shifted to end at the time of the run (up to the few requests whose
 -- next move falls just before or after it). On 2 cores, 1M requests take 3 to 3.5 minutes (wall-clock,
--- with the index builds and the final VACUUM ANALYZE) and 3.6 GB, 5M about 18 minutes and 18 GB.
+-- with the index builds and the final VACUUM ANALYZE) and 3.6 GB, 5M 16 to 18 minutes and 21 GB (V32).
 --
 -- What it creates
 --   * Directory: the dev seed's 34 administrations and 32 categories (db/dev/R__dev_seed.sql, run here
@@ -936,11 +936,15 @@ select format('drop index %I', indexname) from gen_saved_index i
 where indexdef not like '% WHERE %= ANY (%'
   and not exists (select 1 from gen_saved_constraint c where c.conname = i.indexname and c.contype in ('p', 'u')) \gexec
 
--- Citizens with an account (one-time-code sign-in), created at their first request.
-insert into citizen (id, email, phone, full_name, preferred_language, created_at, last_login_at, version)
+-- Citizens with an account (one-time-code sign-in), created at their first request. Each signed up
+-- with one contact, the one its code proved (V25): an e-mail (half of them, who also gave a phone on
+-- their profile, unproven, and a fifth with no phone), or else a phone.
+insert into citizen (id, email, phone, email_verified, phone_verified, full_name, preferred_language, created_at,
+        last_login_at, version)
 select pg_temp.nid(c * 64 + 47),
        case when c % 10 < 5 or c % 10 >= 8 then (:'first_slugs'::text[])[1 + c % :nfirst] || '.' || (:'last_slugs'::text[])[1 + (c / :nfirst) % :nlast] || c || '@example.ci' end,
        case when c % 10 < 8 then '+225' || (array['07', '05', '01'])[1 + c % 3] || lpad(((c * 7919) % 100000000)::text, 8, '0') end,
+       c % 10 < 5 or c % 10 >= 8, c % 10 between 5 and 7,
        (:'first_names'::text[])[1 + c % :nfirst] || ' ' || (:'last_names'::text[])[1 + (c / :nfirst) % :nlast],
        case when c % 40 = 0 then 'en' else 'fr' end,
        to_timestamp(min(t0) - 60), to_timestamp(max(t0) - 30), 0

@@ -172,6 +172,8 @@ class StatsQueries {
                 .filter(p -> rolledUntil != null && !p.end().isAfter(rolledUntil) && filter.type() == null
                         && filter.channel() == null && filter.region() == null);
         String times;
+        // Whether the percentiles are read from the histograms of the period's rows (f) themselves
+        boolean timesFromRows = false;
         // grouping(administration_id, category_id) of the rows that have the percentiles' groups
         int scope = dimension == Dimension.ADMINISTRATION ? (filter.categoryId() == null ? 1 : 0)
                 : (filter.administrationId() == null ? 2 : 0);
@@ -195,7 +197,9 @@ class StatsQueries {
             // lateral join.
             // Without a type, channel or region filter, the histograms already summed per group
             // (stats_scope_times) stand for the rolled-up days and months.
-            String histograms = scopeTimes(filter, scope, rolledUntil, where).map(t -> "(" + t + ") f").orElse("f");
+            Optional<String> scopeTimes = scopeTimes(filter, scope, rolledUntil, where);
+            timesFromRows = scopeTimes.isEmpty();
+            String histograms = scopeTimes.map(t -> "(" + t + ") f").orElse("f");
             times = """
                     acknowledgement as (
                         select id, stats_hist_percentiles(array_agg((b << 32) | n order by b), array[0.5, 0.9]) as p
@@ -216,8 +220,8 @@ class StatsQueries {
                                ans.p[1] as answer_p50, ans.p[2] as answer_p90
                         from acknowledgement ack full join answer ans on ans.id = ack.id)""";
         }
-        // One pass: the period's rows are read once and summed. Materialised when the working times
-        // are ranked too; otherwise inlined, so that their arrays are never read.
+        // One pass: the period's rows are read once and summed. Materialised when their histograms
+        // give the percentiles too; otherwise inlined, so that their arrays are never read.
         for (Object[] row : rows(("""
                 with f as %5$s (select %6$s from %1$s f where %2$s),
                 totals as (
@@ -236,7 +240,8 @@ class StatsQueries {
                        times.ack_p50, times.ack_p90, times.answer_p50, times.answer_p90, t.acknowledged
                 from totals t
                 left join times on times.id = t.id""").formatted("%1$s", "%2$s", key, acknowledgementTimes,
-                calendar.isPresent() ? "not materialized" : "materialized", PERFORMANCE_COLUMNS), where)) {
+                timesFromRows ? "materialized" : "not materialized",
+                timesFromRows ? PERFORMANCE_COLUMNS + HISTOGRAM_COLUMNS : PERFORMANCE_COLUMNS), where)) {
             Figures f = at(figures, row[0]);
             f.received = number(row[1]);
             f.answered = number(row[2]);
@@ -306,8 +311,10 @@ class StatsQueries {
     private static final String PERFORMANCE_COLUMNS = """
             f.administration_id, f.category_id, f.received, f.acknowledged, f.acknowledgements_judged,
             f.acknowledgements_met, f.answered, f.answers_judged, f.answers_met, f.answered_reopened, f.handbacks,
-            f.reroutes, f.delivered, f.ratings, f.rating_sum, f.rated_4_or_5, f.satisfied, f.acknowledgement_hist,
-            f.answer_hist""";
+            f.reroutes, f.delivered, f.ratings, f.rating_sum, f.rated_4_or_5, f.satisfied""";
+
+    /** Their histograms, when the percentiles are read from them. */
+    private static final String HISTOGRAM_COLUMNS = ", f.acknowledgement_hist, f.answer_hist";
 
     /** stats_daily's columns, which the region tables have too, before their region. */
     private static final String COLUMNS = """
@@ -369,13 +376,20 @@ class StatsQueries {
         }
         Instant wholeFrom = firstWhole.atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant wholeTo = lastWhole.atStartOfDay(ZoneOffset.UTC).toInstant();
+        // The partial days at either end, computed from the requests once per query (live_facts), even
+        // when the query reads them twice (a performance table's histograms)
+        List<String> liveParts = new ArrayList<>();
         if (from.isBefore(wholeFrom)) {
-            parts.add("select * from " + live.formatted(where.bind(Timestamp.from(from)),
+            liveParts.add("select * from " + live.formatted(where.bind(Timestamp.from(from)),
                     where.bind(Timestamp.from(wholeFrom))));
         }
         if (wholeTo.isBefore(to)) {
-            parts.add("select * from " + live.formatted(where.bind(Timestamp.from(wholeTo)),
+            liveParts.add("select * from " + live.formatted(where.bind(Timestamp.from(wholeTo)),
                     where.bind(Timestamp.from(to))));
+        }
+        if (!liveParts.isEmpty()) {
+            where.live = String.join(" union all ", liveParts);
+            parts.add("select * from live_facts");
         }
         return where.from("(" + String.join(" union all ", parts) + ")");
     }
@@ -416,15 +430,10 @@ class StatsQueries {
         } else {
             rolled(parts, where, rolled, "'day'", firstWhole, lastWhole);
         }
-        String live = "select administration_id, category_id, acknowledgement_hist, answer_hist"
-                + " from stats_facts(%s, %s, null) where true" + dimensions;
-        Instant wholeFrom = firstWhole.atStartOfDay(ZoneOffset.UTC).toInstant();
-        Instant wholeTo = lastWhole.atStartOfDay(ZoneOffset.UTC).toInstant();
-        if (from.isBefore(wholeFrom)) {
-            parts.add(live.formatted(where.bind(Timestamp.from(from)), where.bind(Timestamp.from(wholeFrom))));
-        }
-        if (wholeTo.isBefore(to)) {
-            parts.add(live.formatted(where.bind(Timestamp.from(wholeTo)), where.bind(Timestamp.from(to))));
+        // The partial days: the same live rows as the period's (source cut the period the same way)
+        if (where.live != null) {
+            parts.add("select administration_id, category_id, acknowledgement_hist, answer_hist from live_facts where true"
+                    + dimensions);
         }
         return Optional.of(String.join(" union all ", parts));
     }
@@ -508,8 +517,13 @@ class StatsQueries {
         if (where.source != null) {
             roomToSort();
         }
-        return where.bindTo(em.createNativeQuery(where.source == null ? sql.formatted(where.conjunction())
-                : sql.formatted(where.source, where.conjunction())));
+        String text = (where.source == null ? sql.formatted(where.conjunction())
+                : sql.formatted(where.source, where.conjunction())).strip();
+        if (where.live != null) {
+            String live = "live_facts as materialized (" + where.live + ")";
+            text = text.startsWith("with ") ? "with " + live + ", " + text.substring(5) : "with " + live + " " + text;
+        }
+        return where.bindTo(em.createNativeQuery(text));
     }
 
     private static long number(Object value) {
@@ -519,6 +533,8 @@ class StatsQueries {
     /** The filter of a statistics query, and the rows it reads ({@code source}, when not the query's own). */
     private static final class Where extends SqlFilter {
         private String source;
+        /** The rows computed from the requests (partial days), which the source reads as live_facts. */
+        private String live;
 
         @Override
         public Where and(String clause) {
