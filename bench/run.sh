@@ -284,7 +284,7 @@ floor_ratio() { for f in "${FLOORS[@]}"; do [ "${f%%|*}" = "$1" ] && { echo "${f
 verdict() { awk -v v="$1" -v t="$2" -v op="$3" 'BEGIN { ok = (op == "<=" ? v <= t : v >= t); printf "%s", (ok ? "met" : "MISSED") }'; }
 {
   echo "Miliê API, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo);" \
-    "wrk -t$BENCH_THREADS -c$BENCH_CONNECTIONS and pgbench -M prepared -c$BENCH_CONNECTIONS -j$BENCH_THREADS, $BENCH_WARMUP warm-up + $BENCH_DURATION each;" \
+    "wrk -t$BENCH_THREADS -c$BENCH_CONNECTIONS (warm-up in $BENCH_WARMUP rounds until the JIT takes ≤ $BENCH_JIT_SETTLED % of the JVM's CPU, ≤ ${BENCH_WARMUP_MAX}s) and pgbench -M prepared -c$BENCH_CONNECTIONS -j$BENCH_THREADS ($BENCH_WARMUP warm-up), $BENCH_DURATION each;" \
     "$REQUESTS requests in $BENCH_DB; $PAIRS keyed pairs ($ANSWERED with a delivered answer); outbox relay and scheduled jobs off;" \
     "load before start $START_LOAD (CPU $START_BUSY %)$QUIET_NOTE"
   echo
