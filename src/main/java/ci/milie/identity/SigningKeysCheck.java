@@ -17,8 +17,8 @@ class SigningKeysCheck {
         boolean verify = present(config, "mp.jwt.verify.publickey.location") || present(config, "mp.jwt.verify.publickey");
         boolean sign = present(config, "smallrye.jwt.sign.key.location") || present(config, "smallrye.jwt.sign.key");
         if (!verify || !sign) {
-            throw new IllegalStateException("JWT keys are not configured: set MP_JWT_VERIFY_PUBLICKEY_LOCATION (public key, PEM) "
-                    + "and SMALLRYE_JWT_SIGN_KEY_LOCATION (private key, PEM)");
+            throw new IllegalStateException("JWT keys are not configured: set MP_JWT_VERIFY_PUBLICKEY_LOCATION (public key, PEM, "
+                    + "or a JWK set during a rotation) and SMALLRYE_JWT_SIGN_KEY_LOCATION (private key, PEM or JWK)");
         }
     }
 

@@ -3,16 +3,24 @@ package ci.milie.identity;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import ci.milie.common.Roles;
 import ci.milie.common.Secrets;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 
-/** Mints access tokens (RS256 JWT) and rotating opaque refresh tokens. */
+/**
+ * Mints access tokens (RS256 JWT) and rotating opaque refresh tokens. Access tokens name their
+ * signing key in the {@code kid} header when one is configured ({@code smallrye.jwt.sign.key.id}),
+ * so that verification can pick it from a key set holding the current and the previous key. SmallRye
+ * stamps that id only when the signing key is a JWK; it is set here so that a PEM key carries it too.
+ */
 @ApplicationScoped
 public class TokenIssuer {
 
@@ -22,11 +30,19 @@ public class TokenIssuer {
     private final AuthConfig config;
     private final Clock clock;
     private final RefreshTokenRepository refreshTokens;
+    private final Optional<String> signingKeyId;
 
-    TokenIssuer(AuthConfig config, Clock clock, RefreshTokenRepository refreshTokens) {
+    TokenIssuer(AuthConfig config, Clock clock, RefreshTokenRepository refreshTokens,
+            @ConfigProperty(name = "smallrye.jwt.sign.key.id") Optional<String> signingKeyId) {
         this.config = config;
         this.clock = clock;
         this.refreshTokens = refreshTokens;
+        this.signingKeyId = signingKeyId.filter(id -> !id.isBlank());
+    }
+
+    /** The id of the key that signs, if configured: the {@code kid} of every token minted here. */
+    Optional<String> signingKeyId() {
+        return signingKeyId;
     }
 
     /**
@@ -70,7 +86,17 @@ public class TokenIssuer {
         if (administrationId != null) {
             claims.claim(ADMINISTRATION_CLAIM, administrationId.toString());
         }
-        return claims.sign();
+        return sign(claims);
+    }
+
+    /** A token that proves nothing and reaches nothing: the startup check that the keys verify what they sign. */
+    String probe() {
+        Instant now = clock.instant();
+        return sign(Jwt.claims().subject("signing-key-probe").audience(AUDIENCE).issuedAt(now).expiresAt(now.plusSeconds(60)));
+    }
+
+    private String sign(JwtClaimsBuilder claims) {
+        return signingKeyId.map(kid -> claims.jws().keyId(kid).sign()).orElseGet(claims::sign);
     }
 
     private JwtClaimsBuilder claims(UUID subject, String principal, String group, UUID family) {
@@ -91,7 +117,7 @@ public class TokenIssuer {
         String refresh = Secrets.random(32);
         refreshTokens.persist(new RefreshToken(Secrets.sha256(refresh), family, kind, subject, now,
                 now.plus(config.refreshTokenTtl())));
-        return new Tokens(claims.sign(), refresh, "Bearer", config.accessTokenTtl().toSeconds(),
+        return new Tokens(sign(claims), refresh, "Bearer", config.accessTokenTtl().toSeconds(),
                 config.refreshTokenTtl().toSeconds());
     }
 }

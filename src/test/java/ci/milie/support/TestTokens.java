@@ -3,6 +3,8 @@ package ci.milie.support;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.eclipse.microprofile.config.ConfigProvider;
+
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 
@@ -16,11 +18,17 @@ public final class TestTokens {
     }
 
     public static String of(String role) {
-        return builder(role, UUID.randomUUID(), null).sign();
+        return sign(builder(role, UUID.randomUUID(), null));
     }
 
     public static String agent(UUID administrationId) {
-        return builder("agent", UUID.randomUUID(), administrationId).sign();
+        return sign(builder("agent", UUID.randomUUID(), administrationId));
+    }
+
+    /** Signed as the application signs: with the configured key, naming it in the kid header when it has an id. */
+    public static String sign(JwtClaimsBuilder claims) {
+        return ConfigProvider.getConfig().getOptionalValue("smallrye.jwt.sign.key.id", String.class)
+                .map(kid -> claims.jws().keyId(kid).sign()).orElseGet(claims::sign);
     }
 
     public static JwtClaimsBuilder builder(String role, UUID subject, UUID administrationId) {
