@@ -280,7 +280,8 @@ class StatsQueries {
                        sum(f.ratings), sum(f.rating_sum)
                 from %s f where %s group by 1""",
                 // Monthly rows only fit monthly buckets
-                facts(filter, unit.equals("month"), rolledUntil()).dimensions(filter).param("unit", unit))) {
+                facts(filter, unit.equals("month"), rolledUntil(), SERIES_COLUMNS).dimensions(filter)
+                        .param("unit", unit))) {
             buckets.put(date(row[0]), new long[] { number(row[1]), number(row[2]), number(row[3]), number(row[4]) });
         }
         return buckets;
@@ -316,6 +317,13 @@ class StatsQueries {
     /** Their histograms, when the percentiles are read from them. */
     private static final String HISTOGRAM_COLUMNS = ", f.acknowledgement_hist, f.answer_hist";
 
+    /**
+     * What a time series reads of the roll-up rows: the columns stats_daily_series_idx holds (V34), so
+     * that a year of days is read from that index alone, not from the rows and their histograms.
+     */
+    private static final String SERIES_COLUMNS = """
+            day, administration_id, category_id, type, channel, received, answered, ratings, rating_sum""";
+
     /** stats_daily's columns, which the region tables have too, before their region. */
     private static final String COLUMNS = """
             day, administration_id, category_id, type, channel, received, acknowledged, acknowledgements_judged,
@@ -331,26 +339,33 @@ class StatsQueries {
      * the same levels by region.
      */
     private Where facts(StatsFilter filter, boolean months, java.time.LocalDate rolledUntil) {
+        return facts(filter, months, rolledUntil, null);
+    }
+
+    /** The same rows with only {@code columns} (all of them when null). */
+    private Where facts(StatsFilter filter, boolean months, java.time.LocalDate rolledUntil, String columns) {
+        String select = "select " + (columns == null ? "*" : columns) + " from ";
         if (filter.region() == null) {
-            return source(filter, months, rolledUntil, "select * from %s where day >= %s and day < %s", "stats_daily",
-                    "stats_monthly", "stats_facts(%s, %s, null)");
+            return source(filter, months, rolledUntil, select + "%s where day >= %s and day < %s", "stats_daily",
+                    "stats_monthly", "stats_facts(%s, %s, null)", columns);
         }
         return source(filter, months, rolledUntil,
-                "select " + COLUMNS + " from %s where lower(region) = lower(:region) and day >= %s and day < %s",
-                "stats_daily_region", "stats_monthly_region", "stats_facts(%s, %s, :region)")
+                "select " + (columns == null ? COLUMNS : columns)
+                        + " from %s where lower(region) = lower(:region) and day >= %s and day < %s",
+                "stats_daily_region", "stats_monthly_region", "stats_facts(%s, %s, :region)", columns)
                 .param("region", filter.region());
     }
 
     /** The same rows by region (with a region column): requests received per region. */
     private Where regionFacts(StatsFilter filter, java.time.LocalDate rolledUntil) {
         Where where = source(filter, true, rolledUntil, "select * from %s where day >= %s and day < %s",
-                "stats_daily_region", "stats_monthly_region", "stats_facts_by_region(%s, %s)");
+                "stats_daily_region", "stats_monthly_region", "stats_facts_by_region(%s, %s)", null);
         where.andIfPresent("lower(f.region) = lower(:region)", "region", filter.region());
         return where;
     }
 
     private Where source(StatsFilter filter, boolean months, java.time.LocalDate rolledUntil, String rolled,
-            String daily, String monthly, String live) {
+            String daily, String monthly, String live, String columns) {
         Where where = new Where();
         Instant from = filter.from();
         Instant to = filter.to();
@@ -360,7 +375,9 @@ class StatsQueries {
             lastWhole = rolledUntil;
         }
         if (rolledUntil == null || !firstWhole.isBefore(lastWhole)) {
-            return where.from(live.formatted(":from", ":to")).param("from", Timestamp.from(from))
+            return where.from(columns == null ? live.formatted(":from", ":to")
+                    : "(select " + columns + " from " + live.formatted(":from", ":to") + ")")
+                    .param("from", Timestamp.from(from))
                     .param("to", Timestamp.from(to));
         }
         List<String> parts = new ArrayList<>();
@@ -389,7 +406,7 @@ class StatsQueries {
         }
         if (!liveParts.isEmpty()) {
             where.live = String.join(" union all ", liveParts);
-            parts.add("select * from live_facts");
+            parts.add("select " + (columns == null ? "*" : columns) + " from live_facts");
         }
         return where.from("(" + String.join(" union all ", parts) + ")");
     }
