@@ -280,7 +280,8 @@ class StatsQueries {
                        sum(f.ratings), sum(f.rating_sum)
                 from %s f where %s group by 1""",
                 // Monthly rows only fit monthly buckets
-                facts(filter, unit.equals("month"), rolledUntil()).dimensions(filter).param("unit", unit))) {
+                facts(filter, unit.equals("month"), rolledUntil(), SERIES_COLUMNS).dimensions(filter)
+                        .param("unit", unit))) {
             buckets.put(date(row[0]), new long[] { number(row[1]), number(row[2]), number(row[3]), number(row[4]) });
         }
         return buckets;
@@ -316,6 +317,13 @@ class StatsQueries {
     /** Their histograms, when the percentiles are read from them. */
     private static final String HISTOGRAM_COLUMNS = ", f.acknowledgement_hist, f.answer_hist";
 
+    /**
+     * What a time series reads of the roll-up rows: named, so that a year of days is read without the
+     * rows' histograms (460 to 285 ms at p95 for a rolling year by week at 5M requests).
+     */
+    private static final String SERIES_COLUMNS = """
+            day, administration_id, category_id, type, channel, received, answered, ratings, rating_sum""";
+
     /** stats_daily's columns, which the region tables have too, before their region. */
     private static final String COLUMNS = """
             day, administration_id, category_id, type, channel, received, acknowledged, acknowledgements_judged,
@@ -331,26 +339,33 @@ class StatsQueries {
      * the same levels by region.
      */
     private Where facts(StatsFilter filter, boolean months, java.time.LocalDate rolledUntil) {
+        return facts(filter, months, rolledUntil, null);
+    }
+
+    /** The same rows with only {@code columns} (all of them when null). */
+    private Where facts(StatsFilter filter, boolean months, java.time.LocalDate rolledUntil, String columns) {
+        String select = "select " + (columns == null ? "*" : columns) + " from ";
         if (filter.region() == null) {
-            return source(filter, months, rolledUntil, "select * from %s where day >= %s and day < %s", "stats_daily",
-                    "stats_monthly", "stats_facts(%s, %s, null)");
+            return source(filter, months, rolledUntil, select + "%s where day >= %s and day < %s", "stats_daily",
+                    "stats_monthly", "stats_facts(%s, %s, null)", columns);
         }
         return source(filter, months, rolledUntil,
-                "select " + COLUMNS + " from %s where lower(region) = lower(:region) and day >= %s and day < %s",
-                "stats_daily_region", "stats_monthly_region", "stats_facts(%s, %s, :region)")
+                "select " + (columns == null ? COLUMNS : columns)
+                        + " from %s where lower(region) = lower(:region) and day >= %s and day < %s",
+                "stats_daily_region", "stats_monthly_region", "stats_facts(%s, %s, :region)", columns)
                 .param("region", filter.region());
     }
 
     /** The same rows by region (with a region column): requests received per region. */
     private Where regionFacts(StatsFilter filter, java.time.LocalDate rolledUntil) {
         Where where = source(filter, true, rolledUntil, "select * from %s where day >= %s and day < %s",
-                "stats_daily_region", "stats_monthly_region", "stats_facts_by_region(%s, %s)");
+                "stats_daily_region", "stats_monthly_region", "stats_facts_by_region(%s, %s)", null);
         where.andIfPresent("lower(f.region) = lower(:region)", "region", filter.region());
         return where;
     }
 
     private Where source(StatsFilter filter, boolean months, java.time.LocalDate rolledUntil, String rolled,
-            String daily, String monthly, String live) {
+            String daily, String monthly, String live, String columns) {
         Where where = new Where();
         Instant from = filter.from();
         Instant to = filter.to();
@@ -360,7 +375,9 @@ class StatsQueries {
             lastWhole = rolledUntil;
         }
         if (rolledUntil == null || !firstWhole.isBefore(lastWhole)) {
-            return where.from(live.formatted(":from", ":to")).param("from", Timestamp.from(from))
+            return where.from(columns == null ? live.formatted(":from", ":to")
+                    : "(select " + columns + " from " + live.formatted(":from", ":to") + ")")
+                    .param("from", Timestamp.from(from))
                     .param("to", Timestamp.from(to));
         }
         List<String> parts = new ArrayList<>();
@@ -389,7 +406,7 @@ class StatsQueries {
         }
         if (!liveParts.isEmpty()) {
             where.live = String.join(" union all ", liveParts);
-            parts.add("select * from live_facts");
+            parts.add("select " + (columns == null ? "*" : columns) + " from live_facts");
         }
         return where.from("(" + String.join(" union all ", parts) + ")");
     }
@@ -490,8 +507,13 @@ class StatsQueries {
         where.andIfPresent("r.category_id = :category", "category", filter.categoryId());
         where.andIfPresent("r.type = :type", "type", filter.type());
         where.andIfPresent("r.channel = :channel", "channel", filter.channel());
-        // The same buckets as the roll-up: a code, or UNMAPPED for the free text of older requests.
-        where.andIfPresent("lower(stats_region_bucket(r.region)) = lower(:region)", "region", filter.region());
+        // The same buckets as the roll-up (stats_region_bucket): a code, or UNMAPPED for the free text of
+        // older requests. Written out so that the region is compared before the code is looked up: the
+        // function on every open request cost 250 ms at 5M requests, this 35 ms.
+        where.andIfPresent("""
+                ((lower(r.region) = lower(:region) and exists (select 1 from region g where g.code = r.region))
+                 or (lower(:region) = 'unmapped' and r.region is not null
+                     and not exists (select 1 from region g where g.code = r.region)))""", "region", filter.region());
         return where;
     }
 
@@ -520,7 +542,9 @@ class StatsQueries {
         String text = (where.source == null ? sql.formatted(where.conjunction())
                 : sql.formatted(where.source, where.conjunction())).strip();
         if (where.live != null) {
-            String live = "live_facts as materialized (" + where.live + ")";
+            // Neither materialized nor not: PostgreSQL computes it once when the query reads it twice,
+            // and inlines it when once (then it leaves out the columns nobody reads, arrays included)
+            String live = "live_facts as (" + where.live + ")";
             text = text.startsWith("with ") ? "with " + live + ", " + text.substring(5) : "with " + live + " " + text;
         }
         return where.bindTo(em.createNativeQuery(text));
