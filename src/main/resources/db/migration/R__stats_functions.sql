@@ -15,22 +15,15 @@ create or replace aggregate stats_concat(double precision[]) (sfunc = array_cat,
 -- Working days d fall in bucket stats_time_bucket(d). With u = floor(200 d), in units of 0.005
 -- working day (432 s): buckets 0 to 511 are one unit wide (below 2.56 working days); above, each
 -- doubling of u, [256 × 2^s, 512 × 2^s), is cut into 256 buckets 2^s units wide, so a bucket is at
--- most 1/256 of the values it holds. A figure read from them is within 0.005 working day plus 1/256
--- of itself of the exact percentile_cont (docs/STATISTICS.md; StatsHistogramTest checks it).
+-- most 1/256 of the values it holds. stats/Histogram merges a period's histograms and reads their
+-- percentiles from these bounds. A figure read from them is within 0.005 working day plus 1/256 of
+-- itself of the exact percentile_cont (docs/STATISTICS.md; StatsHistogramTest checks it).
 create or replace function stats_time_bucket(days double precision) returns integer
     language sql immutable parallel safe as $$
     select case when v.u < 512 then v.u::integer
                 else ((w.e - 8) * 256 + (v.u >> (w.e - 8)))::integer end
     from (select floor(greatest(days, 0) * 200)::bigint as u) v,
          lateral (select 64 - position('1' in v.u::bit(64)::text) as e) w
-$$;
-
--- The lower bound and the width, in working days, of a bucket.
-create or replace function stats_time_bucket_bounds(bucket integer, out lower double precision,
-                                                    out width double precision)
-    language sql immutable parallel safe as $$
-    select ((bucket - s * 256)::bigint << s) / 200.0, (1::bigint << s) / 200.0
-    from (select greatest(0, bucket / 256 - 1) as s) v
 $$;
 
 -- A histogram: one entry per non-empty bucket, (bucket << 32) | count, sorted by bucket; null when
@@ -51,58 +44,6 @@ $$;
 -- Sums histograms, for the months folded from days.
 create or replace aggregate stats_hist_merge(bigint[]) (sfunc = array_cat, stype = bigint[],
                                                        finalfunc = stats_hist_normalize);
-
--- The percentiles (fractions from 0 to 1) of a histogram, as percentile_cont defines them
--- (linear interpolation between the values ranked floor and ceil of fraction × (count - 1)), each
--- ranked value taken inside its bucket: the k-th (from 0) of a bucket's n values at lower + width × k / n,
--- spread evenly from the lower bound, where whole days and whole working hours fall exactly.
--- Null for an empty histogram.
-create or replace function stats_hist_percentiles(hist bigint[], fractions double precision[])
-    returns double precision[] language plpgsql immutable parallel safe as $$
-declare
-    total bigint := 0;
-    e bigint;
-    ranks bigint[];
-    ranked double precision[] := '{}';
-    f double precision;
-    i integer := 1;
-    before bigint := 0;
-    n bigint;
-    b record;
-    result double precision[] := '{}';
-begin
-    if hist is null then
-        return null;
-    end if;
-    foreach e in array hist loop
-        total := total + (e & 4294967295);
-    end loop;
-    if total = 0 then
-        return null;
-    end if;
-    -- The ranks to read, distinct and ascending (two values give 0, 1, 0, 1), in one pass.
-    ranks := array(select distinct k from unnest(fractions) p,
-                   lateral (values (floor(p * (total - 1))::bigint), (ceil(p * (total - 1))::bigint)) r(k) order by k);
-    foreach e in array hist loop
-        n := e & 4294967295;
-        exit when i > cardinality(ranks);
-        if ranks[i] < before + n then
-            b := stats_time_bucket_bounds((e >> 32)::integer);
-            while i <= cardinality(ranks) and ranks[i] < before + n loop
-                ranked[i] := b.lower + b.width * (ranks[i] - before) / n;
-                i := i + 1;
-            end loop;
-        end if;
-        before := before + n;
-    end loop;
-    foreach f in array fractions loop
-        f := f * (total - 1);
-        result := result || (ranked[array_position(ranks, floor(f)::bigint)] + (f - floor(f))
-                             * (ranked[array_position(ranks, ceil(f)::bigint)] - ranked[array_position(ranks, floor(f)::bigint)]));
-    end loop;
-    return result;
-end;
-$$;
 
 -- The region a request counts under: its code, "" without a region, and UNMAPPED for a free-text
 -- value that names no region (older requests whose region V24 could not map), so that those are
@@ -253,8 +194,8 @@ begin
 end;
 $$;
 
--- Recomputes the given whole days (UTC) from the requests, and their histograms per administration,
--- per category and per both (stats_scope_times).
+-- Recomputes the given whole days (UTC) from the requests, and their histograms and performance
+-- counts per administration, per category and per both (stats_scope_times).
 create or replace function stats_rollup_days(days date[]) returns integer language plpgsql as $$
 declare
     one_day date;
@@ -271,16 +212,19 @@ begin
     delete from stats_scope_times where unit = 'day' and day = any (days);
     insert into stats_scope_times
     select 'day', day, grouping(administration_id, category_id), administration_id, category_id,
-           stats_hist_merge(acknowledgement_hist), stats_hist_merge(answer_hist)
+           stats_hist_merge(acknowledgement_hist), stats_hist_merge(answer_hist),
+           sum(received), sum(acknowledged), sum(acknowledgements_judged), sum(acknowledgements_met),
+           sum(answered), sum(answers_judged), sum(answers_met), sum(answered_reopened), sum(handbacks), sum(reroutes),
+           sum(delivered), sum(ratings), sum(rating_sum), sum(rated_4_or_5), sum(satisfied)
     from stats_daily where day = any (days)
     group by day, grouping sets ((administration_id), (category_id), (administration_id, category_id));
     return rows;
 end;
 $$;
 
--- Refolds every month (with its histograms per administration, per category and per both), and
--- recomputes the percentiles of every month, quarter and year, that holds one of the given days and
--- ends on or before complete_until.
+-- Refolds every month (with its histograms and counts per administration, per category and per
+-- both), and recomputes the percentiles of every month, quarter and year, that holds one of the
+-- given days and ends on or before complete_until.
 create or replace function stats_rollup_periods(days date[], complete_until date) returns void language plpgsql as $$
 declare
     m date;
@@ -295,7 +239,10 @@ begin
         delete from stats_scope_times where unit = 'month' and day = m;
         insert into stats_scope_times
         select 'month', m, grouping(administration_id, category_id), administration_id, category_id,
-               stats_hist_merge(acknowledgement_hist), stats_hist_merge(answer_hist)
+               stats_hist_merge(acknowledgement_hist), stats_hist_merge(answer_hist),
+               sum(received), sum(acknowledged), sum(acknowledgements_judged), sum(acknowledgements_met),
+               sum(answered), sum(answers_judged), sum(answers_met), sum(answered_reopened), sum(handbacks), sum(reroutes),
+               sum(delivered), sum(ratings), sum(rating_sum), sum(rated_4_or_5), sum(satisfied)
         from stats_monthly where day = m
         group by grouping sets ((administration_id), (category_id), (administration_id, category_id));
     end loop;

@@ -4,9 +4,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * Shares and rounding of the statistics. Medians and 90th percentiles come from PostgreSQL: exact
- * ({@code percentile_cont}) for complete calendar periods, from histograms otherwise
- * (R__stats_functions).
+ * Shares and rounding of the statistics. Medians and 90th percentiles are exact (PostgreSQL's
+ * {@code percentile_cont}, ranked by the roll-up) for complete calendar periods, read from the
+ * roll-up's histograms otherwise (Histogram).
  */
 final class Percentiles {
 

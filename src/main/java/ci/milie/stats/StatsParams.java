@@ -25,11 +25,13 @@ final class StatsParams {
 
     /**
      * {@code [from, to)}: each an ISO-8601 instant or date (a date {@code to} includes that whole
-     * day, UTC = Abidjan time); by default the last 30 days up to now.
+     * day, UTC = Abidjan time); by default from the midnight 30 days before {@code to} (UTC) up to
+     * {@code to}, now unless given: the rolled-up days then cover all but the last, partial one (a
+     * partial first day was computed from the requests at each call: 70 ms of 300 at 5M requests).
      */
     static Instant[] period(String from, String to, Clock clock) {
         Instant end = to == null || to.isBlank() ? clock.instant() : Params.instant(to, "to", true);
-        Instant start = from == null || from.isBlank() ? end.minus(DEFAULT_PERIOD) : Params.instant(from, "from", false);
+        Instant start = from == null || from.isBlank() ? end.minus(DEFAULT_PERIOD).truncatedTo(ChronoUnit.DAYS) : Params.instant(from, "from", false);
         if (!start.isBefore(end)) {
             throw ProblemException.invalid("from", "field.fromBeforeTo");
         }

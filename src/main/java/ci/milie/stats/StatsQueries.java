@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -167,16 +168,15 @@ class StatsQueries {
         Map<UUID, Figures> figures = new HashMap<>();
         String key = dimension.column;
         java.time.LocalDate rolledUntil = rolledUntil();
-        Where where = facts(filter, true, rolledUntil).dimensions(filter).and(key + " is not null");
         Optional<CalendarPeriod> calendar = CalendarPeriod.of(filter.from(), filter.to())
                 .filter(p -> rolledUntil != null && !p.end().isAfter(rolledUntil) && filter.type() == null
                         && filter.channel() == null && filter.region() == null);
         String times;
-        // Whether the percentiles are read from the histograms of the period's rows (f) themselves
-        boolean timesFromRows = false;
-        // grouping(administration_id, category_id) of the rows that have the percentiles' groups
+        // grouping(administration_id, category_id) of the rows that have the groups of the table
         int scope = dimension == Dimension.ADMINISTRATION ? (filter.categoryId() == null ? 1 : 0)
                 : (filter.administrationId() == null ? 2 : 0);
+        Where where = scopeRows(filter, scope, rolledUntil).orElseGet(() -> facts(filter, true, rolledUntil))
+                .dimensions(filter).and(key + " is not null");
         if (calendar.isPresent()) {
             // A complete calendar month, quarter or year: its percentiles were ranked by the roll-up.
             where.param("unit", calendar.get().unit()).param("start", java.sql.Date.valueOf(calendar.get().start()))
@@ -191,39 +191,14 @@ class StatsQueries {
                     + (filter.administrationId() == null ? "" : " and f.administration_id = :administration")
                     + (filter.categoryId() == null ? "" : " and f.category_id = :category") + ")";
         } else {
-            // Any other period: the histograms of its days and months summed per bucket, the
-            // percentiles read from the merged counts (stats_hist_percentiles, R__stats_functions).
-            // The arrays are unnested in the select list (a ProjectSet), four times cheaper than a
-            // lateral join.
-            // Without a type, channel or region filter, the histograms already summed per group
-            // (stats_scope_times) stand for the rolled-up days and months.
-            Optional<String> scopeTimes = scopeTimes(filter, scope, rolledUntil, where);
-            timesFromRows = scopeTimes.isEmpty();
-            String histograms = scopeTimes.map(t -> "(" + t + ") f").orElse("f");
+            // Any other period: merged from its histograms below
             times = """
-                    acknowledgement as (
-                        select id, stats_hist_percentiles(array_agg((b << 32) | n order by b), array[0.5, 0.9]) as p
-                        from (select id, e >> 32 as b, sum(e & 4294967295)::bigint as n
-                              from (select %3$s as id, unnest(f.acknowledgement_hist) as e from HISTOGRAMS where %4$s)
-                                   entries
-                              group by 1, 2) buckets
-                        group by 1),
-                    answer as (
-                        select id, stats_hist_percentiles(array_agg((b << 32) | n order by b), array[0.5, 0.9]) as p
-                        from (select id, e >> 32 as b, sum(e & 4294967295)::bigint as n
-                              from (select %3$s as id, unnest(f.answer_hist) as e from HISTOGRAMS) entries
-                              group by 1, 2) buckets
-                        group by 1),""".replace("HISTOGRAMS", histograms) + """
-
                     times as (
-                        select coalesce(ack.id, ans.id) as id, ack.p[1] as ack_p50, ack.p[2] as ack_p90,
-                               ans.p[1] as answer_p50, ans.p[2] as answer_p90
-                        from acknowledgement ack full join answer ans on ans.id = ack.id)""";
+                        select null::uuid as id, null::float8 as ack_p50, null::float8 as ack_p90,
+                               null::float8 as answer_p50, null::float8 as answer_p90 where false)""";
         }
-        // One pass: the period's rows are read once and summed. Materialised when their histograms
-        // give the percentiles too; otherwise inlined, so that their arrays are never read.
         for (Object[] row : rows(("""
-                with f as %5$s (select %6$s from %1$s f where %2$s),
+                with f as not materialized (select %5$s from %1$s f where %2$s),
                 totals as (
                     select %3$s as id, sum(f.received) as received, sum(f.answered) as answered,
                            sum(f.acknowledgements_judged) as ack_judged, sum(f.acknowledgements_met) as ack_met,
@@ -240,8 +215,7 @@ class StatsQueries {
                        times.ack_p50, times.ack_p90, times.answer_p50, times.answer_p90, t.acknowledged
                 from totals t
                 left join times on times.id = t.id""").formatted("%1$s", "%2$s", key, acknowledgementTimes,
-                timesFromRows ? "materialized" : "not materialized",
-                timesFromRows ? PERFORMANCE_COLUMNS + HISTOGRAM_COLUMNS : PERFORMANCE_COLUMNS), where)) {
+                PERFORMANCE_COLUMNS), where)) {
             Figures f = at(figures, row[0]);
             f.received = number(row[1]);
             f.answered = number(row[2]);
@@ -263,10 +237,39 @@ class StatsQueries {
             f.p90DaysToAnswer = days(row[18]);
             f.acknowledged = number(row[19]);
         }
+        if (calendar.isEmpty()) {
+            mergeTimes(where, key, acknowledgementTimes, figures);
+        }
         // A group with only handbacks or re-routings in the period still has a row, as before.
         figures.values().removeIf(f -> f.received == 0 && f.answered == 0 && f.delivered == 0 && f.handbacks == 0
                 && f.reroutes == 0 && f.acknowledged == 0);
         return figures;
+    }
+
+    /**
+     * The percentiles of a period other than a complete calendar one, from the histograms of the
+     * same rows as its counts ({@code where}), merged per group (Histogram).
+     */
+    private void mergeTimes(Where where, String key, boolean acknowledgementTimes, Map<UUID, Figures> figures) {
+        String histograms = acknowledgementTimes ? "f.acknowledgement_hist, f.answer_hist" : "null, f.answer_hist";
+        Map<UUID, Histogram[]> merged = new HashMap<>();
+        for (Object[] row : rows("select " + key + ", " + histograms + " from %s f where %s", where)) {
+            Histogram[] both = merged.computeIfAbsent((UUID) row[0], id -> new Histogram[] { new Histogram(),
+                    new Histogram() });
+            both[0].add(row[1]);
+            both[1].add(row[2]);
+        }
+        merged.forEach((id, both) -> {
+            Figures f = figures.get(id);
+            if (f != null) {
+                double[] acknowledgement = both[0].percentiles(0.5, 0.9);
+                double[] answer = both[1].percentiles(0.5, 0.9);
+                f.medianDaysToAcknowledge = acknowledgement == null ? null : days(acknowledgement[0]);
+                f.p90DaysToAcknowledge = acknowledgement == null ? null : days(acknowledgement[1]);
+                f.medianDaysToAnswer = answer == null ? null : days(answer[0]);
+                f.p90DaysToAnswer = answer == null ? null : days(answer[1]);
+            }
+        });
     }
 
     /**
@@ -314,8 +317,11 @@ class StatsQueries {
             f.acknowledgements_met, f.answered, f.answers_judged, f.answers_met, f.answered_reopened, f.handbacks,
             f.reroutes, f.delivered, f.ratings, f.rating_sum, f.rated_4_or_5, f.satisfied""";
 
-    /** Their histograms, when the percentiles are read from them. */
-    private static final String HISTOGRAM_COLUMNS = ", f.acknowledgement_hist, f.answer_hist";
+    /** What stats_scope_times has of the roll-up rows, summed per group. */
+    private static final String SCOPE_COLUMNS = """
+            administration_id, category_id, received, acknowledged, acknowledgements_judged, acknowledgements_met,
+            answered, answers_judged, answers_met, answered_reopened, handbacks, reroutes, delivered, ratings,
+            rating_sum, rated_4_or_5, satisfied, acknowledgement_hist, answer_hist""";
 
     /**
      * What a time series reads of the roll-up rows: named, so that a year of days is read without the
@@ -412,30 +418,27 @@ class StatsQueries {
     }
 
     /**
-     * The histograms of the period per group of {@code scope} (administration_id, category_id,
-     * acknowledgement_hist, answer_hist): stats_scope_times for rolled-up whole days and complete
-     * months, the requests for the rest; empty when the period has no rolled-up day or is filtered on
-     * a type, channel or region (stats_scope_times does not split them).
+     * The rows of the period per group of {@code scope} (alias {@code f}; SCOPE_COLUMNS):
+     * stats_scope_times for rolled-up whole days and complete months, the requests for the partial
+     * days; empty when the period has no rolled-up day or is filtered on a type, channel or region
+     * (stats_scope_times does not split them).
      */
-    private static Optional<String> scopeTimes(StatsFilter filter, int scope, java.time.LocalDate rolledUntil,
-            Where where) {
+    private Optional<Where> scopeRows(StatsFilter filter, int scope, java.time.LocalDate rolledUntil) {
         if (rolledUntil == null || filter.type() != null || filter.channel() != null || filter.region() != null) {
             return Optional.empty();
         }
-        Instant from = filter.from();
-        Instant to = filter.to();
-        java.time.LocalDate firstWhole = ceilDay(from);
-        java.time.LocalDate lastWhole = java.time.LocalDate.ofInstant(to, ZoneOffset.UTC);
+        java.time.LocalDate firstWhole = ceilDay(filter.from());
+        java.time.LocalDate lastWhole = java.time.LocalDate.ofInstant(filter.to(), ZoneOffset.UTC);
         if (rolledUntil.isBefore(lastWhole)) {
             lastWhole = rolledUntil;
         }
         if (!firstWhole.isBefore(lastWhole)) {
             return Optional.empty();
         }
-        String dimensions = (filter.administrationId() == null ? "" : " and administration_id = :administration")
-                + (filter.categoryId() == null ? "" : " and category_id = :category");
-        String rolled = "select administration_id, category_id, acknowledgement_hist, answer_hist from stats_scope_times"
-                + " where unit = %s and scope = " + where.bind(scope) + " and day >= %s and day < %s" + dimensions;
+        // The partial days as the period's rows have them (live_facts), then the rolled-up ones per group
+        Where where = facts(filter, true, rolledUntil);
+        String rolled = "select " + SCOPE_COLUMNS + " from stats_scope_times where unit = %s and scope = "
+                + where.bind(scope) + " and day >= %s and day < %s";
         List<String> parts = new ArrayList<>();
         java.time.LocalDate firstMonth = firstWhole.getDayOfMonth() == 1 ? firstWhole
                 : firstWhole.withDayOfMonth(1).plusMonths(1);
@@ -447,12 +450,10 @@ class StatsQueries {
         } else {
             rolled(parts, where, rolled, "'day'", firstWhole, lastWhole);
         }
-        // The partial days: the same live rows as the period's (source cut the period the same way)
         if (where.live != null) {
-            parts.add("select administration_id, category_id, acknowledgement_hist, answer_hist from live_facts where true"
-                    + dimensions);
+            parts.add("select " + SCOPE_COLUMNS + " from live_facts");
         }
-        return Optional.of(String.join(" union all ", parts));
+        return Optional.of(where.from("(" + String.join(" union all ", parts) + ")"));
     }
 
     /**
@@ -547,7 +548,16 @@ class StatsQueries {
             String live = "live_facts as (" + where.live + ")";
             text = text.startsWith("with ") ? "with " + live + ", " + text.substring(5) : "with " + live + " " + text;
         }
-        return where.bindTo(em.createNativeQuery(text));
+        String sent = text;
+        Query query = em.createNativeQuery(sent);
+        // A query may read only some of the rows its filter describes (the percentiles read the live
+        // part of the period, not its rolled-up rows): bind what the text names
+        where.params().forEach((name, value) -> {
+            if (Pattern.compile(":" + name + "\\b").matcher(sent).find()) {
+                query.setParameter(name, value);
+            }
+        });
+        return query;
     }
 
     private static long number(Object value) {

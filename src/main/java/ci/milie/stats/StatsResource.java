@@ -40,7 +40,7 @@ public class StatsResource {
 
     // The filters every staff figure takes, described once: the same words for the same parameter.
     static final String FROM = "Start of the period, inclusive: an ISO-8601 date (from its midnight, UTC = Abidjan "
-            + "time) or instant; default 30 days before to";
+            + "time) or instant; default the midnight (UTC) 30 days before to";
     static final String TO = "End of the period: an ISO-8601 date, inclusive (the whole day counts), or an instant, "
             + "exclusive; default now";
     static final String ADMINISTRATION = "Only the requests of this administration (id); an agent may name their own "
