@@ -6,7 +6,7 @@
 -- Periods: the last 365 days up to today included (a rolling year: complete months from
 -- stats_monthly, the days around them from stats_daily, today from the requests) and the last
 -- whole quarter (a calendar period: its percentiles from stats_period_times). The rolling year's
--- percentiles merge the histograms of stats_scope_times (V32); today is computed once (live_facts).
+-- counts and histograms come from stats_scope_times (V32, V34); today is computed from the requests.
 -- Run it twice and read the second run: the first one also measures reading from disk.
 \set ON_ERROR_STOP on
 \pset pager off
@@ -29,16 +29,28 @@ select rolled_until, checked_at, (select count(*) from stats_daily) as daily_row
 from stats_rollup_state;
 \echo 'rolling year' :year_from '..' :today ', months' :first_month '..' :end_month '; quarter' :quarter_from '..' :quarter_to
 
-\echo '--- S1 per administration over the rolling year (GET /stats/administrations?from=…&to=…): percentiles merged from histograms'
+\echo '--- S1 per administration over the rolling year (GET /stats/administrations?from=…&to=…): counts and histograms per group'
+\echo 'S1a: the counts, from stats_scope_times (V34) and today'
 explain (analyze, buffers)
-with live_facts as materialized (select * from stats_facts(timestamptz :'today', timestamptz :'tomorrow', null)),
+with live_facts as (select * from stats_facts(timestamptz :'today', timestamptz :'tomorrow', null)),
 f as not materialized (select f.administration_id, f.category_id, f.received, f.acknowledged, f.acknowledgements_judged,
             f.acknowledgements_met, f.answered, f.answers_judged, f.answers_met, f.answered_reopened, f.handbacks,
             f.reroutes, f.delivered, f.ratings, f.rating_sum, f.rated_4_or_5, f.satisfied
-    from (select * from stats_daily where day >= date :'year_from' and day < date :'first_month'
-          union all select * from stats_monthly where day >= date :'first_month' and day < date :'end_month'
-          union all select * from stats_daily where day >= date :'end_month' and day < date :'today'
-          union all select * from live_facts) f
+    from (select administration_id, category_id, received, acknowledged, acknowledgements_judged, acknowledgements_met,
+           answered, answers_judged, answers_met, answered_reopened, handbacks, reroutes, delivered, ratings,
+           rating_sum, rated_4_or_5, satisfied, acknowledgement_hist, answer_hist from stats_scope_times
+          where unit = 'day' and scope = 1 and day >= date :'year_from' and day < date :'first_month'
+          union all select administration_id, category_id, received, acknowledged, acknowledgements_judged, acknowledgements_met,
+           answered, answers_judged, answers_met, answered_reopened, handbacks, reroutes, delivered, ratings,
+           rating_sum, rated_4_or_5, satisfied, acknowledgement_hist, answer_hist from stats_scope_times
+          where unit = 'month' and scope = 1 and day >= date :'first_month' and day < date :'end_month'
+          union all select administration_id, category_id, received, acknowledged, acknowledgements_judged, acknowledgements_met,
+           answered, answers_judged, answers_met, answered_reopened, handbacks, reroutes, delivered, ratings,
+           rating_sum, rated_4_or_5, satisfied, acknowledgement_hist, answer_hist from stats_scope_times
+          where unit = 'day' and scope = 1 and day >= date :'end_month' and day < date :'today'
+          union all select administration_id, category_id, received, acknowledged, acknowledgements_judged, acknowledgements_met,
+           answered, answers_judged, answers_met, answered_reopened, handbacks, reroutes, delivered, ratings,
+           rating_sum, rated_4_or_5, satisfied, acknowledgement_hist, answer_hist from live_facts) f
     where f.administration_id is not null),
 totals as (
     select f.administration_id as id, sum(f.received) as received, sum(f.answered) as answered,
@@ -48,41 +60,28 @@ totals as (
            sum(f.reroutes) as reroutes, sum(f.delivered) as delivered, sum(f.ratings) as ratings,
            sum(f.rating_sum) as rating_sum, sum(f.rated_4_or_5) as rated_4_or_5, sum(f.satisfied) as satisfied,
            sum(f.acknowledged) as acknowledged
-    from f group by 1),
-acknowledgement as (
-    select id, stats_hist_percentiles(array_agg((b << 32) | n order by b), array[0.5, 0.9]) as p
-    from (select id, e >> 32 as b, sum(e & 4294967295)::bigint as n
-          from (select f.administration_id as id, unnest(f.acknowledgement_hist) as e from (
-                select administration_id, category_id, acknowledgement_hist, answer_hist from stats_scope_times
-                where unit = 'day' and scope = 1 and day >= date :'year_from' and day < date :'first_month'
-                union all select administration_id, category_id, acknowledgement_hist, answer_hist from stats_scope_times
-                where unit = 'month' and scope = 1 and day >= date :'first_month' and day < date :'end_month'
-                union all select administration_id, category_id, acknowledgement_hist, answer_hist from stats_scope_times
-                where unit = 'day' and scope = 1 and day >= date :'end_month' and day < date :'today'
-                union all select administration_id, category_id, acknowledgement_hist, answer_hist
-                from live_facts where true) f where true) entries
-          group by 1, 2) buckets
-    group by 1),
-answer as (
-    select id, stats_hist_percentiles(array_agg((b << 32) | n order by b), array[0.5, 0.9]) as p
-    from (select id, e >> 32 as b, sum(e & 4294967295)::bigint as n
-          from (select f.administration_id as id, unnest(f.answer_hist) as e from (
-                select administration_id, category_id, acknowledgement_hist, answer_hist from stats_scope_times
-                where unit = 'day' and scope = 1 and day >= date :'year_from' and day < date :'first_month'
-                union all select administration_id, category_id, acknowledgement_hist, answer_hist from stats_scope_times
-                where unit = 'month' and scope = 1 and day >= date :'first_month' and day < date :'end_month'
-                union all select administration_id, category_id, acknowledgement_hist, answer_hist from stats_scope_times
-                where unit = 'day' and scope = 1 and day >= date :'end_month' and day < date :'today'
-                union all select administration_id, category_id, acknowledgement_hist, answer_hist
-                from live_facts where true) f) entries
-          group by 1, 2) buckets
-    group by 1),
-times as (
-    select coalesce(ack.id, ans.id) as id, ack.p[1] as ack_p50, ack.p[2] as ack_p90,
-           ans.p[1] as answer_p50, ans.p[2] as answer_p90
-    from acknowledgement ack full join answer ans on ans.id = ack.id)
-select t.*, times.ack_p50, times.ack_p90, times.answer_p50, times.answer_p90
-from totals t left join times on times.id = t.id;
+    from f group by 1)
+select * from totals;
+\echo 'S1b: the histograms of the same rows, which the application sums per administration (stats/Histogram)'
+explain (analyze, buffers)
+with live_facts as (select * from stats_facts(timestamptz :'today', timestamptz :'tomorrow', null))
+select f.administration_id, f.acknowledgement_hist, f.answer_hist
+from (select administration_id, category_id, received, acknowledged, acknowledgements_judged, acknowledgements_met,
+           answered, answers_judged, answers_met, answered_reopened, handbacks, reroutes, delivered, ratings,
+           rating_sum, rated_4_or_5, satisfied, acknowledgement_hist, answer_hist from stats_scope_times
+      where unit = 'day' and scope = 1 and day >= date :'year_from' and day < date :'first_month'
+      union all select administration_id, category_id, received, acknowledged, acknowledgements_judged, acknowledgements_met,
+           answered, answers_judged, answers_met, answered_reopened, handbacks, reroutes, delivered, ratings,
+           rating_sum, rated_4_or_5, satisfied, acknowledgement_hist, answer_hist from stats_scope_times
+      where unit = 'month' and scope = 1 and day >= date :'first_month' and day < date :'end_month'
+      union all select administration_id, category_id, received, acknowledged, acknowledgements_judged, acknowledgements_met,
+           answered, answers_judged, answers_met, answered_reopened, handbacks, reroutes, delivered, ratings,
+           rating_sum, rated_4_or_5, satisfied, acknowledgement_hist, answer_hist from stats_scope_times
+      where unit = 'day' and scope = 1 and day >= date :'end_month' and day < date :'today'
+      union all select administration_id, category_id, received, acknowledged, acknowledgements_judged, acknowledgements_met,
+           answered, answers_judged, answers_met, answered_reopened, handbacks, reroutes, delivered, ratings,
+           rating_sum, rated_4_or_5, satisfied, acknowledgement_hist, answer_hist from live_facts) f
+where f.administration_id is not null;
 
 \echo '--- S2 per administration over the calendar quarter (the same endpoint; percentiles ranked by the roll-up)'
 explain (analyze, buffers)
