@@ -264,6 +264,18 @@ begin
         from (select administration_id, category_id, unnest(acknowledgement_days) as a, unnest(answer_days) as b
               from stats_monthly where day >= p.start and day < p.stop) times
         group by grouping sets ((administration_id), (category_id), (administration_id, category_id));
+        -- and the rows per group of complete quarters and years, from their months (V37)
+        if p.unit <> 'month' then
+            delete from stats_scope_times where unit = p.unit and day = p.start;
+            insert into stats_scope_times
+            select p.unit, p.start, scope, administration_id, category_id,
+                   stats_hist_merge(acknowledgement_hist), stats_hist_merge(answer_hist),
+                   sum(received), sum(acknowledged), sum(acknowledgements_judged), sum(acknowledgements_met),
+                   sum(answered), sum(answers_judged), sum(answers_met), sum(answered_reopened), sum(handbacks),
+                   sum(reroutes), sum(delivered), sum(ratings), sum(rating_sum), sum(rated_4_or_5), sum(satisfied)
+            from stats_scope_times where unit = 'month' and day >= p.start and day < p.stop
+            group by scope, administration_id, category_id;
+        end if;
     end loop;
 end;
 $$;

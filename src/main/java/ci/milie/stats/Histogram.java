@@ -1,5 +1,6 @@
 package ci.milie.stats;
 
+import java.nio.ByteBuffer;
 import java.sql.SQLException;
 import java.util.Arrays;
 
@@ -20,7 +21,10 @@ final class Histogram {
     private long[] counts = new long[1024];
     private long total;
 
-    /** Adds the entries of one histogram: a {@code bigint[]} as JDBC or Hibernate returns it, or null. */
+    /**
+     * Adds the entries of one histogram: a {@code bigint[]} as JDBC or Hibernate returns it, its
+     * binary form (bytes of {@code array_send}), or null.
+     */
     void add(Object entries) {
         if (entries == null) {
             return;
@@ -31,6 +35,8 @@ final class Histogram {
             } catch (SQLException e) {
                 throw new IllegalStateException("unreadable histogram", e);
             }
+        } else if (entries instanceof byte[] sent) {
+            addSent(ByteBuffer.wrap(sent));
         } else if (entries instanceof long[] values) {
             for (long entry : values) {
                 add(entry);
@@ -38,6 +44,28 @@ final class Histogram {
         } else {
             for (Object entry : (Object[]) entries) {
                 add(((Number) entry).longValue());
+            }
+        }
+    }
+
+    /**
+     * A {@code bigint[]} in PostgreSQL's binary form ({@code array_send}): the dimensions, the flags
+     * and the element type, each dimension's length and lower bound, then each element's length and
+     * value. Read so because a rolling year brings 680,000 entries, which as boxed Longs were most of
+     * the call's garbage.
+     */
+    private void addSent(ByteBuffer sent) {
+        int dimensions = sent.getInt();
+        sent.getInt(); // whether it holds nulls: a histogram never does
+        sent.getInt(); // the element type, int8
+        if (dimensions == 0) {
+            return;
+        }
+        int length = sent.getInt();
+        sent.getInt(); // lower bound
+        for (int i = 0; i < length; i++) {
+            if (sent.getInt() == 8) {
+                add(sent.getLong());
             }
         }
     }

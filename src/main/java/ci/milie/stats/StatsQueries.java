@@ -251,7 +251,9 @@ class StatsQueries {
      * same rows as its counts ({@code where}), merged per group (Histogram).
      */
     private void mergeTimes(Where where, String key, boolean acknowledgementTimes, Map<UUID, Figures> figures) {
-        String histograms = acknowledgementTimes ? "f.acknowledgement_hist, f.answer_hist" : "null, f.answer_hist";
+        // In binary form: no text to parse, no boxed entries (Histogram)
+        String histograms = acknowledgementTimes ? "array_send(f.acknowledgement_hist), array_send(f.answer_hist)"
+                : "null, array_send(f.answer_hist)";
         Map<UUID, Histogram[]> merged = new HashMap<>();
         for (Object[] row : rows("select " + key + ", " + histograms + " from %s f where %s", where)) {
             Histogram[] both = merged.computeIfAbsent((UUID) row[0], id -> new Histogram[] { new Histogram(),
@@ -419,7 +421,8 @@ class StatsQueries {
 
     /**
      * The rows of the period per group of {@code scope} (alias {@code f}; SCOPE_COLUMNS):
-     * stats_scope_times for rolled-up whole days and complete months, the requests for the partial
+     * stats_scope_times for rolled-up whole days and complete years, quarters and months (V37: a
+     * rolling year reads half the histogram entries it read by months), the requests for the partial
      * days; empty when the period has no rolled-up day or is filtered on a type, channel or region
      * (stats_scope_times does not split them).
      */
@@ -445,7 +448,32 @@ class StatsQueries {
         java.time.LocalDate endMonth = lastWhole.withDayOfMonth(1);
         if (firstMonth.isBefore(endMonth)) {
             rolled(parts, where, rolled, "'day'", firstWhole, firstMonth);
-            rolled(parts, where, rolled, "'month'", firstMonth, endMonth);
+            // The complete months as the fewest rows: whole years, then whole quarters, then months
+            String run = null;
+            java.time.LocalDate runStart = firstMonth;
+            for (java.time.LocalDate month = firstMonth; month.isBefore(endMonth);) {
+                String unit;
+                java.time.LocalDate next;
+                if (month.getMonthValue() == 1 && !month.plusYears(1).isAfter(endMonth)) {
+                    unit = "'year'";
+                    next = month.plusYears(1);
+                } else if (month.getMonthValue() % 3 == 1 && !month.plusMonths(3).isAfter(endMonth)) {
+                    unit = "'quarter'";
+                    next = month.plusMonths(3);
+                } else {
+                    unit = "'month'";
+                    next = month.plusMonths(1);
+                }
+                if (!unit.equals(run)) {
+                    if (run != null) {
+                        rolled(parts, where, rolled, run, runStart, month);
+                    }
+                    run = unit;
+                    runStart = month;
+                }
+                month = next;
+            }
+            rolled(parts, where, rolled, run, runStart, endMonth);
             rolled(parts, where, rolled, "'day'", endMonth, lastWhole);
         } else {
             rolled(parts, where, rolled, "'day'", firstWhole, lastWhole);

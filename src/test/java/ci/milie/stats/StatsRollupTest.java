@@ -149,6 +149,11 @@ class StatsRollupTest {
                 "administrationId", data.a.administrationId()));
         periods.put("quarter of A's category", Map.of("from", quarter.toString(),
                 "to", quarter.plusMonths(3).minusDays(1).toString(), "categoryCode", data.a.categoryCode()));
+        // Not calendar periods: their counts and histograms read days, months, quarters and years (V37)
+        periods.put("the year and days around it", Map.of("from", year.minusDays(17).toString(),
+                "to", year.plusYears(1).plusDays(1).toString()));
+        periods.put("from the middle of a month to the year's end", Map.of("from", month.plusDays(9).toString(),
+                "to", year.plusYears(1).minusDays(1).toString()));
         Map<String, Map<String, String>> live = new LinkedHashMap<>();
         periods.forEach((name, period) -> live.put(name, everyStatistic(period)));
 
@@ -163,6 +168,12 @@ class StatsRollupTest {
                     .setParameter(3, java.util.UUID.fromString(data.a.administrationId())).getSingleResult());
             assertTrue(ranked instanceof Number, "the " + unit + "'s median time to answer of A is ranked");
         }
+        assertEquals(2L, io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> ((Number) em
+                .createNativeQuery("""
+                        select count(distinct unit) from stats_scope_times
+                        where unit in ('quarter', 'year') and scope = 1 and administration_id = ?1""")
+                .setParameter(1, java.util.UUID.fromString(data.a.administrationId())).getSingleResult()).longValue()),
+                "A's quarter and year are rolled up per administration");
         periods.forEach((name, period) -> assertEquals(live.get(name), everyStatistic(period), name));
         as(TestTokens.of("supervisor")).queryParams(periods.get("quarter of A"))
                 .get("/api/v1/stats/administrations").then().statusCode(200)
