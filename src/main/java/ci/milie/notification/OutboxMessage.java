@@ -67,6 +67,8 @@ class OutboxMessage {
     private int interruptedSends;
     @Column(name = "device_id")
     private UUID deviceId;
+    /** What an SMS costs (SmsText), kept once its text is erased; null for other channels. */
+    private Short segments;
 
     protected OutboxMessage() {
     }
@@ -93,6 +95,7 @@ class OutboxMessage {
     static OutboxMessage sms(String to, String text, MessageKind kind, UUID requestId, Instant now) {
         OutboxMessage message = new OutboxMessage(Channel.SMS, to, kind, requestId, now);
         message.body = text;
+        message.segments = (short) SmsText.count(text).count();
         return message;
     }
 
@@ -170,6 +173,11 @@ class OutboxMessage {
 
     UUID id() {
         return id;
+    }
+
+    /** The segments an SMS costs; 0 for other channels. */
+    int segments() {
+        return segments == null ? 0 : segments;
     }
 
     UUID deviceId() {

@@ -60,6 +60,7 @@ public class OutboxRelay {
     private final Map<OutboxMessage.Channel, Counter> failedAttempts = new EnumMap<>(OutboxMessage.Channel.class);
     private final Map<OutboxMessage.Channel, Counter> givenUp = new EnumMap<>(OutboxMessage.Channel.class);
     private final Counter unregistered;
+    private final Map<MessageKind, Counter> segmentsSent = new EnumMap<>(MessageKind.class);
     private final AtomicLong pending;
     private final String mailDomain;
 
@@ -84,6 +85,10 @@ public class OutboxRelay {
                     .description("Delivery attempts that failed (the message is retried or given up)").register(registry));
             givenUp.put(channel, Counter.builder("milie.outbox.failed").tag("channel", tag)
                     .description("Messages given up after their last attempt").register(registry));
+        }
+        for (MessageKind kind : MessageKind.templated()) {
+            segmentsSent.put(kind, Counter.builder("milie.sms.segments").tag("kind", kind.name().toLowerCase(Locale.ROOT))
+                    .description("SMS segments handed to the gateway (what the aggregator bills)").register(registry));
         }
         this.unregistered = Counter.builder("milie.push.unregistered")
                 .description("Devices forgotten because the push provider said their token is no longer valid")
@@ -217,6 +222,9 @@ public class OutboxRelay {
     private Outcome sent(OutboxMessage message) {
         message.delivered(clock.instant());
         sent.get(message.channel()).increment();
+        if (message.channel() == OutboxMessage.Channel.SMS && segmentsSent.containsKey(message.kind())) {
+            segmentsSent.get(message.kind()).increment(message.segments());
+        }
         return Outcome.SENT;
     }
 
