@@ -52,6 +52,7 @@ public class OutboxRelay {
     private final SmsSender sms;
     private final PushSender push;
     private final DeviceRepository devices;
+    private final jakarta.persistence.EntityManager em;
     private final ObjectMapper json;
     private final Clock clock;
     private final OutboxConfig config;
@@ -66,7 +67,8 @@ public class OutboxRelay {
 
     OutboxRelay(OutboxMessageRepository messages, Mailer mailer, SmsSender sms, PushSender push, DeviceRepository devices,
             ObjectMapper json, Clock clock, OutboxConfig config, MeterRegistry registry,
-            @ConfigProperty(name = "quarkus.mailer.from") String from) {
+            @ConfigProperty(name = "quarkus.mailer.from") String from, jakarta.persistence.EntityManager em) {
+        this.em = em;
         this.mailDomain = domainOf(from);
         this.messages = messages;
         this.mailer = mailer;
@@ -177,6 +179,12 @@ public class OutboxRelay {
                     return Delivery.givenUp(message);
                 }
                 String recipient = message.recipient();
+                if (message.channel() == OutboxMessage.Channel.SMS && !message.kind().reachesOptedOut()
+                        && em.find(SmsOptOut.class, recipient) != null) {
+                    // queued before the number sent STOP: not a failure, not counted as one
+                    message.refused("The number opted out of SMS before the message was sent");
+                    return Delivery.givenUp(message);
+                }
                 if (message.channel() == OutboxMessage.Channel.PUSH) {
                     Device device = message.deviceId() == null ? null : devices.findById(message.deviceId());
                     if (device == null) {

@@ -138,8 +138,13 @@ class OutboxTemplatesTest {
                 assertThat(kind + " in " + language, segments.encoding(), is(SmsText.Encoding.GSM_7));
                 assertThat(kind + " in " + language, segments.count(), lessThanOrEqualTo(2));
                 assertFalse(text.contains("\n"));
-                assertThat(text, containsString(kind == MessageKind.OTP_CODE || kind == MessageKind.PRIVACY_CODE ? "482913"
-                        : kind == MessageKind.WEBHOOK_DISABLED ? valuesFor(kind).get("webhookId").toString() : CODE));
+                assertThat(text, containsString(switch (kind) {
+                    case OTP_CODE, PRIVACY_CODE -> "482913";
+                    case WEBHOOK_DISABLED -> valuesFor(kind).get("webhookId").toString();
+                    case SMS_OPTED_OUT -> "START";
+                    case SMS_OPTED_IN -> "STOP";
+                    default -> CODE;
+                }));
             }
         }
     }
