@@ -152,12 +152,13 @@ public class OutboxRelay {
             return Outcome.GIVEN_UP;
         }
         RuntimeException failure = null;
+        String providerMessageId = null;
         try {
-            send(delivery);
+            providerMessageId = send(delivery);
         } catch (RuntimeException e) {
             failure = e;
         }
-        return record(delivery, failure);
+        return record(delivery, failure, providerMessageId);
     }
 
     /** The next due message, committed as SENDING; null when none is due or the database failed. */
@@ -211,14 +212,14 @@ public class OutboxRelay {
         }
     }
 
-    private Outcome record(Delivery delivery, RuntimeException failure) {
+    private Outcome record(Delivery delivery, RuntimeException failure, String providerMessageId) {
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
                 OutboxMessage message = messages.findById(delivery.id());
                 if (message == null || message.status() != OutboxMessage.Status.SENDING) {
                     return Outcome.NOTHING_DUE; // taken over meanwhile (we outlived our deadline)
                 }
-                return failure == null ? sent(message) : failed(message, failure);
+                return failure == null ? sent(message, providerMessageId) : failed(message, failure);
             });
         } catch (RuntimeException e) {
             LOG.errorf("Outbox message %s: outcome not recorded, it will be sent once more after %s: %s",
@@ -227,8 +228,8 @@ public class OutboxRelay {
         }
     }
 
-    private Outcome sent(OutboxMessage message) {
-        message.delivered(clock.instant());
+    private Outcome sent(OutboxMessage message, String providerMessageId) {
+        message.delivered(clock.instant(), providerMessageId);
         sent.get(message.channel()).increment();
         if (message.channel() == OutboxMessage.Channel.SMS && segmentsSent.containsKey(message.kind())) {
             segmentsSent.get(message.kind()).increment(message.segments());
@@ -279,7 +280,8 @@ public class OutboxRelay {
         return Outcome.RETRY_LATER;
     }
 
-    void send(Delivery message) {
+    /** Sends, and returns the id the SMS gateway gave the message (null for other channels, or none given). */
+    String send(Delivery message) {
         switch (message.channel()) {
             case EMAIL -> {
                 Mail mail = Mail.withText(message.recipient(), message.subject(), message.body());
@@ -289,9 +291,16 @@ public class OutboxRelay {
                 // The same on every attempt: a mail client shows a duplicate (after an interrupted send) once.
                 mail.addHeader("Message-ID", messageId(message.id()));
                 mailer.send(mail);
+                return null;
             }
-            case SMS -> sms.send(message.recipient(), message.body());
-            case PUSH -> push.send(message.recipient(), pushMessage(message.body()));
+            case SMS -> {
+                return sms.send(message.recipient(), message.body());
+            }
+            case PUSH -> {
+                push.send(message.recipient(), pushMessage(message.body()));
+                return null;
+            }
+            default -> throw new IllegalStateException("unknown channel " + message.channel());
         }
     }
 

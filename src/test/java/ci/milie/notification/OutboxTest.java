@@ -155,7 +155,7 @@ class OutboxTest {
                 SmsText.count(texts.get(0).text()));
         assertEquals(2, queuedFor(phone).get(0).segments(), "kept once the text is erased");
         assertEquals(billed + 2, registry.counter("milie.sms.segments", "kind", "receipt").count(), "segments sent, by kind");
-        assertNull(queuedFor(phone).get(0).body());
+        assertNotNull(queuedFor(phone).get(0).body(), "kept until its delivery receipt, for a retry");
     }
 
     @Test
