@@ -151,12 +151,16 @@ class SmsTextTest {
 
     /** The SMS fragment of a real template, rendered by Qute outside Quarkus with the values MessageKind documents. */
     static String sms(String language, MessageKind kind) {
-        Engine engine = Engine.builder().addDefaults().addValueResolver(new ReflectionValueResolver())
-                .addLocator(new ClasspathTemplates()).build();
-        TemplateInstance instance = engine.getTemplate("outbox/" + language + "/" + kind.name().toLowerCase(Locale.ROOT))
+        TemplateInstance instance = engine().getTemplate("outbox/" + language + "/" + kind.name().toLowerCase(Locale.ROOT))
                 .getFragment("sms").instance();
         OutboxTemplatesTest.valuesFor(kind).forEach(instance::data);
         return instance.render().strip().replaceAll("\\s+", " ");
+    }
+
+    /** Qute without Quarkus, reading the application's templates: enough for MessageTemplates' SMS. */
+    static Engine engine() {
+        return Engine.builder().addDefaults().addValueResolver(new ReflectionValueResolver())
+                .addLocator(new ClasspathTemplates()).build();
     }
 
     private static final class ClasspathTemplates implements TemplateLocator {
