@@ -59,6 +59,8 @@
                 @Tag(name = "Push notifications", description = "The app's devices (FCM registration tokens) that "
                         + "receive a push when a request changes: for a citizen's account or for the holder of one "
                         + "request's access key."),
+                @Tag(name = "Channels", description = "Feature phones: the callbacks of the SMS and USSD aggregators "
+                        + "(docs/CHANNELS.md)."),
                 @Tag(name = "Webhooks", description = "An integration client's subscriptions to request events: "
                         + "signed POSTs to its HTTPS endpoint, their delivery log and replays (docs/INTEGRATIONS.md).") })
 package ci.milie;

@@ -8,9 +8,13 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** Posts {@code {"to", "text"}} as JSON to the configured SMS gateway. */
+/**
+ * Posts {@code {"to", "text"}} as JSON to the configured SMS gateway, and reads the id it gave the
+ * message from its JSON answer ({@code milie.sms.message-id-pointer}).
+ */
 public class HttpSmsSender implements SmsSender {
 
     private final URI gateway;
@@ -26,22 +30,37 @@ public class HttpSmsSender implements SmsSender {
     }
 
     @Override
-    public void send(String to, String text) {
+    public String send(String to, String text) {
         HttpRequest.Builder request = HttpRequest.newBuilder(gateway)
                 .timeout(config.timeout())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body(to, text)));
         config.gatewayToken().filter(t -> !t.isBlank()).ifPresent(t -> request.header("Authorization", "Bearer " + t));
         try {
-            HttpResponse<Void> response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {
                 throw new SmsDeliveryException("SMS gateway answered " + response.statusCode(), null);
             }
+            return messageId(response.body());
         } catch (IOException e) {
             throw new SmsDeliveryException("SMS gateway unreachable", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SmsDeliveryException("interrupted while sending an SMS", e);
+        }
+    }
+
+    /** The id at the configured pointer; null when the answer is not JSON or has none (the SMS was sent all the same). */
+    private String messageId(String answer) {
+        if (answer == null || answer.isBlank()) {
+            return null;
+        }
+        try {
+            JsonNode id = json.readTree(answer).at(config.messageIdPointer());
+            String value = id.isValueNode() ? id.asText().strip() : "";
+            return value.isEmpty() || value.length() > OutboxMessage.MAX_PROVIDER_ID_LENGTH ? null : value;
+        } catch (JsonProcessingException e) {
+            return null;
         }
     }
 

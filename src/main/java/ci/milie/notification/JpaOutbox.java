@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -26,9 +27,11 @@ class JpaOutbox implements Outbox {
     private final DeviceRepository devices;
     private final ObjectMapper json;
     private final Clock clock;
+    private final EntityManager em;
 
     JpaOutbox(OutboxMessageRepository messages, MessageTemplates templates, DeviceRepository devices, ObjectMapper json,
-            Clock clock) {
+            Clock clock, EntityManager em) {
+        this.em = em;
         this.messages = messages;
         this.templates = templates;
         this.devices = devices;
@@ -72,6 +75,9 @@ class JpaOutbox implements Outbox {
                     kind, requestId, clock.instant());
         } else {
             String phone = PhoneNumbers.normalise(recipient.phone()).orElse(recipient.phone().strip());
+            if (!kind.reachesOptedOut() && em.find(SmsOptOut.class, phone) != null) {
+                return; // the number sent STOP
+            }
             message = OutboxMessage.sms(phone, templates.sms(kind, recipient.language(), data), kind, requestId,
                     clock.instant());
         }

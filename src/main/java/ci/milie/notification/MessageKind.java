@@ -27,12 +27,21 @@ public enum MessageKind {
     DEADLINE_MISSED,
     /** To an integration client's technical contact: clientName, webhookId, reasonCode (GONE or FAILURES), failures */
     WEBHOOK_DISABLED,
+    /** No values: confirms STOP; the one SMS an opted-out number still gets (SmsOptOuts) */
+    SMS_OPTED_OUT,
+    /** No values: confirms START */
+    SMS_OPTED_IN,
     /** A push notification to a citizen's device (PUSH channel only): texts in messages/push_{fr,en}, see PushTexts */
     PUSH;
 
     /** The kinds that go to staff (administrations, OSEP), never to a citizen. */
     public static final java.util.Set<MessageKind> TO_STAFF = java.util.EnumSet.of(REQUEST_REOPENED, DEADLINE_REMINDER,
             DEADLINE_MISSED, WEBHOOK_DISABLED);
+
+    /** Whether a message of this kind is sent to a number that opted out of SMS: only the opt-out's confirmation. */
+    public boolean reachesOptedOut() {
+        return this == SMS_OPTED_OUT;
+    }
 
     /** The kinds rendered from templates (e-mail and SMS): all but PUSH. */
     public static java.util.List<MessageKind> templated() {

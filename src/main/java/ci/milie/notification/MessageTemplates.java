@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import ci.milie.common.Messages;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.Engine;
 import io.quarkus.qute.Template;
@@ -38,7 +39,6 @@ class MessageTemplates {
     private static final Logger LOG = Logger.getLogger(MessageTemplates.class);
 
     static final List<String> LANGUAGES = List.of("fr", "en");
-    static final int SMS_MAX_LENGTH = 320;
     private static final List<String> FRAGMENTS = List.of("subject", "text", "sms");
     private static final Pattern BLANK_LINES = Pattern.compile("\\R[ \\t]*\\R\\s*");
     private static final Pattern LINK = Pattern.compile("https?://\\S+");
@@ -107,13 +107,27 @@ class MessageTemplates {
         return new Email(subject, text, html);
     }
 
+    /**
+     * The text message of {@code kind}, composed by {@link SmsText} to cost the fewest segments:
+     * written in GSM-7 where the meaning survives, and replaced by a short notice naming the
+     * tracking code (the whole message is read on the web or by USSD) should it still need more
+     * than {@link SmsText#MAX_SEGMENTS} segments.
+     */
     String sms(MessageKind kind, String language, Map<String, ?> data) {
-        String text = oneLine(render(templates.get(language(language)).get(kind), "sms", safe(data)));
-        if (text.length() > SMS_MAX_LENGTH) {
-            // Still sent (the gateway splits it), but the template or its values need a look.
-            LOG.warnf("SMS of kind %s is %d characters long, more than %d", kind, text.length(), SMS_MAX_LENGTH);
+        String lang = language(language);
+        String text = oneLine(render(templates.get(lang).get(kind), "sms", safe(data)));
+        Object trackingCode = data == null ? null : data.get("trackingCode");
+        if (trackingCode == null) {
+            // Codes and staff notices: short by design; a long one is still sent, and needs a look.
+            String fitted = SmsText.fit(text);
+            if (SmsText.count(fitted).count() > SmsText.MAX_SEGMENTS) {
+                LOG.warnf("SMS of kind %s needs %d segments, more than %d", kind, SmsText.count(fitted).count(),
+                        SmsText.MAX_SEGMENTS);
+            }
+            return fitted;
         }
-        return text;
+        return SmsText.compose(text, () -> Messages.TEXTS.text(lang, "sms.notice", String.valueOf(trackingCode),
+                frontEndBaseUrl));
     }
 
     /** Missing values fail the rendering (Qute's strict rendering): a caller's mistake shows in its tests. */

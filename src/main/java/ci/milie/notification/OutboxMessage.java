@@ -20,6 +20,7 @@ import jakarta.persistence.Table;
 class OutboxMessage {
 
     static final int MAX_ERROR_LENGTH = 1000;
+    static final int MAX_PROVIDER_ID_LENGTH = 100;
 
     enum Channel {
         EMAIL, SMS,
@@ -34,6 +35,11 @@ class OutboxMessage {
         SENDING,
         SENT,
         FAILED
+    }
+
+    /** What the SMS gateway's delivery receipt said of the last send (SmsDeliveries); null until one came. */
+    enum DeliveryStatus {
+        DELIVERED, FAILED, EXPIRED
     }
 
     /** Interrupted sends after which a message is given up: it may have reached the citizen twice already. */
@@ -67,6 +73,14 @@ class OutboxMessage {
     private int interruptedSends;
     @Column(name = "device_id")
     private UUID deviceId;
+    /** What an SMS costs (SmsText), kept once its text is erased; null for other channels. */
+    private Short segments;
+    /** The id the SMS gateway gave the last send, which its delivery receipt names. */
+    @Column(name = "provider_message_id")
+    private String providerMessageId;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "delivery_status")
+    private DeliveryStatus deliveryStatus;
 
     protected OutboxMessage() {
     }
@@ -93,6 +107,7 @@ class OutboxMessage {
     static OutboxMessage sms(String to, String text, MessageKind kind, UUID requestId, Instant now) {
         OutboxMessage message = new OutboxMessage(Channel.SMS, to, kind, requestId, now);
         message.body = text;
+        message.segments = (short) SmsText.count(text).count();
         return message;
     }
 
@@ -127,10 +142,49 @@ class OutboxMessage {
     }
 
     void delivered(Instant now) {
+        delivered(now, null);
+    }
+
+    /**
+     * Handed over. An SMS the gateway gave an id keeps its text until the delivery receipt says it
+     * arrived, so that one that did not can be sent again (its text is erased then, or when given up).
+     */
+    void delivered(Instant now, String providerMessageId) {
         attempts++;
         status = Status.SENT;
         sentAt = now;
+        this.providerMessageId = providerMessageId;
+        this.deliveryStatus = null;
+        if (channel != Channel.SMS || providerMessageId == null) {
+            erase();
+        }
+    }
+
+    /** Whether a receipt for the last send is still awaited: sent, with a gateway id, no final status yet. */
+    boolean awaitsReceipt() {
+        return status == Status.SENT && providerMessageId != null && deliveryStatus == null;
+    }
+
+    /** The receipt said the SMS reached the phone: its text is no longer needed. */
+    void receiptDelivered() {
+        deliveryStatus = DeliveryStatus.DELIVERED;
         erase();
+    }
+
+    /**
+     * The receipt said the SMS did not reach the phone (failed, or expired while it was off): sent
+     * again after the policy's backoff, or given up (FAILED) after its last allowed attempt.
+     */
+    void receiptUndelivered(DeliveryStatus receipt, String error, Instant now, RetryPolicy policy) {
+        deliveryStatus = receipt;
+        lastError = error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error;
+        policy.nextAttempt(attempts, now).ifPresentOrElse(next -> {
+            nextAttemptAt = next;
+            status = Status.PENDING;
+        }, () -> {
+            status = Status.FAILED;
+            erase();
+        });
     }
 
     /** The content is needed only to send it; kept after, it would be a readable code or key. */
@@ -170,6 +224,19 @@ class OutboxMessage {
 
     UUID id() {
         return id;
+    }
+
+    String providerMessageId() {
+        return providerMessageId;
+    }
+
+    DeliveryStatus deliveryStatus() {
+        return deliveryStatus;
+    }
+
+    /** The segments an SMS costs; 0 for other channels. */
+    int segments() {
+        return segments == null ? 0 : segments;
     }
 
     UUID deviceId() {

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
@@ -30,6 +31,12 @@ class OutboxMessageRepository implements PanacheRepositoryBase<OutboxMessage, UU
                 .setParameter("now", now)
                 .getResultList();
         return due.stream().findFirst().map(id -> getEntityManager().find(OutboxMessage.class, id));
+    }
+
+    /** The SMS whose last send the gateway named {@code providerMessageId}, locked: two receipts for it are recorded one after the other. */
+    Optional<OutboxMessage> bySmsProviderId(String providerMessageId) {
+        return find("providerMessageId = ?1 and channel = ?2", providerMessageId, OutboxMessage.Channel.SMS)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
     long countPending() {

@@ -52,6 +52,7 @@ public class OutboxRelay {
     private final SmsSender sms;
     private final PushSender push;
     private final DeviceRepository devices;
+    private final jakarta.persistence.EntityManager em;
     private final ObjectMapper json;
     private final Clock clock;
     private final OutboxConfig config;
@@ -60,12 +61,14 @@ public class OutboxRelay {
     private final Map<OutboxMessage.Channel, Counter> failedAttempts = new EnumMap<>(OutboxMessage.Channel.class);
     private final Map<OutboxMessage.Channel, Counter> givenUp = new EnumMap<>(OutboxMessage.Channel.class);
     private final Counter unregistered;
+    private final Map<MessageKind, Counter> segmentsSent = new EnumMap<>(MessageKind.class);
     private final AtomicLong pending;
     private final String mailDomain;
 
     OutboxRelay(OutboxMessageRepository messages, Mailer mailer, SmsSender sms, PushSender push, DeviceRepository devices,
             ObjectMapper json, Clock clock, OutboxConfig config, MeterRegistry registry,
-            @ConfigProperty(name = "quarkus.mailer.from") String from) {
+            @ConfigProperty(name = "quarkus.mailer.from") String from, jakarta.persistence.EntityManager em) {
+        this.em = em;
         this.mailDomain = domainOf(from);
         this.messages = messages;
         this.mailer = mailer;
@@ -84,6 +87,10 @@ public class OutboxRelay {
                     .description("Delivery attempts that failed (the message is retried or given up)").register(registry));
             givenUp.put(channel, Counter.builder("milie.outbox.failed").tag("channel", tag)
                     .description("Messages given up after their last attempt").register(registry));
+        }
+        for (MessageKind kind : MessageKind.templated()) {
+            segmentsSent.put(kind, Counter.builder("milie.sms.segments").tag("kind", kind.name().toLowerCase(Locale.ROOT))
+                    .description("SMS segments handed to the gateway (what the aggregator bills)").register(registry));
         }
         this.unregistered = Counter.builder("milie.push.unregistered")
                 .description("Devices forgotten because the push provider said their token is no longer valid")
@@ -145,12 +152,13 @@ public class OutboxRelay {
             return Outcome.GIVEN_UP;
         }
         RuntimeException failure = null;
+        String providerMessageId = null;
         try {
-            send(delivery);
+            providerMessageId = send(delivery);
         } catch (RuntimeException e) {
             failure = e;
         }
-        return record(delivery, failure);
+        return record(delivery, failure, providerMessageId);
     }
 
     /** The next due message, committed as SENDING; null when none is due or the database failed. */
@@ -172,6 +180,12 @@ public class OutboxRelay {
                     return Delivery.givenUp(message);
                 }
                 String recipient = message.recipient();
+                if (message.channel() == OutboxMessage.Channel.SMS && !message.kind().reachesOptedOut()
+                        && em.find(SmsOptOut.class, recipient) != null) {
+                    // queued before the number sent STOP: not a failure, not counted as one
+                    message.refused("The number opted out of SMS before the message was sent");
+                    return Delivery.givenUp(message);
+                }
                 if (message.channel() == OutboxMessage.Channel.PUSH) {
                     Device device = message.deviceId() == null ? null : devices.findById(message.deviceId());
                     if (device == null) {
@@ -198,14 +212,14 @@ public class OutboxRelay {
         }
     }
 
-    private Outcome record(Delivery delivery, RuntimeException failure) {
+    private Outcome record(Delivery delivery, RuntimeException failure, String providerMessageId) {
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
                 OutboxMessage message = messages.findById(delivery.id());
                 if (message == null || message.status() != OutboxMessage.Status.SENDING) {
                     return Outcome.NOTHING_DUE; // taken over meanwhile (we outlived our deadline)
                 }
-                return failure == null ? sent(message) : failed(message, failure);
+                return failure == null ? sent(message, providerMessageId) : failed(message, failure);
             });
         } catch (RuntimeException e) {
             LOG.errorf("Outbox message %s: outcome not recorded, it will be sent once more after %s: %s",
@@ -214,9 +228,12 @@ public class OutboxRelay {
         }
     }
 
-    private Outcome sent(OutboxMessage message) {
-        message.delivered(clock.instant());
+    private Outcome sent(OutboxMessage message, String providerMessageId) {
+        message.delivered(clock.instant(), providerMessageId);
         sent.get(message.channel()).increment();
+        if (message.channel() == OutboxMessage.Channel.SMS && segmentsSent.containsKey(message.kind())) {
+            segmentsSent.get(message.kind()).increment(message.segments());
+        }
         return Outcome.SENT;
     }
 
@@ -263,7 +280,8 @@ public class OutboxRelay {
         return Outcome.RETRY_LATER;
     }
 
-    void send(Delivery message) {
+    /** Sends, and returns the id the SMS gateway gave the message (null for other channels, or none given). */
+    String send(Delivery message) {
         switch (message.channel()) {
             case EMAIL -> {
                 Mail mail = Mail.withText(message.recipient(), message.subject(), message.body());
@@ -273,9 +291,16 @@ public class OutboxRelay {
                 // The same on every attempt: a mail client shows a duplicate (after an interrupted send) once.
                 mail.addHeader("Message-ID", messageId(message.id()));
                 mailer.send(mail);
+                return null;
             }
-            case SMS -> sms.send(message.recipient(), message.body());
-            case PUSH -> push.send(message.recipient(), pushMessage(message.body()));
+            case SMS -> {
+                return sms.send(message.recipient(), message.body());
+            }
+            case PUSH -> {
+                push.send(message.recipient(), pushMessage(message.body()));
+                return null;
+            }
+            default -> throw new IllegalStateException("unknown channel " + message.channel());
         }
     }
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 @ConfigMapping(prefix = "milie.sms")
 public interface SmsConfig {
@@ -15,4 +16,11 @@ public interface SmsConfig {
     Optional<String> gatewayToken();
 
     Duration timeout();
+
+    /**
+     * Where the gateway's answer holds the id of the message, as a JSON pointer: the id its delivery
+     * receipts name. "/messageId" by default; Africa's Talking: "/SMSMessageData/Recipients/0/messageId".
+     */
+    @WithDefault("/messageId")
+    String messageIdPointer();
 }

@@ -1,6 +1,7 @@
 package ci.milie.notification;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
@@ -25,6 +26,7 @@ class HttpSmsSenderTest {
     private final AtomicReference<String> body = new AtomicReference<>();
     private final AtomicReference<String> authorization = new AtomicReference<>();
     private volatile int status = 202;
+    private volatile String answer = "";
     private HttpServer gateway;
 
     @BeforeEach
@@ -33,7 +35,11 @@ class HttpSmsSenderTest {
         gateway.createContext("/sms", exchange -> {
             body.set(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             authorization.set(exchange.getRequestHeaders().getFirst("Authorization"));
-            exchange.sendResponseHeaders(status, -1);
+            byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+            if (bytes.length > 0) {
+                exchange.getResponseBody().write(bytes);
+            }
             exchange.close();
         });
         gateway.start();
@@ -45,6 +51,10 @@ class HttpSmsSenderTest {
     }
 
     private SmsSender sender(String token) {
+        return sender(token, "/messageId");
+    }
+
+    private SmsSender sender(String token, String pointer) {
         String url = "http://127.0.0.1:" + gateway.getAddress().getPort() + "/sms";
         return new HttpSmsSender(new SmsConfig() {
             public Optional<String> gatewayUrl() {
@@ -58,6 +68,10 @@ class HttpSmsSenderTest {
             public Duration timeout() {
                 return Duration.ofSeconds(5);
             }
+
+            public String messageIdPointer() {
+                return pointer;
+            }
         }, json);
     }
 
@@ -69,6 +83,30 @@ class HttpSmsSenderTest {
         assertEquals("+2250701020304", sent.get("to").asText());
         assertEquals("Miliê : votre code est 123456", sent.get("text").asText());
         assertEquals("Bearer s3cret", authorization.get());
+    }
+
+    @Test
+    void theIdTheGatewayGaveTheMessageIsReturnedForItsDeliveryReceipt() {
+        answer = "{\"messageId\": \"gw-8812\"}";
+        assertEquals("gw-8812", sender(null).send("+2250701020304", "x"));
+    }
+
+    @Test
+    void theIdIsReadWhereTheAggregatorPutsIt() {
+        answer = """
+                {"SMSMessageData": {"Message": "Sent to 1/1 Total Cost: XOF 15", "Recipients": [{"statusCode": 101,
+                 "number": "+2250701020304", "status": "Success", "cost": "XOF 15", "messageId": "ATXid_4f1c8e2b9d7a"}]}}""";
+        assertEquals("ATXid_4f1c8e2b9d7a", sender(null, "/SMSMessageData/Recipients/0/messageId").send("+2250701020304", "x"));
+    }
+
+    @Test
+    void aGatewayThatGivesNoIdStillSends() {
+        answer = "queued";
+        assertNull(sender(null).send("+2250701020304", "x"));
+        answer = "{\"accepted\": true}";
+        assertNull(sender(null).send("+2250701020304", "x"));
+        answer = "";
+        assertNull(sender(null).send("+2250701020304", "x"));
     }
 
     @Test

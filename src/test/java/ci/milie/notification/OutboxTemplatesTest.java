@@ -3,6 +3,7 @@ package ci.milie.notification;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
+import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -119,14 +120,31 @@ class OutboxTemplatesTest {
     }
 
     @Test
-    void everyTextMessageFitsIn320Characters() {
+    void aTextMessageThatWouldCostMoreThanThreeSegmentsBecomesANoticeWithTheTrackingCode() {
+        Map<String, Object> values = valuesFor(MessageKind.INFORMATION_REQUESTED);
+        values.put("trackingUrl", "https://app.milie.test/suivi/" + CODE + "?key=" + "k".repeat(400));
+        assertThat(templates.sms(MessageKind.INFORMATION_REQUESTED, "fr", values), is("Milie : du nouveau sur votre demande "
+                + CODE + ". Lisez-le sur https://app.milie.test ou par le menu USSD de Milie."));
+        assertThat(templates.sms(MessageKind.INFORMATION_REQUESTED, "en", values), is("Milie: there is news about your request "
+                + CODE + ". Read it at https://app.milie.test or through Milie's USSD menu."));
+    }
+
+    @Test
+    void everyTextMessageIsInGsm7AndCostsTwoSegmentsAtMost() {
         for (MessageKind kind : MessageKind.templated()) {
             for (String language : MessageTemplates.LANGUAGES) {
                 String text = templates.sms(kind, language, valuesFor(kind));
-                assertThat(kind + " in " + language, text.length(), lessThanOrEqualTo(MessageTemplates.SMS_MAX_LENGTH));
+                SmsText.Segments segments = SmsText.count(text);
+                assertThat(kind + " in " + language, segments.encoding(), is(SmsText.Encoding.GSM_7));
+                assertThat(kind + " in " + language, segments.count(), lessThanOrEqualTo(2));
                 assertFalse(text.contains("\n"));
-                assertThat(text, containsString(kind == MessageKind.OTP_CODE || kind == MessageKind.PRIVACY_CODE ? "482913"
-                        : kind == MessageKind.WEBHOOK_DISABLED ? valuesFor(kind).get("webhookId").toString() : CODE));
+                assertThat(text, containsString(switch (kind) {
+                    case OTP_CODE, PRIVACY_CODE -> "482913";
+                    case WEBHOOK_DISABLED -> valuesFor(kind).get("webhookId").toString();
+                    case SMS_OPTED_OUT -> "START";
+                    case SMS_OPTED_IN -> "STOP";
+                    default -> CODE;
+                }));
             }
         }
     }
@@ -138,7 +156,7 @@ class OutboxTemplatesTest {
         assertEquals("Votre code de connexion Miliê", french.subject());
         assertThat(french.text(), containsString("Votre code de connexion à Miliê est : 482913"));
         assertThat(french.text(), containsString("valable 10 minutes"));
-        assertEquals("Miliê: your sign-in code is 482913. It is valid for 10 min. Never share it with anyone.",
+        assertEquals("Milie: your sign-in code is 482913. It is valid for 10 min. Never share it with anyone.",
                 templates.sms(MessageKind.OTP_CODE, "en", values));
     }
 
@@ -155,8 +173,9 @@ class OutboxTemplatesTest {
 
         assertThat(templates.email(MessageKind.REJECTED, "fr", values).text(), containsString("Motif : " + french));
         assertThat(templates.email(MessageKind.REJECTED, "en", values).text(), containsString("Reason: " + english));
-        assertThat(templates.sms(MessageKind.REJECTED, "fr", values), containsString("Motif : " + french));
-        assertThat(templates.sms(MessageKind.REJECTED, "en", values), containsString("Reason: " + english));
+        // the SMS in GSM-7: "Miliê" is written "Milie" there
+        assertThat(templates.sms(MessageKind.REJECTED, "fr", values), containsString("Motif : " + SmsText.fit(french)));
+        assertThat(templates.sms(MessageKind.REJECTED, "en", values), containsString("Reason: " + SmsText.fit(english)));
     }
 
     @Test

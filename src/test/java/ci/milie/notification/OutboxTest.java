@@ -6,6 +6,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -23,6 +24,7 @@ import jakarta.transaction.TransactionalException;
 import org.junit.jupiter.api.Test;
 
 import ci.milie.support.RecordingSmsSender;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.MockMailbox;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -46,6 +48,9 @@ class OutboxTest {
 
     @Inject
     RecordingSmsSender sms;
+
+    @Inject
+    MeterRegistry registry;
 
     static Map<String, Object> receipt(String trackingCode) {
         return Map.of("trackingCode", trackingCode, "subject", "Extrait de naissance introuvable",
@@ -133,18 +138,24 @@ class OutboxTest {
     }
 
     @Test
-    void aCitizenWithOnlyAPhoneGetsAnSms() {
+    void aCitizenWithOnlyAPhoneGetsAnSmsInGsm7WithItsSegmentsRecorded() {
         String phone = uniquePhone();
         String code = trackingCode();
         queue(new Outbox.Recipient(null, phone, "fr"), MessageKind.RECEIPT, receipt(code), null);
+        assertEquals(2, queuedFor(phone).get(0).segments(), "counted when queued");
+        double billed = registry.counter("milie.sms.segments", "kind", "receipt").count();
 
         relay.deliverDue();
 
         List<RecordingSmsSender.Sms> texts = sms.sentTo(phone);
         assertEquals(1, texts.size());
-        assertThat(texts.get(0).text(), containsString("votre demande " + code + " est bien reçue"));
+        assertThat(texts.get(0).text(), startsWith("Milie : merci, votre demande " + code + " est bien recue."));
         assertThat(texts.get(0).text(), containsString("https://app.milie.test/suivi/" + code));
-        assertTrue(texts.get(0).text().length() <= 320);
+        assertEquals(new SmsText.Segments(SmsText.Encoding.GSM_7, texts.get(0).text().length(), 2),
+                SmsText.count(texts.get(0).text()));
+        assertEquals(2, queuedFor(phone).get(0).segments(), "kept once the text is erased");
+        assertEquals(billed + 2, registry.counter("milie.sms.segments", "kind", "receipt").count(), "segments sent, by kind");
+        assertNotNull(queuedFor(phone).get(0).body(), "kept until its delivery receipt, for a retry");
     }
 
     @Test
@@ -224,6 +235,7 @@ class OutboxTest {
                 .body(containsString("milie_outbox_sent_total{channel=\"email\"}"))
                 .body(containsString("milie_outbox_attempts_failed_total{channel=\"sms\"}"))
                 .body(containsString("milie_outbox_failed_total{channel=\"email\"}"))
-                .body(containsString("milie_outbox_pending "));
+                .body(containsString("milie_outbox_pending "))
+                .body(containsString("milie_sms_segments_total{kind=\"receipt\"}"));
     }
 }

@@ -1,6 +1,7 @@
 package ci.milie.support;
 
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import jakarta.annotation.Priority;
@@ -15,14 +16,17 @@ import ci.milie.notification.SmsSender;
 @ApplicationScoped
 public class RecordingSmsSender implements SmsSender {
 
-    public record Sms(String to, String text) {
+    /** {@code messageId}: the id a gateway would give it, which its delivery receipt names. */
+    public record Sms(String to, String text, String messageId) {
     }
 
     private final List<Sms> sent = new CopyOnWriteArrayList<>();
 
     @Override
-    public void send(String to, String text) {
-        sent.add(new Sms(to, text));
+    public String send(String to, String text) {
+        String messageId = "rec-" + UUID.randomUUID();
+        sent.add(new Sms(to, text, messageId));
+        return messageId;
     }
 
     public List<Sms> sentTo(String to) {
