@@ -22,6 +22,7 @@ import ci.milie.notification.OutboxRelay;
 import ci.milie.support.Codes;
 import ci.milie.support.Outboxes;
 import ci.milie.support.RecordingSmsSender;
+import ci.milie.support.TestTokens;
 import ci.milie.support.Requests.Setting;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -209,6 +210,10 @@ class UssdSessionTest {
                 .body("status", equalTo("CLOSED"))
                 .body("channel", equalTo("USSD"));
         assertEquals("END Aucune réponse à noter pour ce numéro.", step(session(), phone, "4"));
+        as(TestTokens.of("supervisor")).queryParam("administrationId", at.administrationId())
+                .get("/api/v1/stats/overview").then().statusCode(200)
+                .body("receivedByChannel.USSD", equalTo(1))
+                .body("receivedByChannel.SMS", equalTo(0));
     }
 
     @Test
