@@ -1,5 +1,6 @@
 package ci.milie.channel;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -15,13 +16,18 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import ci.milie.common.ApiSecurity;
 import ci.milie.notification.SmsDeliveries;
 
 /** The SMS aggregator's delivery reports: each updates the outbox message it names. */
 @Path("/channels/sms/receipts")
 @Produces(MediaType.APPLICATION_JSON)
+@PermitAll
+@AggregatorCallback
 @Tag(name = "Channels")
 public class SmsReceiptsResource {
 
@@ -47,13 +53,16 @@ public class SmsReceiptsResource {
 
     @POST
     @Consumes({ MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED })
+    @SecurityRequirementsSet({ @SecurityRequirement(name = ApiSecurity.AGGREGATOR_NAME),
+            @SecurityRequirement(name = ApiSecurity.AGGREGATOR_SECRET) })
     @Operation(summary = "SMS aggregator: report the delivery of a text message",
             description = "The aggregator calls it for each SMS the platform sent, naming it by the id it gave it. "
                     + "Success (delivered) erases the text; Failed, Rejected or Expired sends it again after the "
                     + "outbox's backoff, until its last attempt, after which it is given up. 202 for every well-formed "
                     + "report, an unknown id included: an aggregator retries any other answer for hours, and a report "
                     + "for an id it has no message for would only come back (the outcome says so). 400 "
-                    + "VALIDATION_FAILED without an id or a status.")
+                    + "VALIDATION_FAILED without an id or a status. Authenticated as every aggregator callback: "
+                    + "401 without the aggregator's name and secret, 403 from outside its addresses.")
     @RequestBody(required = true, content = {
             @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED, schema = @Schema(implementation = SmsReceipt.class),
                     examples = @ExampleObject(name = "failed", value = FORM_EXAMPLE)),

@@ -13,6 +13,12 @@ public class Caller {
     /** The role of Miliê itself: scheduled jobs. Never in a token. */
     public static final String SYSTEM = "system";
 
+    /**
+     * The role of an aggregator's authenticated callback (USSD, SMS) acting for the citizen whose
+     * number called. Never in a token: only the channel package builds such a caller.
+     */
+    public static final String FEATURE_PHONE = "feature-phone";
+
     /** The scope an integration client's token needs to act on requests (the others only read or submit). */
     public static final String REQUESTS_ACT_SCOPE = "requests:act";
 
@@ -49,6 +55,11 @@ public class Caller {
     /** No token. */
     public static Caller anonymous() {
         return ANONYMOUS;
+    }
+
+    /** The citizen account of the number an authenticated aggregator callback came from. */
+    public static Caller featurePhone(UUID citizenId) {
+        return new Caller(Set.of(Roles.CITIZEN, FEATURE_PHONE), citizenId, null, Set.of());
     }
 
     /** Miliê itself: its scheduled jobs. */

@@ -15,7 +15,8 @@ public enum Limit {
     PUBLIC_STATS_PER_ADDRESS("public-stats.per-address", c -> c.publicStats().perAddress()),
     PRIVACY_EXPORT_PER_SUBJECT("privacy-export.per-subject", c -> c.privacyExport().perSubject()),
     CLIENT_TOKEN_PER_ADDRESS("client-token.per-address", c -> c.clientToken().perAddress()),
-    INTEGRATION_PER_CLIENT("integration.per-client", c -> c.integration().perClient());
+    INTEGRATION_PER_CLIENT("integration.per-client", c -> c.integration().perClient()),
+    CHANNEL_PER_PHONE("channel.per-phone", c -> c.channel().perPhone());
 
     /** The counters of sign-in delays per account (not a window: see {@link LimitsConfig.Delays}). */
     static final String SIGN_IN_PER_ACCOUNT = "sign-in.per-account";

@@ -43,6 +43,8 @@ public interface LimitsConfig {
 
     Integration integration();
 
+    Channel channel();
+
     /** At most {@code count} hits in a window of {@code window}, which starts with the first hit. */
     interface Window {
         int count();
@@ -102,6 +104,11 @@ public interface LimitsConfig {
     interface Integration {
         /** Calls made with one integration client's tokens. */
         Window perClient();
+    }
+
+    interface Channel {
+        /** Callbacks of the SMS/USSD aggregators for one caller's number (each USSD step is one). */
+        Window perPhone();
     }
 
     interface PrivacyExport {

@@ -53,6 +53,14 @@ public class ProblemResponsesFilter implements OASFilter {
                 .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER).name(ApiSecurity.ACCESS_KEY_HEADER)
                 .description("The access key of one request, shown once on its submission receipt: lets a citizen "
                         + "without an account (or not signed in) read and act on that request only"));
+        openAPI.getComponents().addSecurityScheme(ApiSecurity.AGGREGATOR_NAME, OASFactory.createSecurityScheme()
+                .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER).name(ApiSecurity.AGGREGATOR_NAME_HEADER)
+                .description("An SMS/USSD aggregator's name, as configured (milie.channels.aggregators.<name>), "
+                        + "sent with its secret on its callbacks"));
+        openAPI.getComponents().addSecurityScheme(ApiSecurity.AGGREGATOR_SECRET, OASFactory.createSecurityScheme()
+                .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER).name(ApiSecurity.AGGREGATOR_SECRET_HEADER)
+                .description("That aggregator's shared secret; its calls are refused from outside its "
+                        + "allowed-addresses, when it has some"));
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }

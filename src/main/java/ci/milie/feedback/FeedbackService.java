@@ -63,6 +63,12 @@ public class FeedbackService {
         return given.view();
     }
 
+    /** A rating keyed on a feature phone: the score and satisfied or not, nothing more. */
+    @Transactional
+    public FeedbackView rateByPhone(UUID id, int rating, boolean satisfied, Caller caller) {
+        return rate(id, new FeedbackCommands.Rate(rating, satisfied, null, null), caller, null);
+    }
+
     /** Disputes the answer: back to the same administration, which OSEP and the administration are told. */
     @Transactional
     public Views.RequestView reopen(UUID id, FeedbackCommands.Reopen command, Caller caller, String accessKey) {

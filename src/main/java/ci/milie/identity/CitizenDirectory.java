@@ -1,5 +1,6 @@
 package ci.milie.identity;
 
+import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -18,9 +19,33 @@ public class CitizenDirectory {
     }
 
     private final CitizenRepository citizens;
+    private final Clock clock;
 
-    CitizenDirectory(CitizenRepository citizens) {
+    CitizenDirectory(CitizenRepository citizens, Clock clock) {
         this.citizens = citizens;
+        this.clock = clock;
+    }
+
+    /** The account a phone number (E.164) signs in to, if it has one: only a proven number identifies an account. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<UUID> accountOfProvenPhone(String phone) {
+        return citizens.findBy(new OtpDestination(phone, false)).map(Citizen::id);
+    }
+
+    /**
+     * The account of a number that proved itself another way than by a code read back: the
+     * operator's MSISDN on an aggregator's authenticated callback. Found, or created as a first
+     * sign-in with a code would create it (taking the number off an account that only typed it).
+     */
+    @Transactional
+    public UUID accountForProvenPhone(String phone) {
+        OtpDestination destination = new OtpDestination(phone, false);
+        return citizens.findBy(destination).orElseGet(() -> {
+            citizens.releaseUnproven(destination);
+            Citizen created = Citizen.signedUpWith(destination, clock.instant());
+            citizens.persist(created);
+            return created;
+        }).id();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

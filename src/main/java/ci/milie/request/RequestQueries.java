@@ -91,8 +91,26 @@ public class RequestQueries {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Views.TrackingView track(String rawCode, String accessKey) {
+        return trackingView(tracked(rawCode, accessKey), accessKey);
+    }
+
+    /**
+     * Public tracking (no key) for a caller counted by another limit: a feature phone's number, on
+     * an aggregator's callback. The per-address count of unknown codes would lump together every
+     * caller of one aggregator, which calls from one address.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Views.TrackingView trackForCountedCaller(String rawCode) {
+        String code = TrackingCodes.normalise(rawCode);
+        if (!TrackingCodes.FORMAT.matcher(code).matches()) {
+            throw ProblemException.notFound("NOT_FOUND.request");
+        }
+        return trackingView(requests.findForTracking(code).orElseThrow(() -> ProblemException.notFound("NOT_FOUND.request")),
+                null);
+    }
+
+    private Views.TrackingView trackingView(RequestRepository.TrackingRow r, String accessKey) {
         boolean withKey = KeyAttempts.given(accessKey);
-        RequestRepository.TrackingRow r = tracked(rawCode, accessKey);
         String language = Languages.ofCurrentRequest();
         List<Views.EventView> timeline = r.timeline().stream()
                 .map(e -> new Views.EventView(e.id(), e.type(), EventTexts.label(e.type(), language), e.occurredAt(),

@@ -127,6 +127,10 @@ public class SubmissionService {
         if (operator && command.channel() != Channel.PHONE) {
             throw ProblemException.invalid("channel", "field.operatorChannel");
         }
+        boolean featurePhone = caller.hasRole(Caller.FEATURE_PHONE);
+        if (command.channel().isFeaturePhone() != featurePhone) {
+            throw ProblemException.invalid("channel", "field.featurePhoneChannel");
+        }
         CategorySummary category = directory.activeCategory(command.categoryCode())
                 .orElseThrow(() -> ProblemException.invalid("categoryCode", "field.inactiveCategory"));
         if (!category.accepts(command.type())) {
@@ -154,7 +158,8 @@ public class SubmissionService {
             // Each receipt is an official message to whatever address was given: count them per
             // client and per contact (operators, who enter phone calls, are not limited). An
             // integration client files for many people from one address: its own limit counts it.
-            if (!client) {
+            // An aggregator, too, calls for many people from one address; its callbacks count each number.
+            if (!client && !featurePhone) {
                 limiter.hit(Limit.SUBMISSION_PER_ADDRESS, limiter.client());
             }
             if (contact.email() != null) {

@@ -21,7 +21,7 @@ import ci.milie.directory.RequestType;
 public record SubmitRequestCommand(
         @NotNull @Schema(examples = "COMPLAINT") RequestType type,
         @NotBlank @Size(max = 32) @Schema(examples = "ETAT-CIVIL") String categoryCode,
-        @NotNull @Schema(description = "PHONE only for call-centre operators", examples = "MOBILE") Channel channel,
+        @NotNull @Schema(description = "PHONE only for call-centre operators; USSD and SMS only through the aggregators' callbacks", examples = "MOBILE") Channel channel,
         @NotBlank @Size(min = 5, max = 200) @Schema(examples = "Extrait de naissance introuvable") String subject,
         @NotBlank @Size(min = 10, max = 5000) @Schema(examples = "Demandé il y a 3 mois à la mairie de Yopougon, toujours rien.") String description,
         @Schema(description = "The administration the citizen thinks is concerned, if any", nullable = true) UUID administrationId,

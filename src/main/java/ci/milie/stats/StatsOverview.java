@@ -14,7 +14,7 @@ public record StatsOverview(
         @Schema(description = "Set when the figures are scoped to one administration", nullable = true) UUID administrationId,
         @Schema(description = "Requests submitted in the period") long received,
         Map<String, Long> receivedByType,
-        Map<String, Long> receivedByChannel,
+        @Schema(description = "By channel: every channel listed, 0 when none came by it") Map<String, Long> receivedByChannel,
         @Schema(description = "By category code") Map<String, Long> receivedByCategory,
         @Schema(description = "By region code; requests without a region under \"\", older requests whose free-text region names no region under UNMAPPED") Map<String, Long> receivedByRegion,
         @Schema(description = "Requests whose answer was delivered in the period") long answered,

@@ -22,6 +22,7 @@ import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 import ci.milie.common.SqlFilter;
+import ci.milie.request.Channel;
 import ci.milie.request.RequestStatus;
 
 /**
@@ -94,7 +95,11 @@ class StatsQueries {
 
     StatsOverview overview(StatsFilter filter) {
         Map<String, Long> byType = new TreeMap<>();
+        // Every channel is listed, a quiet one at 0: a dashboard sees that USSD and SMS exist.
         Map<String, Long> byChannel = new TreeMap<>();
+        for (Channel channel : Channel.values()) {
+            byChannel.put(channel.name(), 0L);
+        }
         Map<UUID, Long> byCategoryId = new HashMap<>();
         long received = 0;
         long answered = 0;

@@ -64,8 +64,23 @@ class SmsReceiptsResourceTest {
         return "+22507" + (10_000_000 + new Random().nextInt(89_999_999));
     }
 
+    /** JSON from the configured aggregator, with its name and secret. */
+    private static io.restassured.specification.RequestSpecification aggregator() {
+        return anonymous().header(AggregatorAuthentication.NAME_HEADER, Ussd.AGGREGATOR)
+                .header(AggregatorAuthentication.SECRET_HEADER, Ussd.SECRET);
+    }
+
+    @Test
+    void aReportWithoutTheAggregatorsSecretIsRefusedAndChangesNothing() {
+        assertProblem(anonymous().body(Map.of("id", "ATXid_1", "status", "Success")).post(RECEIPTS).then(), 401,
+                "UNAUTHENTICATED");
+        assertProblem(anonymous().header(AggregatorAuthentication.NAME_HEADER, Ussd.AGGREGATOR)
+                .header(AggregatorAuthentication.SECRET_HEADER, "wrong").body(Map.of("id", "ATXid_1", "status", "Success"))
+                .post(RECEIPTS).then(), 401, "UNAUTHENTICATED");
+    }
+
     private static io.restassured.response.ValidatableResponse reportForm(String id, String status) {
-        return given().contentType(ContentType.URLENC).formParam("id", id).formParam("status", status)
+        return Ussd.callback(Ussd.AGGREGATOR, Ussd.SECRET).formParam("id", id).formParam("status", status)
                 .formParam("phoneNumber", "+2250701020304").formParam("networkCode", "61201")
                 .formParam("failureReason", "DeliveryFailure").formParam("retryCount", "0")
                 .post(RECEIPTS).then();
@@ -84,7 +99,7 @@ class SmsReceiptsResourceTest {
         String phone = uniquePhone();
         String id = sentReceipt(phone).messageId();
 
-        anonymous().body(Map.of("id", id, "status", "Failed", "failureReason", "AbsentSubscriber")).post(RECEIPTS).then()
+        aggregator().body(Map.of("id", id, "status", "Failed", "failureReason", "AbsentSubscriber")).post(RECEIPTS).then()
                 .statusCode(202).body("outcome", equalTo("RETRY_SCHEDULED"));
         Outboxes.drain(relay);
         assertEquals(1, sms.sentTo(phone).size(), "not before the backoff");
@@ -96,7 +111,7 @@ class SmsReceiptsResourceTest {
         assertEquals(2, sent.size());
         assertEquals(sent.get(0).text(), sent.get(1).text(), "the same text, kept for the retry");
         // a late repeat for the first send: the message now carries the id of its second
-        anonymous().body(Map.of("id", id, "status", "Failed")).post(RECEIPTS).then()
+        aggregator().body(Map.of("id", id, "status", "Failed")).post(RECEIPTS).then()
                 .statusCode(202).body("outcome", equalTo("UNKNOWN_MESSAGE"));
         reportForm(sent.get(1).messageId(), "Success").statusCode(202).body("outcome", equalTo("DELIVERED"));
     }
@@ -118,8 +133,8 @@ class SmsReceiptsResourceTest {
 
     @Test
     void aReportWithoutStatusIsRefused() {
-        assertProblem(given().contentType(ContentType.URLENC).formParam("id", "ATXid_1").post(RECEIPTS).then(),
+        assertProblem(Ussd.callback(Ussd.AGGREGATOR, Ussd.SECRET).formParam("id", "ATXid_1").post(RECEIPTS).then(),
                 400, "VALIDATION_FAILED");
-        assertProblem(anonymous().body(Map.of("status", "Success")).post(RECEIPTS).then(), 400, "VALIDATION_FAILED");
+        assertProblem(aggregator().body(Map.of("status", "Success")).post(RECEIPTS).then(), 400, "VALIDATION_FAILED");
     }
 }

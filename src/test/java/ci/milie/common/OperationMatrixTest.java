@@ -572,6 +572,11 @@ class OperationMatrixTest {
                     .formParam("client_secret", client.getString("secret.clientSecret")).post("/api/v1/auth/token"));
         });
 
+        // An aggregator's callback: its shared secret authenticates it, no token does (nor stands in for it).
+        calls.put("answerUssd", (who, spec) -> Outcome.of(spec.contentType(ContentType.URLENC)
+                .formParam("sessionId", "matrix").formParam("phoneNumber", CALLER_PHONE).formParam("text", "")
+                .post("/api/v1/channels/ussd")));
+
         // Statistics of administration A: the agent in charge works there, the agent elsewhere does not.
         Map<String, String> figures = Map.of("getStatsOverview", "overview",
                 "getAdministrationStats", "administrations", "getCategoryStats", "categories",

@@ -54,7 +54,7 @@ class ReferenceResourceTest {
                 .body("statuses.find { it.code == 'AWAITING_CITIZEN' }.labelFr", equalTo("En attente du citoyen"))
                 .body("statuses.find { it.code == 'AWAITING_CITIZEN' }.labelEn", equalTo("Waiting for the citizen"))
                 .body("requestTypes.code", equalTo(List.of("COMPLAINT", "SUGGESTION", "OBSERVATION")))
-                .body("channels.code", equalTo(List.of("WEB", "MOBILE", "PHONE")))
+                .body("channels.code", equalTo(List.of("WEB", "MOBILE", "PHONE", "USSD", "SMS")))
                 .body("eventTypes", hasSize(ci.milie.request.EventType.values().length))
                 .body("rejectionReasons.find { it.code == 'DUPLICATE' }.labelEn", equalTo("Duplicate of another request"))
                 .body("satisfactionCriteria.code", equalTo(List.of("CLARITY", "SPEED", "COURTESY")))

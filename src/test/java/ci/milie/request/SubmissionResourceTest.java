@@ -124,6 +124,16 @@ class SubmissionResourceTest {
     }
 
     @Test
+    void featurePhoneChannelsAreForTheAggregatorsCallbacksOnly() {
+        for (String channel : new String[] { "USSD", "SMS" }) {
+            Map<String, Object> body = Requests.complaint(at().categoryCode(), uniqueEmail("u"));
+            body.put("channel", channel);
+            assertProblem(anonymous().body(body).post("/api/v1/requests").then(), 400, "VALIDATION_FAILED")
+                    .body("violations[0].field", equalTo("channel"));
+        }
+    }
+
+    @Test
     void osepDoesNotSubmitRequests() {
         assertProblem(as(TestTokens.of("osep")).body(Requests.complaint(at().categoryCode(), uniqueEmail("o")))
                 .post("/api/v1/requests").then(), 403, "FORBIDDEN");

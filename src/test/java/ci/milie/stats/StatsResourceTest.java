@@ -61,7 +61,7 @@ class StatsResourceTest {
                 .body("administrationId", equalTo(data.a.administrationId()))
                 .body("received", equalTo(6))
                 .body("receivedByType", equalTo(Map.of("COMPLAINT", 6)))
-                .body("receivedByChannel", equalTo(Map.of("MOBILE", 6)))
+                .body("receivedByChannel", equalTo(Map.of("WEB", 0, "MOBILE", 6, "PHONE", 0, "USSD", 0, "SMS", 0)))
                 .body("receivedByCategory", equalTo(Map.of(data.a.categoryCode(), 6)))
                 .body("receivedByRegion", equalTo(Map.of("ABIDJAN", 6)))
                 .body("answered", equalTo(5))

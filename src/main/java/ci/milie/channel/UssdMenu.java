@@ -1,0 +1,446 @@
+package ci.milie.channel;
+
+import java.text.Collator;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import ci.milie.common.Caller;
+import ci.milie.common.Messages;
+import ci.milie.common.ProblemException;
+import ci.milie.directory.CategoryView;
+import ci.milie.directory.DirectoryQueries;
+import ci.milie.directory.Regions;
+import ci.milie.directory.RequestType;
+import ci.milie.feedback.FeedbackService;
+import ci.milie.request.Channel;
+import ci.milie.request.RequestQueries;
+import ci.milie.request.RequestStatus;
+import ci.milie.request.SubmissionService;
+import ci.milie.request.SubmitRequestCommand;
+import ci.milie.request.Views;
+
+/**
+ * The USSD menu. Stateless: each callback carries every input of the session so far, and the
+ * screen is found again by replaying them from the main menu, so any instance answers any step.
+ * Nothing is written before the last input of a session asks for it (sending a request, a
+ * rating): a session left half-way leaves nothing behind.
+ */
+@ApplicationScoped
+public class UssdMenu {
+
+    /** The longest screen, "CON "/"END " included: what every handset shows whole. */
+    public static final int MAX_SCREEN = 160;
+    static final int PAGE = 7;
+    private static final int SUBJECT_MAX = 60;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy").withZone(ZoneOffset.UTC);
+    private static final Messages TEXTS = Messages.load("ussd");
+    private static final RequestType[] TYPES = { RequestType.COMPLAINT, RequestType.SUGGESTION, RequestType.OBSERVATION };
+
+    /** One callback: the aggregator, its session, the caller's number (E.164) and the inputs so far. */
+    public record Call(String aggregator, String sessionId, String phone, List<String> inputs) {
+    }
+
+    private enum Screen {
+        MAIN, TYPE, CATEGORY, REGION, DESCRIPTION, CONFIRM, CODE, RATE_PICK, RATE_SCORE, RATE_SATISFIED
+    }
+
+    private record Choice(String code, String label) {
+    }
+
+    /** Where a session stands after some of its inputs. */
+    private static final class Session {
+        String language = "fr";
+        Screen screen = Screen.MAIN;
+        String hint;
+        int page;
+        RequestType type;
+        Choice category;
+        Choice region;
+        String description;
+        Views.RequestSummary rated;
+        int rating;
+        String end;
+    }
+
+    private final SubmissionService submissions;
+    private final RequestQueries queries;
+    private final FeedbackService feedback;
+    private final DirectoryQueries directory;
+    private final Regions regions;
+    private final PhoneIdentity identity;
+
+    UssdMenu(SubmissionService submissions, RequestQueries queries, FeedbackService feedback, DirectoryQueries directory,
+            Regions regions, PhoneIdentity identity) {
+        this.submissions = submissions;
+        this.queries = queries;
+        this.feedback = feedback;
+        this.directory = directory;
+        this.regions = regions;
+        this.identity = identity;
+    }
+
+    /** The screen to show after this call's inputs: "CON …" to go on, "END …" when the session is over. */
+    public String answer(Call call) {
+        Session session = new Session();
+        Lazy lazy = new Lazy(call);
+        for (String input : call.inputs()) {
+            session.hint = null;
+            step(session, input.strip(), call, lazy);
+            if (session.end != null) {
+                return "END " + session.end;
+            }
+        }
+        return "CON " + screen(session, lazy);
+    }
+
+    /** The END screen of a number past its limit of calls, in the language its inputs chose. */
+    public String limited(List<String> inputs) {
+        String language = "fr";
+        for (String input : inputs) {
+            if (!input.strip().equals("9")) {
+                break;
+            }
+            language = "en".equals(language) ? "fr" : "en";
+        }
+        return "END " + TEXTS.text(language, "limited");
+    }
+
+    /** What the caller is offered, read at most once per callback and only when a screen needs it. */
+    private final class Lazy {
+        private final Call call;
+        private final java.util.Map<String, List<Choice>> categories = new java.util.HashMap<>();
+        private List<Choice> regionList;
+        private Optional<UUID> account;
+        private List<Views.RequestSummary> mine;
+
+        Lazy(Call call) {
+            this.call = call;
+        }
+
+        List<Choice> categories(RequestType type, String language) {
+            return categories.computeIfAbsent(type + "|" + language, key -> {
+                Collator order = Collator.getInstance(Locale.forLanguageTag(language));
+                return directory.activeCatalogue().stream()
+                        .filter(c -> c.parentId() == null && c.active() && c.applicableTypes().contains(type))
+                        .map(c -> new Choice(c.code(), label(c, language)))
+                        .sorted(Comparator.comparing(Choice::label, order)).toList();
+            });
+        }
+
+        List<Choice> regions(String language) {
+            if (regionList == null) {
+                Collator order = Collator.getInstance(Locale.forLanguageTag(language));
+                regionList = regions.all().stream().filter(Regions.RegionSummary::active)
+                        .map(r -> new Choice(r.code(), "en".equals(language) ? r.nameEn() : r.nameFr()))
+                        .sorted(Comparator.comparing(Choice::label, order)).toList();
+            }
+            return regionList;
+        }
+
+        Optional<UUID> account() {
+            if (account == null) {
+                account = identity.existingAccount(call.phone());
+            }
+            return account;
+        }
+
+        /** The caller's requests, newest first (a few: a feature phone shows three). */
+        List<Views.RequestSummary> mine() {
+            if (mine == null) {
+                mine = account().map(id -> queries.mine(Caller.featurePhone(id), 20, null, null).items()).orElse(List.of());
+            }
+            return mine;
+        }
+
+        List<Views.RequestSummary> rateable() {
+            return mine().stream().filter(r -> r.status() == RequestStatus.ANSWERED).limit(3).toList();
+        }
+    }
+
+    private static String label(CategoryView category, String language) {
+        return "en".equals(language) ? category.labelEn() : category.labelFr();
+    }
+
+    private void step(Session s, String input, Call call, Lazy lazy) {
+        switch (s.screen) {
+            case MAIN -> {
+                switch (input) {
+                    case "9" -> s.language = "en".equals(s.language) ? "fr" : "en";
+                    case "1" -> s.screen = Screen.TYPE;
+                    case "2" -> s.screen = Screen.CODE;
+                    case "3" -> s.end = latest(s, lazy);
+                    case "4" -> {
+                        if (lazy.rateable().isEmpty()) {
+                            s.end = text(s, "rate.none");
+                        } else {
+                            s.screen = Screen.RATE_PICK;
+                        }
+                    }
+                    default -> s.hint = "hint.choice";
+                }
+            }
+            case TYPE -> {
+                int n = number(input);
+                if (input.equals("0")) {
+                    s.screen = Screen.MAIN;
+                } else if (n >= 1 && n <= TYPES.length) {
+                    s.type = TYPES[n - 1];
+                    s.page = 0;
+                    s.screen = Screen.CATEGORY;
+                } else {
+                    s.hint = "hint.choice";
+                }
+            }
+            case CATEGORY -> {
+                Choice chosen = page(s, input, lazy.categories(s.type, s.language), Screen.TYPE);
+                if (chosen != null) {
+                    s.category = chosen;
+                    s.page = 0;
+                    s.screen = Screen.REGION;
+                }
+            }
+            case REGION -> {
+                Choice chosen = page(s, input, lazy.regions(s.language), Screen.CATEGORY);
+                if (chosen != null) {
+                    s.region = chosen;
+                    s.screen = Screen.DESCRIPTION;
+                }
+            }
+            case DESCRIPTION -> {
+                if (input.equals("0")) {
+                    s.page = 0;
+                    s.screen = Screen.REGION;
+                } else if (input.length() < 10) {
+                    s.hint = "hint.short";
+                } else {
+                    s.description = input;
+                    s.screen = Screen.CONFIRM;
+                }
+            }
+            case CONFIRM -> {
+                switch (input) {
+                    case "1" -> s.end = file(s, call);
+                    case "2" -> s.end = text(s, "cancelled");
+                    case "0" -> s.screen = Screen.DESCRIPTION;
+                    default -> s.hint = "hint.choice";
+                }
+            }
+            case CODE -> {
+                if (input.equals("0")) {
+                    s.screen = Screen.MAIN;
+                } else {
+                    s.end = status(s, input);
+                }
+            }
+            case RATE_PICK -> {
+                List<Views.RequestSummary> rateable = lazy.rateable();
+                int n = number(input);
+                if (input.equals("0")) {
+                    s.screen = Screen.MAIN;
+                } else if (n >= 1 && n <= rateable.size()) {
+                    s.rated = rateable.get(n - 1);
+                    s.screen = Screen.RATE_SCORE;
+                } else {
+                    s.hint = "hint.choice";
+                }
+            }
+            case RATE_SCORE -> {
+                int n = number(input);
+                if (input.equals("0")) {
+                    s.screen = Screen.RATE_PICK;
+                } else if (n >= 1 && n <= 5) {
+                    s.rating = n;
+                    s.screen = Screen.RATE_SATISFIED;
+                } else {
+                    s.hint = "hint.choice";
+                }
+            }
+            case RATE_SATISFIED -> {
+                switch (input) {
+                    case "1", "2" -> s.end = rate(s, lazy, input.equals("1"));
+                    case "0" -> s.screen = Screen.RATE_SCORE;
+                    default -> s.hint = "hint.choice";
+                }
+            }
+        }
+    }
+
+    /** A choice on a paged list: 1–7 picks, 8 turns the page, 0 goes back a page or a screen; null while nothing is picked. */
+    private static Choice page(Session s, String input, List<Choice> all, Screen previous) {
+        int n = number(input);
+        if (input.equals("0")) {
+            if (s.page > 0) {
+                s.page--;
+            } else {
+                s.page = 0;
+                s.screen = previous;
+            }
+        } else if (input.equals("8") && (s.page + 1) * PAGE < all.size()) {
+            s.page++;
+        } else if (n >= 1 && n <= PAGE && s.page * PAGE + n - 1 < all.size()) {
+            return all.get(s.page * PAGE + n - 1);
+        } else {
+            s.hint = "hint.choice";
+        }
+        return null;
+    }
+
+    private String screen(Session s, Lazy lazy) {
+        String body = switch (s.screen) {
+            case MAIN -> text(s, "main");
+            case TYPE -> text(s, "type");
+            case CATEGORY -> list(s, "category", lazy.categories(s.type, s.language));
+            case REGION -> list(s, "region", lazy.regions(s.language));
+            case DESCRIPTION -> text(s, "description");
+            case CONFIRM -> confirmation(s);
+            case CODE -> text(s, "code");
+            case RATE_PICK -> {
+                List<String> lines = new ArrayList<>();
+                lines.add(text(s, "rate.pick"));
+                List<Views.RequestSummary> rateable = lazy.rateable();
+                for (int i = 0; i < rateable.size(); i++) {
+                    lines.add((i + 1) + " " + rateable.get(i).trackingCode());
+                }
+                lines.add(text(s, "back"));
+                yield String.join("\n", lines);
+            }
+            case RATE_SCORE -> text(s, "rate.score");
+            case RATE_SATISFIED -> text(s, "rate.satisfied");
+        };
+        return s.hint == null ? body : text(s, s.hint) + "\n" + body;
+    }
+
+    /** One page of a list, its labels shortened as much as the screen needs. */
+    private String list(Session s, String title, List<Choice> all) {
+        int pages = Math.max(1, (all.size() + PAGE - 1) / PAGE);
+        List<Choice> shown = all.subList(Math.min(all.size(), s.page * PAGE), Math.min(all.size(), (s.page + 1) * PAGE));
+        String foot = (s.page + 1 < pages ? text(s, "more") + "\n" : "") + text(s, "back");
+        int room = MAX_SCREEN - "CON ".length() - (s.hint == null ? 0 : text(s, s.hint).length() + 1);
+        for (int width = 40; ; width--) {
+            StringBuilder screen = new StringBuilder(text(s, title, s.page + 1, pages)).append('\n');
+            for (int i = 0; i < shown.size(); i++) {
+                screen.append(i + 1).append(' ').append(shorten(shown.get(i).label(), width)).append('\n');
+            }
+            screen.append(foot);
+            if (screen.length() <= room || width <= 4) {
+                return screen.toString();
+            }
+        }
+    }
+
+    private String confirmation(Session s) {
+        String choices = text(s, "confirm.choices");
+        String hint = s.hint == null ? "" : text(s, s.hint) + "\n";
+        for (int width = s.description.length(); ; width--) {
+            String screen = text(s, "confirm", text(s, "type." + s.type.name()), shorten(s.category.label(), 20),
+                    shorten(s.region.label(), 20), shorten(s.description, width)) + "\n" + choices;
+            if ("CON ".length() + hint.length() + screen.length() <= MAX_SCREEN || width <= 10) {
+                return screen;
+            }
+        }
+    }
+
+    private String file(Session s, Call call) {
+        String phone = call.phone();
+        SubmitRequestCommand command = new SubmitRequestCommand(s.type, s.category.code(), Channel.USSD,
+                subject(s.description), s.description, null,
+                new SubmitRequestCommand.LocationInput(s.region.code(), null, null, null),
+                new SubmitRequestCommand.ContactInput(null, null, phone, s.language), false);
+        try {
+            UUID account = identity.account(phone);
+            // An aggregator that repeats the last step (a lost answer) gets the same request, not a second one.
+            String key = "ussd-" + ci.milie.common.Secrets.sha256(call.aggregator() + "|" + call.sessionId());
+            var outcome = submissions.submit(command, Caller.featurePhone(account), key);
+            return text(s, "filed", outcome.receipt().trackingCode());
+        } catch (ProblemException refused) {
+            return refusal(s, refused);
+        }
+    }
+
+    private String status(Session s, String input) {
+        try {
+            // the number is counted (PhoneIdentity), not the aggregator's address, which all its callers share
+            Views.TrackingView tracked = queries.trackForCountedCaller(trackingCode(input));
+            return statusLine(s, tracked.trackingCode(), tracked.status(), tracked.dueAt());
+        } catch (ProblemException refused) {
+            if (refused.status() == 404) {
+                s.hint = "hint.code";
+                return null;
+            }
+            return refusal(s, refused);
+        }
+    }
+
+    private String latest(Session s, Lazy lazy) {
+        List<Views.RequestSummary> mine = lazy.mine().stream().limit(3).toList();
+        if (mine.isEmpty()) {
+            return text(s, "mine.none");
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add(text(s, "mine"));
+        for (Views.RequestSummary r : mine) {
+            lines.add(statusLine(s, r.trackingCode(), r.status(), r.dueAt()));
+        }
+        return String.join("\n", lines);
+    }
+
+    private String rate(Session s, Lazy lazy, boolean satisfied) {
+        try {
+            feedback.rateByPhone(s.rated.id(), s.rating, satisfied, Caller.featurePhone(lazy.account().orElseThrow()));
+            return text(s, "rated");
+        } catch (ProblemException refused) {
+            return refusal(s, refused);
+        }
+    }
+
+    private String statusLine(Session s, String code, RequestStatus status, Instant dueAt) {
+        String label = text(s, "status." + status.name());
+        boolean open = status != RequestStatus.CLOSED && status != RequestStatus.REJECTED && status != RequestStatus.ANSWERED;
+        return open && dueAt != null ? text(s, "status", code, label, DAY.format(dueAt))
+                : text(s, "status.noDeadline", code, label);
+    }
+
+    private static String refusal(Session s, ProblemException refused) {
+        return text(s, refused.status() == 429 ? "limited" : "failed");
+    }
+
+    /** What a keypad gives: "7KQ29XD3", "mil 7kq2 9xd3"… as MIL-7KQ2-9XD3. */
+    static String trackingCode(String input) {
+        String compact = input.toUpperCase(Locale.ROOT).replaceAll("[^0-9A-Z]", "");
+        if (compact.startsWith("MIL")) {
+            compact = compact.substring(3);
+        }
+        return compact.length() == 8 ? "MIL-" + compact.substring(0, 4) + "-" + compact.substring(4) : input;
+    }
+
+    /** The request's subject: its description's first words (a feature phone types one text). */
+    static String subject(String description) {
+        String text = description.strip().replaceAll("\\s+", " ");
+        if (text.length() <= SUBJECT_MAX) {
+            return text;
+        }
+        int cut = text.lastIndexOf(' ', SUBJECT_MAX - 3);
+        return text.substring(0, cut > 20 ? cut : SUBJECT_MAX - 3) + "...";
+    }
+
+    static String shorten(String text, int width) {
+        return text.length() <= width ? text : text.substring(0, Math.max(1, width - 1)) + ".";
+    }
+
+    private static int number(String input) {
+        return input.length() == 1 && Character.isDigit(input.charAt(0)) ? input.charAt(0) - '0' : -1;
+    }
+
+    private static String text(Session s, String key, Object... args) {
+        return TEXTS.text(s.language, key, args);
+    }
+}
