@@ -21,7 +21,9 @@ import ci.milie.directory.DirectoryQueries;
 import ci.milie.directory.Regions;
 import ci.milie.directory.RequestType;
 import ci.milie.feedback.FeedbackService;
+import ci.milie.request.AnswerLookup;
 import ci.milie.request.Channel;
+import ci.milie.request.RatingLookup;
 import ci.milie.request.RequestQueries;
 import ci.milie.request.RequestStatus;
 import ci.milie.request.SubmissionService;
@@ -77,9 +79,13 @@ public class UssdMenu {
     private final DirectoryQueries directory;
     private final Regions regions;
     private final PhoneIdentity identity;
+    private final AnswerLookup answers;
+    private final RatingLookup ratings;
 
     UssdMenu(SubmissionService submissions, RequestQueries queries, FeedbackService feedback, DirectoryQueries directory,
-            Regions regions, PhoneIdentity identity) {
+            Regions regions, PhoneIdentity identity, AnswerLookup answers, RatingLookup ratings) {
+        this.answers = answers;
+        this.ratings = ratings;
         this.submissions = submissions;
         this.queries = queries;
         this.feedback = feedback;
@@ -118,9 +124,10 @@ public class UssdMenu {
     private final class Lazy {
         private final Call call;
         private final java.util.Map<String, List<Choice>> categories = new java.util.HashMap<>();
-        private List<Choice> regionList;
+        private final java.util.Map<String, List<Choice>> regionLists = new java.util.HashMap<>();
         private Optional<UUID> account;
         private List<Views.RequestSummary> mine;
+        private List<Views.RequestSummary> rateable;
 
         Lazy(Call call) {
             this.call = call;
@@ -137,13 +144,12 @@ public class UssdMenu {
         }
 
         List<Choice> regions(String language) {
-            if (regionList == null) {
+            return regionLists.computeIfAbsent(language, key -> {
                 Collator order = Collator.getInstance(Locale.forLanguageTag(language));
-                regionList = regions.all().stream().filter(Regions.RegionSummary::active)
+                return regions.all().stream().filter(Regions.RegionSummary::active)
                         .map(r -> new Choice(r.code(), "en".equals(language) ? r.nameEn() : r.nameFr()))
                         .sorted(Comparator.comparing(Choice::label, order)).toList();
-            }
-            return regionList;
+            });
         }
 
         Optional<UUID> account() {
@@ -161,8 +167,15 @@ public class UssdMenu {
             return mine;
         }
 
+        /** Answered, and its latest answer not rated yet (a rating is given once; unsatisfied leaves it ANSWERED). */
         List<Views.RequestSummary> rateable() {
-            return mine().stream().filter(r -> r.status() == RequestStatus.ANSWERED).limit(3).toList();
+            if (rateable == null) {
+                rateable = mine().stream().filter(r -> r.status() == RequestStatus.ANSWERED).filter(r -> {
+                    List<AnswerLookup.AnswerSummary> delivered = answers.delivered(r.id());
+                    return !delivered.isEmpty() && !ratings.rated(delivered.get(delivered.size() - 1).id());
+                }).limit(3).toList();
+            }
+            return rateable;
         }
     }
 

@@ -217,6 +217,26 @@ class UssdSessionTest {
     }
 
     @Test
+    void anUnsatisfiedRatingIsGivenOnceAndTheRequestStaysOpenToADispute() {
+        Setting at = Setting.create(false);
+        String[] category = category(at.administrationId());
+        String phone = Codes.uniquePhone();
+        String code = fileByUssd(phone, category[1]);
+        String id = as(at.osepToken()).queryParam("trackingCode", code).get("/api/v1/requests").then().statusCode(200)
+                .extract().path("items[0].id");
+        as(at.osepToken()).body(Map.of("administrationId", at.administrationId()))
+                .post("/api/v1/requests/" + id + "/routing").then().statusCode(200);
+        as(at.agentToken()).post("/api/v1/requests/" + id + "/acknowledgement").then().statusCode(200);
+        as(at.agentToken()).body(Map.of("text", "Une équipe passera lundi.")).post("/api/v1/requests/" + id + "/answers")
+                .then().statusCode(201);
+
+        assertEquals("END Merci, votre note est enregistrée.", step(session(), phone, "4*1*2*2"));
+
+        as(at.osepToken()).get("/api/v1/requests/" + id).then().statusCode(200).body("status", equalTo("ANSWERED"));
+        assertEquals("END Aucune réponse à noter pour ce numéro.", step(session(), phone, "4"));
+    }
+
+    @Test
     void callbacksWithoutTheAggregatorsSecretAreRefused() {
         String phone = Codes.uniquePhone();
         assertProblem(Ussd.form(Ussd.callback(null, null), session(), phone, "").post("/api/v1/channels/ussd").then(),
