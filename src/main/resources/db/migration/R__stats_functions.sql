@@ -195,7 +195,7 @@ end;
 $$;
 
 -- Recomputes the given whole days (UTC) from the requests, and their histograms and performance
--- counts per administration, per category and per both (stats_scope_times).
+-- counts per administration, per category, per both and in all (stats_scope_times).
 create or replace function stats_rollup_days(days date[]) returns integer language plpgsql as $$
 declare
     one_day date;
@@ -217,7 +217,7 @@ begin
            sum(answered), sum(answers_judged), sum(answers_met), sum(answered_reopened), sum(handbacks), sum(reroutes),
            sum(delivered), sum(ratings), sum(rating_sum), sum(rated_4_or_5), sum(satisfied)
     from stats_daily where day = any (days)
-    group by day, grouping sets ((administration_id), (category_id), (administration_id, category_id));
+    group by day, grouping sets ((administration_id), (category_id), (administration_id, category_id), ());
     return rows;
 end;
 $$;
@@ -244,7 +244,8 @@ begin
                sum(answered), sum(answers_judged), sum(answers_met), sum(answered_reopened), sum(handbacks), sum(reroutes),
                sum(delivered), sum(ratings), sum(rating_sum), sum(rated_4_or_5), sum(satisfied)
         from stats_monthly where day = m
-        group by grouping sets ((administration_id), (category_id), (administration_id, category_id));
+        group by grouping sets ((administration_id), (category_id), (administration_id, category_id), ())
+        having count(*) > 0; -- the total () of a month without rows would be a row of nulls
     end loop;
     for p in select distinct u.unit, date_trunc(u.unit, d)::date as start,
                     (date_trunc(u.unit, d) + u.length)::date as stop
