@@ -9,13 +9,13 @@ begin
     if exists (select 1 from stats_rollup_state where rolled_until is not null) then
         execute $sql$
 insert into stats_scope_times
-select 'day', day, 3, null, null, stats_hist_merge(acknowledgement_hist), stats_hist_merge(answer_hist),
+select 'day', day, 3, null::uuid, null::uuid, stats_hist_merge(acknowledgement_hist), stats_hist_merge(answer_hist),
        sum(received), sum(acknowledged), sum(acknowledgements_judged), sum(acknowledgements_met), sum(answered),
        sum(answers_judged), sum(answers_met), sum(answered_reopened), sum(handbacks), sum(reroutes), sum(delivered),
        sum(ratings), sum(rating_sum), sum(rated_4_or_5), sum(satisfied)
 from stats_daily group by day
 union all
-select unit, day, 3, null, null, stats_hist_merge(acknowledgement_hist), stats_hist_merge(answer_hist),
+select unit, day, 3, null::uuid, null::uuid, stats_hist_merge(acknowledgement_hist), stats_hist_merge(answer_hist),
        sum(received), sum(acknowledged), sum(acknowledgements_judged), sum(acknowledgements_met), sum(answered),
        sum(answers_judged), sum(answers_met), sum(answered_reopened), sum(handbacks), sum(reroutes), sum(delivered),
        sum(ratings), sum(rating_sum), sum(rated_4_or_5), sum(satisfied)
