@@ -42,7 +42,8 @@ public class ProblemResponsesFilter implements OASFilter {
             "429", "RATE_LIMITED: too many wrong access keys from this address or for this request (past the limit even the "
                     + "right key waits); try again after Retry-After seconds",
             "500", "Unexpected error (INTERNAL_ERROR); quote the X-Request-Id",
-            "503", "The database is unreachable (SERVICE_UNAVAILABLE); try again after Retry-After seconds");
+            "503", "The database is unreachable, or this instance is stopping (SERVICE_UNAVAILABLE); try again after "
+                    + "Retry-After seconds");
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {

@@ -16,6 +16,7 @@ import org.jboss.logging.Logger;
 
 import ci.milie.common.ProblemException;
 import ci.milie.common.ReferenceData;
+import ci.milie.common.Stopping;
 import ci.milie.common.Throwables;
 import ci.milie.notification.MessageKind;
 import ci.milie.notification.Outbox;
@@ -51,10 +52,13 @@ public class WebhookRelay {
     private final Clock clock;
     private final WebhookConfig config;
     private final ReferenceData reference;
+    private final Stopping stopping;
 
     WebhookRelay(EntityManager entities, WebhookTargets targets, WebhookSender sender, WebhookSecrets secrets,
-            WebhookPayloads payloads, Outbox outbox, Clock clock, WebhookConfig config, ReferenceData reference) {
+            WebhookPayloads payloads, Outbox outbox, Clock clock, WebhookConfig config, ReferenceData reference,
+            Stopping stopping) {
         this.reference = reference;
+        this.stopping = stopping;
         this.entities = entities;
         this.targets = targets;
         this.sender = sender;
@@ -75,20 +79,27 @@ public class WebhookRelay {
     public int deliverDue() {
         int delivered = 0;
         for (int i = 0; i < config.batchSize(); i++) {
-            Send send;
+            if (!stopping.begin()) {
+                break; // the instance stops between two deliveries
+            }
             try {
-                send = QuarkusTransaction.requiringNew().call(this::claimNext);
-            } catch (RuntimeException e) {
-                LOG.errorf("Webhook relay stopped: %s", Throwables.describe(e));
-                break;
-            }
-            if (send == null) {
-                break;
-            }
-            WebhookSender.Answer answer = attempt(send);
-            QuarkusTransaction.requiringNew().run(() -> record(send, answer));
-            if (answer.status() != null && answer.status() / 100 == 2) {
-                delivered++;
+                Send send;
+                try {
+                    send = QuarkusTransaction.requiringNew().call(this::claimNext);
+                } catch (RuntimeException e) {
+                    LOG.errorf("Webhook relay stopped: %s", Throwables.describe(e));
+                    break;
+                }
+                if (send == null) {
+                    break;
+                }
+                WebhookSender.Answer answer = attempt(send);
+                QuarkusTransaction.requiringNew().run(() -> record(send, answer));
+                if (answer.status() != null && answer.status() / 100 == 2) {
+                    delivered++;
+                }
+            } finally {
+                stopping.end();
             }
         }
         return delivered;

@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import ci.milie.common.Stopping;
 import ci.milie.common.Throwables;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -64,11 +65,14 @@ public class OutboxRelay {
     private final Map<MessageKind, Counter> segmentsSent = new EnumMap<>(MessageKind.class);
     private final AtomicLong pending;
     private final String mailDomain;
+    private final Stopping stopping;
 
     OutboxRelay(OutboxMessageRepository messages, Mailer mailer, SmsSender sms, PushSender push, DeviceRepository devices,
             ObjectMapper json, Clock clock, OutboxConfig config, MeterRegistry registry,
-            @ConfigProperty(name = "quarkus.mailer.from") String from, jakarta.persistence.EntityManager em) {
+            @ConfigProperty(name = "quarkus.mailer.from") String from, jakarta.persistence.EntityManager em,
+            Stopping stopping) {
         this.em = em;
+        this.stopping = stopping;
         this.mailDomain = domainOf(from);
         this.messages = messages;
         this.mailer = mailer;
@@ -111,7 +115,15 @@ public class OutboxRelay {
     public int deliverDue() {
         int delivered = 0;
         for (int i = 0; i < config.batchSize(); i++) {
-            Outcome outcome = deliverNext();
+            if (!stopping.begin()) {
+                break; // the instance stops: the others, or this one's successor, carry on
+            }
+            Outcome outcome;
+            try {
+                outcome = deliverNext();
+            } finally {
+                stopping.end();
+            }
             if (outcome == Outcome.NOTHING_DUE) {
                 break;
             }

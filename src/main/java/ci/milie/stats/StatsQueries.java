@@ -77,8 +77,8 @@ class StatsQueries {
     private final EntityManager em;
     private final Clock clock;
 
-    StatsQueries(EntityManager em, Clock clock) {
-        this.em = em;
+    StatsQueries(StatsDatabase database, Clock clock) {
+        this.em = database.entityManager();
         this.clock = clock;
     }
 

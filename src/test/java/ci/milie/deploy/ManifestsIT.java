@@ -103,6 +103,24 @@ class ManifestsIT {
     }
 
     @Test
+    void aStoppingPodLeavesTheServiceFirstAndFinishesItsWorkWithinTheGracePeriod() throws IOException {
+        var preStop = container().getLifecycle().getPreStop().getExec().getCommand();
+        assertEquals("sleep", preStop.get(0), "the pod leaves the Service's endpoints before the application stops");
+        long sleep = Long.parseLong(preStop.get(1));
+        assertTrue(sleep > 0);
+
+        Properties settings = new Properties();
+        settings.load(new java.io.StringReader(applicationProperties()));
+        assertEquals("true", settings.getProperty("quarkus.shutdown.delay-enabled"), "streams get their hint first");
+        long delay = durationDefault(settings, "quarkus.shutdown.delay").toSeconds();
+        long timeout = durationDefault(settings, "quarkus.shutdown.timeout").toSeconds();
+        assertTrue(timeout > 0, "without a timeout Quarkus does not wait for the requests under way");
+        long grace = deployment.getSpec().getTemplate().getSpec().getTerminationGracePeriodSeconds();
+        assertTrue(grace > sleep + delay + 2 * timeout, "requests, then the relay's delivery under way, each up to "
+                + timeout + " s after a " + sleep + " s preStop: " + grace + " s is too short");
+    }
+
+    @Test
     void theAutoscalerAndTheDisruptionBudgetTargetTheDeployment() {
         var target = autoscaler.getSpec().getScaleTargetRef();
         assertEquals("Deployment", target.getKind());
@@ -209,6 +227,12 @@ class ManifestsIT {
         Matcher value = Pattern.compile("\\$\\{[A-Z_]+:(\\d+)}").matcher(settings.getProperty(key));
         assertTrue(value.matches(), key);
         return Integer.parseInt(value.group(1));
+    }
+
+    private static java.time.Duration durationDefault(Properties settings, String key) {
+        Matcher value = Pattern.compile("\\$\\{[A-Z_]+:(PT[0-9.]+S)}").matcher(settings.getProperty(key));
+        assertTrue(value.matches(), key + " has a default");
+        return java.time.Duration.parse(value.group(1));
     }
 
     private static String applicationProperties() throws IOException {

@@ -13,7 +13,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Connections of their own, outside the pool, for the long-lived helpers that talk to PostgreSQL
  * on a thread of their own ({@link ChannelListener}, {@link ChannelNotifier}): a pooled one would
- * be taken for good. Each is named {@code milie-<name>} in PostgreSQL's activity views.
+ * be taken for good. Each is named {@code milie-<name>} in PostgreSQL's activity views. They reach
+ * the primary at {@code milie.db.direct-url} (the pool's URL unless set): LISTEN and their session
+ * settings would not survive a transaction-pooling proxy between them and PostgreSQL.
  */
 @ApplicationScoped
 class DirectConnections {
@@ -22,7 +24,7 @@ class DirectConnections {
     private final Optional<String> username;
     private final Optional<String> password;
 
-    DirectConnections(@ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
+    DirectConnections(@ConfigProperty(name = "milie.db.direct-url") String url,
             @ConfigProperty(name = "quarkus.datasource.username") Optional<String> username,
             @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
         this.url = url;
