@@ -576,6 +576,8 @@ class OperationMatrixTest {
         calls.put("answerUssd", (who, spec) -> Outcome.of(spec.contentType(ContentType.URLENC)
                 .formParam("sessionId", "matrix").formParam("phoneNumber", CALLER_PHONE).formParam("text", "")
                 .post("/api/v1/channels/ussd")));
+        calls.put("recordSmsReceipt", (who, spec) -> Outcome.of(spec.contentType(ContentType.URLENC)
+                .formParam("id", "matrix").formParam("status", "Success").post("/api/v1/channels/sms/receipts")));
 
         // Statistics of administration A: the agent in charge works there, the agent elsewhere does not.
         Map<String, String> figures = Map.of("getStatsOverview", "overview",
