@@ -195,7 +195,9 @@ end;
 $$;
 
 -- Recomputes the given whole days (UTC) from the requests, and their histograms and performance
--- counts per administration, per category, per both and in all (stats_scope_times).
+-- counts per administration, per category, per both and in all (stats_scope_times), and per
+-- administration, per category and in all within each region (stats_region_times), and the
+-- overview's counts per category, type and channel (stats_category_counts).
 create or replace function stats_rollup_days(days date[]) returns integer language plpgsql as $$
 declare
     one_day date;
@@ -218,6 +220,21 @@ begin
            sum(delivered), sum(ratings), sum(rating_sum), sum(rated_4_or_5), sum(satisfied)
     from stats_daily where day = any (days)
     group by day, grouping sets ((administration_id), (category_id), (administration_id, category_id), ());
+    delete from stats_region_times where unit = 'day' and day = any (days);
+    insert into stats_region_times
+    select 'day', day, grouping(administration_id, category_id), region, administration_id, category_id,
+           stats_hist_merge(acknowledgement_hist), stats_hist_merge(answer_hist),
+           sum(received), sum(acknowledged), sum(acknowledgements_judged), sum(acknowledgements_met),
+           sum(answered), sum(answers_judged), sum(answers_met), sum(answered_reopened), sum(handbacks), sum(reroutes),
+           sum(delivered), sum(ratings), sum(rating_sum), sum(rated_4_or_5), sum(satisfied)
+    from stats_daily_region where day = any (days)
+    group by day, region, grouping sets ((administration_id), (category_id), ());
+    delete from stats_category_counts where unit = 'day' and day = any (days);
+    insert into stats_category_counts
+    select 'day', day, category_id, type, channel, sum(received), sum(answered), sum(closed), sum(rejected),
+           sum(rejected_out_of_scope), sum(rejected_abusive), sum(rejected_duplicate), sum(rejected_insufficient)
+    from stats_daily where day = any (days)
+    group by day, category_id, type, channel;
     return rows;
 end;
 $$;
@@ -246,6 +263,21 @@ begin
         from stats_monthly where day = m
         group by grouping sets ((administration_id), (category_id), (administration_id, category_id), ())
         having count(*) > 0; -- the total () of a month without rows would be a row of nulls
+        delete from stats_region_times where unit = 'month' and day = m;
+        insert into stats_region_times
+        select 'month', m, grouping(administration_id, category_id), region, administration_id, category_id,
+               stats_hist_merge(acknowledgement_hist), stats_hist_merge(answer_hist),
+               sum(received), sum(acknowledged), sum(acknowledgements_judged), sum(acknowledgements_met),
+               sum(answered), sum(answers_judged), sum(answers_met), sum(answered_reopened), sum(handbacks), sum(reroutes),
+               sum(delivered), sum(ratings), sum(rating_sum), sum(rated_4_or_5), sum(satisfied)
+        from stats_monthly_region where day = m
+        group by region, grouping sets ((administration_id), (category_id), ());
+        delete from stats_category_counts where unit = 'month' and day = m;
+        insert into stats_category_counts
+        select 'month', m, category_id, type, channel, sum(received), sum(answered), sum(closed), sum(rejected),
+               sum(rejected_out_of_scope), sum(rejected_abusive), sum(rejected_duplicate), sum(rejected_insufficient)
+        from stats_monthly where day = m
+        group by category_id, type, channel;
     end loop;
     for p in select distinct u.unit, date_trunc(u.unit, d)::date as start,
                     (date_trunc(u.unit, d) + u.length)::date as stop
@@ -276,6 +308,22 @@ begin
                    sum(reroutes), sum(delivered), sum(ratings), sum(rating_sum), sum(rated_4_or_5), sum(satisfied)
             from stats_scope_times where unit = 'month' and day >= p.start and day < p.stop
             group by scope, administration_id, category_id;
+            delete from stats_region_times where unit = p.unit and day = p.start;
+            insert into stats_region_times
+            select p.unit, p.start, scope, region, administration_id, category_id,
+                   stats_hist_merge(acknowledgement_hist), stats_hist_merge(answer_hist),
+                   sum(received), sum(acknowledged), sum(acknowledgements_judged), sum(acknowledgements_met),
+                   sum(answered), sum(answers_judged), sum(answers_met), sum(answered_reopened), sum(handbacks),
+                   sum(reroutes), sum(delivered), sum(ratings), sum(rating_sum), sum(rated_4_or_5), sum(satisfied)
+            from stats_region_times where unit = 'month' and day >= p.start and day < p.stop
+            group by scope, region, administration_id, category_id;
+            delete from stats_category_counts where unit = p.unit and day = p.start;
+            insert into stats_category_counts
+            select p.unit, p.start, category_id, type, channel, sum(received), sum(answered), sum(closed),
+                   sum(rejected), sum(rejected_out_of_scope), sum(rejected_abusive), sum(rejected_duplicate),
+                   sum(rejected_insufficient)
+            from stats_category_counts where unit = 'month' and day >= p.start and day < p.stop
+            group by category_id, type, channel;
         end if;
     end loop;
 end;

@@ -144,6 +144,8 @@ public class StatsRollup {
         em.createNativeQuery("delete from stats_monthly_region").executeUpdate();
         em.createNativeQuery("delete from stats_period_times").executeUpdate();
         em.createNativeQuery("delete from stats_scope_times").executeUpdate();
+        em.createNativeQuery("delete from stats_region_times").executeUpdate();
+        em.createNativeQuery("delete from stats_category_counts").executeUpdate();
         em.createNativeQuery("update stats_rollup_state set rolled_until = null, checked_at = null where id = 1")
                 .executeUpdate();
     }

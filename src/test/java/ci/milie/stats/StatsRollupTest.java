@@ -137,6 +137,18 @@ class StatsRollupTest {
         LocalDate month = data.monday.withDayOfMonth(1);
         LocalDate quarter = month.withMonth(3 * ((month.getMonthValue() - 1) / 3) + 1);
         LocalDate year = month.withDayOfYear(1);
+        // One more of B's requests, answered, in another region and away from the fixture's fortnight:
+        // a region filter that counted every region would count it.
+        LocalDate elsewhere = data.monday.getDayOfYear() > 40 ? year.plusDays(5) : year.plusMonths(6);
+        clock.reset();
+        clock.advance(Duration.between(clock.instant(), elsewhere.atTime(LocalTime.of(9, 0)).toInstant(ZoneOffset.UTC)));
+        Map<String, Object> inGbeke = ci.milie.support.Requests.complaint(data.b.categoryCode(),
+                "stats-gbeke-" + java.util.UUID.randomUUID() + "@example.ci");
+        inGbeke.put("location", Map.of("region", "GBEKE", "locality", "Bouaké"));
+        String gbeke = ci.milie.support.Requests.submitAnonymously(inGbeke).getString("id");
+        StatsFixture.route(data.b, gbeke, data.b.administrationId(), null);
+        StatsFixture.acknowledge(data.b, gbeke);
+        StatsFixture.answer(data.b, gbeke);
         // Well after the fixture's year: every one of these periods is complete and rolled up.
         clock.reset();
         clock.advance(Duration.between(clock.instant(), year.plusYears(1).plusDays(3).atStartOfDay(ZoneOffset.UTC)
@@ -154,6 +166,15 @@ class StatsRollupTest {
                 "to", year.plusYears(1).plusDays(1).toString()));
         periods.put("from the middle of a month to the year's end", Map.of("from", month.plusDays(9).toString(),
                 "to", year.plusYears(1).minusDays(1).toString()));
+        // Filtered on a region: the same rows kept per region (V41)
+        periods.put("the year and days around it, in Abidjan", Map.of("from", year.minusDays(17).toString(),
+                "to", year.plusYears(1).plusDays(1).toString(), "region", "abidjan"));
+        periods.put("A, from the middle of a month to the year's end, in Abidjan", Map.of("from",
+                month.plusDays(9).toString(), "to", year.plusYears(1).minusDays(1).toString(), "administrationId",
+                data.a.administrationId(), "region", "ABIDJAN"));
+        periods.put("the quarter of A's category, in Abidjan", Map.of("from", quarter.toString(),
+                "to", quarter.plusMonths(3).minusDays(1).toString(), "categoryCode", data.a.categoryCode(),
+                "region", "Abidjan"));
         Map<String, Map<String, String>> live = new LinkedHashMap<>();
         periods.forEach((name, period) -> live.put(name, everyStatistic(period)));
 
@@ -174,6 +195,12 @@ class StatsRollupTest {
                         where unit in ('quarter', 'year') and scope = 1 and administration_id = ?1""")
                 .setParameter(1, java.util.UUID.fromString(data.a.administrationId())).getSingleResult()).longValue()),
                 "A's quarter and year are rolled up per administration");
+        assertEquals(2L, io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> ((Number) em
+                .createNativeQuery("""
+                        select count(distinct unit) from stats_region_times
+                        where unit in ('quarter', 'year') and scope = 1 and region = 'ABIDJAN' and administration_id = ?1""")
+                .setParameter(1, java.util.UUID.fromString(data.a.administrationId())).getSingleResult()).longValue()),
+                "A's quarter and year are rolled up per administration in Abidjan");
         periods.forEach((name, period) -> assertEquals(live.get(name), everyStatistic(period), name));
         as(TestTokens.of("supervisor")).queryParams(periods.get("quarter of A"))
                 .get("/api/v1/stats/administrations").then().statusCode(200)
