@@ -20,6 +20,8 @@ import ci.milie.common.Stopping;
 import ci.milie.common.Throwables;
 import ci.milie.notification.MessageKind;
 import ci.milie.notification.Outbox;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
@@ -53,12 +55,18 @@ public class WebhookRelay {
     private final WebhookConfig config;
     private final ReferenceData reference;
     private final Stopping stopping;
+    private final Counter failedAttempts;
+    private final Counter disabledSubscriptions;
 
     WebhookRelay(EntityManager entities, WebhookTargets targets, WebhookSender sender, WebhookSecrets secrets,
             WebhookPayloads payloads, Outbox outbox, Clock clock, WebhookConfig config, ReferenceData reference,
-            Stopping stopping) {
+            Stopping stopping, MeterRegistry registry) {
         this.reference = reference;
         this.stopping = stopping;
+        this.failedAttempts = Counter.builder("milie.webhooks.attempts.failed")
+                .description("Webhook deliveries that failed (retried later, or given up once too old)").register(registry);
+        this.disabledSubscriptions = Counter.builder("milie.webhooks.disabled")
+                .description("Webhook subscriptions disabled after too many failures or a 410").register(registry);
         this.entities = entities;
         this.targets = targets;
         this.sender = sender;
@@ -159,12 +167,14 @@ public class WebhookRelay {
             subscription.succeeded();
             return;
         }
+        failedAttempts.increment();
         boolean expired = !now.isBefore(delivery.createdAt().plus(config.maxAge()));
         delivery.failed(status, answer.latencyMs(), expired ? null : now.plus(backoff(delivery.attempts())));
         boolean disabled = status != null && status == 410
                 ? subscription.disable(WebhookDisabledReason.GONE, now)
                 : subscription.failed(config.maxFailures(), now);
         if (disabled) {
+            disabledSubscriptions.increment();
             reference.changed("webhook_subscription");
             tellContact(subscription);
         }

@@ -39,6 +39,13 @@ class OutboxMessageRepository implements PanacheRepositoryBase<OutboxMessage, UU
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
+    /** When the longest-waiting due message became due, if any: how late the relay is (SENDING ones included, as the claim takes them). */
+    Optional<Instant> oldestDueSince(Instant now) {
+        return find("status in ?1 and nextAttemptAt <= ?2 order by nextAttemptAt",
+                List.of(OutboxMessage.Status.PENDING, OutboxMessage.Status.SENDING), now)
+                .firstResultOptional().map(OutboxMessage::nextAttemptAt);
+    }
+
     long countPending() {
         return count("status in ?1", List.of(OutboxMessage.Status.PENDING, OutboxMessage.Status.SENDING));
     }

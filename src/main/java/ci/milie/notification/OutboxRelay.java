@@ -1,6 +1,7 @@
 package ci.milie.notification;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Locale;
@@ -64,6 +65,7 @@ public class OutboxRelay {
     private final Counter unregistered;
     private final Map<MessageKind, Counter> segmentsSent = new EnumMap<>(MessageKind.class);
     private final AtomicLong pending;
+    private final AtomicLong oldestDueSeconds;
     private final String mailDomain;
     private final Stopping stopping;
 
@@ -100,6 +102,7 @@ public class OutboxRelay {
                 .description("Devices forgotten because the push provider said their token is no longer valid")
                 .register(registry);
         this.pending = registry.gauge("milie.outbox.pending", new AtomicLong());
+        this.oldestDueSeconds = registry.gauge("milie.outbox.oldest.due.seconds", new AtomicLong());
     }
 
     @Scheduled(identity = "outbox-relay", every = "${milie.outbox.interval}",
@@ -352,7 +355,12 @@ public class OutboxRelay {
 
     private void refreshPending() {
         try {
-            pending.set(QuarkusTransaction.requiringNew().call(messages::countPending));
+            Instant now = clock.instant();
+            QuarkusTransaction.requiringNew().run(() -> {
+                pending.set(messages.countPending());
+                oldestDueSeconds.set(messages.oldestDueSince(now)
+                        .map(since -> Duration.between(since, now).toSeconds()).orElse(0L));
+            });
         } catch (RuntimeException e) {
             LOG.warnf("Outbox pending count unavailable: %s", Throwables.describe(e));
         }

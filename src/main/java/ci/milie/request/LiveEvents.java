@@ -25,6 +25,8 @@ import org.postgresql.PGNotification;
 import ci.milie.common.ProblemException;
 import ci.milie.common.db.ChannelListener;
 import ci.milie.identity.Revocations;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -58,7 +60,10 @@ class LiveEvents implements ChannelListener.Handler {
     private ScheduledExecutorService timers;
 
     LiveEvents(LiveConfig config, LiveViews views, Revocations revocations, DataSource dataSource, Clock clock,
-            ChannelListener listener) {
+            ChannelListener listener, MeterRegistry registry) {
+        // The figure the per-instance limit compares (429 past milie.streams.max-per-instance).
+        Gauge.builder("milie.streams.open", open, AtomicInteger::get).description("Live streams open on this instance")
+                .register(registry);
         this.config = config;
         this.views = views;
         this.revocations = revocations;

@@ -34,6 +34,7 @@ import ci.milie.support.Requests.Setting;
 import ci.milie.support.TestClock;
 import ci.milie.support.TestTokens;
 import ci.milie.support.WebhookReceiver;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.mailer.MockMailbox;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -64,6 +65,8 @@ class WebhookDeliveryTest {
     EntityManager em;
     @Inject
     WebhookSecrets secrets;
+    @Inject
+    MeterRegistry registry;
 
     @BeforeAll
     static void startReceiver() {
@@ -231,11 +234,16 @@ class WebhookDeliveryTest {
         String webhook = subscribe(osep, receiver.url("/gone"), List.of("SUBMITTED")).getString("webhook.id");
         receiver.answer(410);
         submitted(at);
+        double failedBefore = registry.counter("milie.webhooks.attempts.failed").count();
+        double disabledBefore = registry.counter("milie.webhooks.disabled").count();
 
         drain();
 
         as(osep.token()).get("/api/v1/integrations/webhooks/" + webhook).then().statusCode(200)
                 .body("active", equalTo(false)).body("disabledReason", equalTo("GONE"));
+        // Other tests' subscriptions may hear the same event from the same receiver: at least ours counts.
+        assertTrue(registry.counter("milie.webhooks.attempts.failed").count() >= failedBefore + 1, "the failed attempt is counted");
+        assertTrue(registry.counter("milie.webhooks.disabled").count() >= disabledBefore + 1, "the disabled subscription is counted");
         Outboxes.drain(outbox);
         assertEquals(1, mailbox.getMailsSentTo(osep.contactEmail()).size(), "the technical contact is told");
         assertTrue(mailbox.getMailsSentTo(osep.contactEmail()).get(0).getText().contains(webhook));

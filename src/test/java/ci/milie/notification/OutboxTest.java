@@ -13,6 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -24,6 +26,7 @@ import jakarta.transaction.TransactionalException;
 import org.junit.jupiter.api.Test;
 
 import ci.milie.support.RecordingSmsSender;
+import ci.milie.support.TestClock;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.MockMailbox;
@@ -51,6 +54,9 @@ class OutboxTest {
 
     @Inject
     MeterRegistry registry;
+
+    @Inject
+    TestClock clock;
 
     static Map<String, Object> receipt(String trackingCode) {
         return Map.of("trackingCode", trackingCode, "subject", "Extrait de naissance introuvable",
@@ -237,5 +243,24 @@ class OutboxTest {
                 .body(containsString("milie_outbox_failed_total{channel=\"email\"}"))
                 .body(containsString("milie_outbox_pending "))
                 .body(containsString("milie_sms_segments_total{kind=\"receipt\"}"));
+    }
+
+    @Test
+    void theOldestDueMessageTellsHowLateTheRelayIsAndNothingIsDueOnceItCaughtUp() {
+        queue(new Outbox.Recipient(uniqueEmail("late"), null, "fr"), MessageKind.RECEIPT, receipt(trackingCode()), null);
+        clock.advance(Duration.ofMinutes(10)); // no relay ran meanwhile
+        try {
+            Instant now = clock.instant();
+            Instant dueSince = QuarkusTransaction.requiringNew().call(() -> messages.oldestDueSince(now)).orElseThrow();
+            assertTrue(!dueSince.isAfter(now.minus(Duration.ofMinutes(10))), "due for ten minutes at least: " + dueSince);
+
+            while (relay.deliverDue() > 0) {
+                // drained
+            }
+
+            assertEquals(0.0, registry.get("milie.outbox.oldest.due.seconds").gauge().value(), "nothing due is left");
+        } finally {
+            clock.reset();
+        }
     }
 }

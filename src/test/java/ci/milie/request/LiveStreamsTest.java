@@ -24,6 +24,7 @@ import ci.milie.support.Requests;
 import ci.milie.support.SseClient;
 import ci.milie.support.TestClock;
 import ci.milie.support.TestTokens;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.mailer.MockMailbox;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -40,6 +41,9 @@ class LiveStreamsTest {
 
     @Inject
     TestClock clock;
+
+    @Inject
+    MeterRegistry registry;
 
     private final List<SseClient> opened = new ArrayList<>();
 
@@ -122,6 +126,8 @@ class LiveStreamsTest {
         SseClient agent = open("/api/v1/requests/stream", SseClient.bearer(mine.agentToken()));
         SseClient osep = open("/api/v1/requests/stream", SseClient.bearer(mine.osepToken()));
         assertEquals(200, agent.status());
+        assertEquals(200, osep.status());
+        assertTrue(registry.get("milie.streams.open").gauge().value() >= 2, "both streams are counted open");
 
         String theirs = elsewhere.requestInProgress(Api.uniqueEmail("elsewhere"));
         String ours = mine.requestInProgress(Api.uniqueEmail("ours"));
