@@ -194,9 +194,11 @@ class UssdSessionTest {
                 .post("/api/v1/requests/" + id + "/answers").then().statusCode(201)
                 .body("requestStatus", equalTo("ANSWERED"));
         Outboxes.drain(relay);
-        // The SMS of a delivered answer is the existing notice (the code and a link); its wording is the SMS side's.
-        assertTrue(sms.sentTo(phone).stream().anyMatch(t -> t.text().contains(code) && t.text().contains("a répondu")),
-                "the answer's notice reaches the caller by SMS: " + sms.sentTo(phone));
+        // The answer itself reaches the caller's feature phone, with how to rate it (it fits in 3 segments).
+        List<String> texts = sms.sentTo(phone).stream().map(RecordingSmsSender.Sms::text).toList();
+        assertTrue(texts.contains("Milie : l'administration a répondu à votre demande " + code + " : \"La conduite est "
+                + "réparée, l'eau revient ce soir.\" Notez sa réponse par le menu USSD *384*123# ou sur "
+                + "https://app.milie.test/suivi/" + code + "/avis"), "the answer reaches the caller by SMS: " + texts);
 
         session = session();
         assertEquals("CON Quelle réponse noter ?\n1 " + code + "\n0 Retour", step(session, phone, "4"));
