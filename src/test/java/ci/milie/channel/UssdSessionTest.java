@@ -171,7 +171,7 @@ class UssdSessionTest {
         assertEquals("CON Code de suivi (MIL-XXXX-XXXX)\n0 Retour", step(session, phone, "2"));
         assertEquals("CON Code inconnu.\nCode de suivi (MIL-XXXX-XXXX)\n0 Retour", step(session, phone, "2*12345678"));
         String status = step(session, phone, "2*" + code.substring(4).replace("-", ""));
-        assertTrue(status.matches("END " + code + ": Reçue\\. Echéance \\d\\d/\\d\\d/\\d{4}\\."), status);
+        assertTrue(status.matches("END " + code + ": Recue\\. Echéance \\d\\d/\\d\\d/\\d{4}\\."), status);
         String latest = step(session(), phone, "3");
         assertEquals("END Vos dernières demandes:\n" + status.substring(4), latest);
     }
