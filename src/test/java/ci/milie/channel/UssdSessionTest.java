@@ -5,14 +5,23 @@ import static ci.milie.channel.Ussd.step;
 import static ci.milie.support.Api.as;
 import static ci.milie.support.Api.asSysadmin;
 import static ci.milie.support.Problems.assertProblem;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -111,6 +120,44 @@ class UssdSessionTest {
                 .body("items[0].type", equalTo("COMPLAINT"))
                 .body("items[0].categoryCode", equalTo(category[0]))
                 .body("items[0].subject", equalTo(TEXT));
+    }
+
+    @Test
+    void twoFirstFilingsAtOnceFromANewNumberMakeOneAccountHoldingBoth() throws Exception {
+        Setting at = Setting.create(false);
+        String[] category = category(at.administrationId());
+        String phone = Codes.uniquePhone();
+        String first = session();
+        String second = session();
+        String inputs = upToConfirmation(first, phone, category[1])[0];
+        upToConfirmation(second, phone, category[1]);
+
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService callers = Executors.newFixedThreadPool(2);
+        Set<String> codes = new HashSet<>();
+        try {
+            List<Future<String>> filed = new ArrayList<>();
+            for (String session : List.of(first, second)) {
+                filed.add(callers.submit(() -> {
+                    start.await();
+                    return step(session, phone, inputs + "*1");
+                }));
+            }
+            start.countDown();
+            for (Future<String> screen : filed) {
+                String end = screen.get(60, TimeUnit.SECONDS); // a 500 fails the step's status check
+                assertTrue(end.startsWith("END Demande enregistrée. Code de suivi: "), end);
+                codes.add(Ussd.trackingCode(end));
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+
+        assertEquals(2, codes.size(), "two requests");
+        String token = Codes.signInCitizenByPhone(sms, relay, phone);
+        as(token).get("/api/v1/me/requests").then().statusCode(200)
+                .body("items", hasSize(2))
+                .body("items.trackingCode", containsInAnyOrder(codes.toArray()));
     }
 
     @Test
