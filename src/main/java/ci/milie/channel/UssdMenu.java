@@ -21,6 +21,7 @@ import ci.milie.directory.DirectoryQueries;
 import ci.milie.directory.Regions;
 import ci.milie.directory.RequestType;
 import ci.milie.feedback.FeedbackService;
+import ci.milie.notification.SmsText;
 import ci.milie.request.AnswerLookup;
 import ci.milie.request.Channel;
 import ci.milie.request.RatingLookup;
@@ -117,7 +118,7 @@ public class UssdMenu {
             }
             language = "en".equals(language) ? "fr" : "en";
         }
-        return "END " + TEXTS.text(language, "limited");
+        return "END " + text(language, "limited");
     }
 
     /** What the caller is offered, read at most once per callback and only when a screen needs it. */
@@ -332,16 +333,23 @@ public class UssdMenu {
         return s.hint == null ? body : text(s, s.hint) + "\n" + body;
     }
 
-    /** One page of a list, its labels shortened as much as the screen needs. */
     private String list(Session s, String title, List<Choice> all) {
-        int pages = Math.max(1, (all.size() + PAGE - 1) / PAGE);
-        List<Choice> shown = all.subList(Math.min(all.size(), s.page * PAGE), Math.min(all.size(), (s.page + 1) * PAGE));
-        String foot = (s.page + 1 < pages ? text(s, "more") + "\n" : "") + text(s, "back");
-        int room = MAX_SCREEN - "CON ".length() - (s.hint == null ? 0 : text(s, s.hint).length() + 1);
+        return page(s.language, s.hint, title, s.page, all.stream().map(Choice::label).toList());
+    }
+
+    /**
+     * Page {@code page} of a list (after the hint, if any), its labels written in GSM-7 where the
+     * meaning survives and shortened as much as the screen needs.
+     */
+    static String page(String language, String hint, String title, int page, List<String> labels) {
+        int pages = Math.max(1, (labels.size() + PAGE - 1) / PAGE);
+        List<String> shown = labels.subList(Math.min(labels.size(), page * PAGE), Math.min(labels.size(), (page + 1) * PAGE));
+        String foot = (page + 1 < pages ? text(language, "more") + "\n" : "") + text(language, "back");
+        int room = MAX_SCREEN - "CON ".length() - (hint == null ? 0 : text(language, hint).length() + 1);
         for (int width = 40; ; width--) {
-            StringBuilder screen = new StringBuilder(text(s, title, s.page + 1, pages)).append('\n');
+            StringBuilder screen = new StringBuilder(text(language, title, page + 1, pages)).append('\n');
             for (int i = 0; i < shown.size(); i++) {
-                screen.append(i + 1).append(' ').append(shorten(shown.get(i).label(), width)).append('\n');
+                screen.append(i + 1).append(' ').append(shorten(SmsText.fit(shown.get(i)), width)).append('\n');
             }
             screen.append(foot);
             if (screen.length() <= room || width <= 4) {
@@ -351,12 +359,19 @@ public class UssdMenu {
     }
 
     private String confirmation(Session s) {
-        String choices = text(s, "confirm.choices");
-        String hint = s.hint == null ? "" : text(s, s.hint) + "\n";
-        for (int width = s.description.length(); ; width--) {
-            String screen = text(s, "confirm", text(s, "type." + s.type.name()), shorten(s.category.label(), 20),
-                    shorten(s.region.label(), 20), shorten(s.description, width)) + "\n" + choices;
-            if ("CON ".length() + hint.length() + screen.length() <= MAX_SCREEN || width <= 10) {
+        return confirmation(s.language, s.hint, s.type, s.category.label(), s.region.label(), s.description);
+    }
+
+    /** The confirmation screen (after the hint, if any): the description shortened as much as the screen needs. */
+    static String confirmation(String language, String hint, RequestType type, String category, String region,
+            String description) {
+        String choices = text(language, "confirm.choices");
+        String before = hint == null ? "" : text(language, hint) + "\n";
+        String typed = SmsText.fit(description);
+        for (int width = typed.length(); ; width--) {
+            String screen = text(language, "confirm", text(language, "type." + type.name()),
+                    shorten(SmsText.fit(category), 20), shorten(SmsText.fit(region), 20), shorten(typed, width)) + "\n" + choices;
+            if ("CON ".length() + before.length() + screen.length() <= MAX_SCREEN || width <= 10) {
                 return screen;
             }
         }
@@ -383,7 +398,7 @@ public class UssdMenu {
         try {
             // the number is counted (PhoneIdentity), not the aggregator's address, which all its callers share
             Views.TrackingView tracked = queries.trackForCountedCaller(trackingCode(input));
-            return statusLine(s, tracked.trackingCode(), tracked.status(), tracked.dueAt());
+            return statusLine(s.language, tracked.trackingCode(), tracked.status(), tracked.dueAt());
         } catch (ProblemException refused) {
             if (refused.status() == 404) {
                 s.hint = "hint.code";
@@ -394,16 +409,35 @@ public class UssdMenu {
     }
 
     private String latest(Session s, Lazy lazy) {
-        List<Views.RequestSummary> mine = lazy.mine().stream().limit(3).toList();
+        return latest(s.language, lazy.mine().stream().limit(3)
+                .map(r -> new Followed(r.trackingCode(), r.status(), r.dueAt())).toList());
+    }
+
+    /** A request as "Mes dernières demandes" shows it. */
+    record Followed(String trackingCode, RequestStatus status, Instant dueAt) {
+    }
+
+    /**
+     * The END screen of the caller's last requests: with their deadlines when the screen holds
+     * them, else without (three requests awaiting the citizen's reply would need 201 characters);
+     * following one by its code shows its deadline.
+     */
+    static String latest(String language, List<Followed> mine) {
         if (mine.isEmpty()) {
-            return text(s, "mine.none");
+            return text(language, "mine.none");
         }
-        List<String> lines = new ArrayList<>();
-        lines.add(text(s, "mine"));
-        for (Views.RequestSummary r : mine) {
-            lines.add(statusLine(s, r.trackingCode(), r.status(), r.dueAt()));
+        for (boolean deadlines : new boolean[] { true, false }) {
+            List<String> lines = new ArrayList<>();
+            lines.add(text(language, "mine"));
+            for (Followed r : mine) {
+                lines.add(statusLine(language, r.trackingCode(), r.status(), deadlines ? r.dueAt() : null));
+            }
+            String screen = String.join("\n", lines);
+            if (!deadlines || "END ".length() + screen.length() <= MAX_SCREEN) {
+                return screen;
+            }
         }
-        return String.join("\n", lines);
+        throw new IllegalStateException("unreachable");
     }
 
     private String rate(Session s, Lazy lazy, boolean satisfied) {
@@ -415,11 +449,12 @@ public class UssdMenu {
         }
     }
 
-    private String statusLine(Session s, String code, RequestStatus status, Instant dueAt) {
-        String label = text(s, "status." + status.name());
+    /** A request's status, and its deadline while it runs ({@code dueAt} null: none shown). */
+    static String statusLine(String language, String code, RequestStatus status, Instant dueAt) {
+        String label = text(language, "status." + status.name());
         boolean open = status != RequestStatus.CLOSED && status != RequestStatus.REJECTED && status != RequestStatus.ANSWERED;
-        return open && dueAt != null ? text(s, "status", code, label, DAY.format(dueAt))
-                : text(s, "status.noDeadline", code, label);
+        return open && dueAt != null ? text(language, "status", code, label, DAY.format(dueAt))
+                : text(language, "status.noDeadline", code, label);
     }
 
     private static String refusal(Session s, ProblemException refused) {
@@ -454,6 +489,15 @@ public class UssdMenu {
     }
 
     private static String text(Session s, String key, Object... args) {
-        return TEXTS.text(s.language, key, args);
+        return text(s.language, key, args);
+    }
+
+    /**
+     * A text of the menu written in GSM-7 where the meaning survives ("Reçue" → "Recue"), as an
+     * SMS is: a USSD string is 160 octets, 182 GSM-7 characters but only 80 in UCS-2, so one "ç"
+     * would halve what a screen may hold (docs/CHANNELS.md shows each screen and its encoding).
+     */
+    static String text(String language, String key, Object... args) {
+        return SmsText.fit(TEXTS.text(language, key, args));
     }
 }

@@ -40,6 +40,7 @@ public class CitizenDirectory {
     @Transactional
     public UUID accountForProvenPhone(String phone) {
         OtpDestination destination = new OtpDestination(phone, false);
+        citizens.lockContact(destination);
         return citizens.findBy(destination).orElseGet(() -> {
             citizens.releaseUnproven(destination);
             Citizen created = Citizen.signedUpWith(destination, clock.instant());

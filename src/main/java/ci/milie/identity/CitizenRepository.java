@@ -17,6 +17,18 @@ public class CitizenRepository implements PanacheRepositoryBase<Citizen, UUID> {
     }
 
     /**
+     * Serialises, until the transaction ends, the find-or-create of the account of one contact:
+     * two first sign-ins of a number at once (two USSD sessions confirming together, a code read
+     * back during a callback) would both find no account, and the second insert would break
+     * {@code citizen_phone_unique}. The second now waits for the first to commit, then finds its
+     * account (read committed: each statement sees what committed before it).
+     */
+    void lockContact(OtpDestination destination) {
+        getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 0))")
+                .setParameter(1, "citizen-contact|" + destination.value()).getSingleResult();
+    }
+
+    /**
      * Takes this contact off an account that holds it without proof, when someone proves it with a
      * code: the person who receives the codes owns the number, not the one who typed it.
      */

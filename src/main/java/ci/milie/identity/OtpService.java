@@ -122,6 +122,7 @@ public class OtpService {
     public Tokens verify(OtpDestination destination, String code) {
         check(destination, OtpChallenge.Purpose.SIGN_IN, code, 401);
         Instant now = clock.instant();
+        citizens.lockContact(destination); // against a callback creating the same number's account meanwhile
         Citizen citizen = citizens.findBy(destination).orElseGet(() -> {
             citizens.releaseUnproven(destination);
             Citizen created = Citizen.signedUpWith(destination, now);

@@ -27,7 +27,7 @@ public enum MessageKind {
     DEADLINE_MISSED,
     /** To an integration client's technical contact: clientName, webhookId, reasonCode (GONE or FAILURES), failures */
     WEBHOOK_DISABLED,
-    /** No values: confirms STOP; the one SMS an opted-out number still gets (SmsOptOuts) */
+    /** No values: confirms STOP; with the codes, the only SMS an opted-out number still gets (SmsOptOuts) */
     SMS_OPTED_OUT,
     /** No values: confirms START */
     SMS_OPTED_IN,
@@ -38,9 +38,13 @@ public enum MessageKind {
     public static final java.util.Set<MessageKind> TO_STAFF = java.util.EnumSet.of(REQUEST_REOPENED, DEADLINE_REMINDER,
             DEADLINE_MISSED, WEBHOOK_DISABLED);
 
-    /** Whether a message of this kind is sent to a number that opted out of SMS: only the opt-out's confirmation. */
+    /**
+     * Whether a message of this kind is sent to a number that opted out of SMS: the opt-out's
+     * confirmation, and the codes the citizen asked for this minute (signing in, confirming an
+     * export or an erasure), which STOP did not mean to refuse. Nothing Miliê sends unasked.
+     */
     public boolean reachesOptedOut() {
-        return this == SMS_OPTED_OUT;
+        return this == SMS_OPTED_OUT || this == OTP_CODE || this == PRIVACY_CODE;
     }
 
     /** The kinds rendered from templates (e-mail and SMS): all but PUSH. */

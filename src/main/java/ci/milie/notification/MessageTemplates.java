@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -67,8 +68,12 @@ class MessageTemplates {
     private final Map<String, Map<MessageKind, Template>> templates = Map.of("fr", new EnumMap<>(MessageKind.class),
             "en", new EnumMap<>(MessageKind.class));
     private final String frontEndBaseUrl;
+    /** The USSD short code named in SMS ("*384*123#"), empty when not configured. */
+    private final String ussdShortCode;
 
-    MessageTemplates(Engine engine, @ConfigProperty(name = "milie.front-end.base-url") String frontEndBaseUrl) {
+    MessageTemplates(Engine engine, @ConfigProperty(name = "milie.front-end.base-url") String frontEndBaseUrl,
+            @ConfigProperty(name = "milie.ussd.short-code") Optional<String> ussdShortCode) {
+        this.ussdShortCode = ussdShortCode.map(String::strip).orElse("");
         this.frontEndBaseUrl = frontEndBaseUrl.endsWith("/") ? frontEndBaseUrl.substring(0, frontEndBaseUrl.length() - 1)
                 : frontEndBaseUrl;
         for (String language : LANGUAGES) {
@@ -111,11 +116,17 @@ class MessageTemplates {
      * The text message of {@code kind}, composed by {@link SmsText} to cost the fewest segments:
      * written in GSM-7 where the meaning survives, and replaced by a short notice naming the
      * tracking code (the whole message is read on the web or by USSD) should it still need more
-     * than {@link SmsText#MAX_SEGMENTS} segments.
+     * than {@link SmsText#MAX_SEGMENTS} segments. Every SMS template may name the USSD short code,
+     * {@code ussdCode} (empty when none is configured).
      */
     String sms(MessageKind kind, String language, Map<String, ?> data) {
         String lang = language(language);
-        String text = oneLine(render(templates.get(lang).get(kind), "sms", safe(data)));
+        Map<String, Object> values = new HashMap<>();
+        if (data != null) {
+            values.putAll(safe(data));
+        }
+        values.put("ussdCode", ussdShortCode);
+        String text = oneLine(render(templates.get(lang).get(kind), "sms", values));
         Object trackingCode = data == null ? null : data.get("trackingCode");
         if (trackingCode == null) {
             // Codes and staff notices: short by design; a long one is still sent, and needs a look.
@@ -126,8 +137,9 @@ class MessageTemplates {
             }
             return fitted;
         }
-        return SmsText.compose(text, () -> Messages.TEXTS.text(lang, "sms.notice", String.valueOf(trackingCode),
-                frontEndBaseUrl));
+        return SmsText.compose(text, () -> ussdShortCode.isEmpty()
+                ? Messages.TEXTS.text(lang, "sms.notice.menu", String.valueOf(trackingCode), frontEndBaseUrl)
+                : Messages.TEXTS.text(lang, "sms.notice", String.valueOf(trackingCode), frontEndBaseUrl, ussdShortCode));
     }
 
     /** Missing values fail the rendering (Qute's strict rendering): a caller's mistake shows in its tests. */

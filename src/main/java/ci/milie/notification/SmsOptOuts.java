@@ -11,8 +11,9 @@ import ci.milie.common.PhoneNumbers;
 
 /**
  * STOP and START: the numbers that opted out of Miliê's text messages. The outbox queues no SMS
- * for them and sends none it had queued, except the confirmation of the opt-out itself
- * ({@link MessageKind#SMS_OPTED_OUT}). Each command queues its confirmation, in the caller's language.
+ * for them and sends none it had queued, except the confirmation of the opt-out itself and the
+ * codes the citizen asks for ({@link MessageKind#reachesOptedOut}). Each command queues its
+ * confirmation, in the caller's language.
  */
 @ApplicationScoped
 public class SmsOptOuts {

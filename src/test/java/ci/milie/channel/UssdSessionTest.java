@@ -5,14 +5,23 @@ import static ci.milie.channel.Ussd.step;
 import static ci.milie.support.Api.as;
 import static ci.milie.support.Api.asSysadmin;
 import static ci.milie.support.Problems.assertProblem;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -114,6 +123,44 @@ class UssdSessionTest {
     }
 
     @Test
+    void twoFirstFilingsAtOnceFromANewNumberMakeOneAccountHoldingBoth() throws Exception {
+        Setting at = Setting.create(false);
+        String[] category = category(at.administrationId());
+        String phone = Codes.uniquePhone();
+        String first = session();
+        String second = session();
+        String inputs = upToConfirmation(first, phone, category[1])[0];
+        upToConfirmation(second, phone, category[1]);
+
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService callers = Executors.newFixedThreadPool(2);
+        Set<String> codes = new HashSet<>();
+        try {
+            List<Future<String>> filed = new ArrayList<>();
+            for (String session : List.of(first, second)) {
+                filed.add(callers.submit(() -> {
+                    start.await();
+                    return step(session, phone, inputs + "*1");
+                }));
+            }
+            start.countDown();
+            for (Future<String> screen : filed) {
+                String end = screen.get(60, TimeUnit.SECONDS); // a 500 fails the step's status check
+                assertTrue(end.startsWith("END Demande enregistrée. Code de suivi: "), end);
+                codes.add(Ussd.trackingCode(end));
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+
+        assertEquals(2, codes.size(), "two requests");
+        String token = Codes.signInCitizenByPhone(sms, relay, phone);
+        as(token).get("/api/v1/me/requests").then().statusCode(200)
+                .body("items", hasSize(2))
+                .body("items.trackingCode", containsInAnyOrder(codes.toArray()));
+    }
+
+    @Test
     void aSessionAbandonedOrCancelledBeforeConfirmationCreatesNothing() {
         Setting at = Setting.create(false);
         String[] category = category(at.administrationId());
@@ -171,7 +218,7 @@ class UssdSessionTest {
         assertEquals("CON Code de suivi (MIL-XXXX-XXXX)\n0 Retour", step(session, phone, "2"));
         assertEquals("CON Code inconnu.\nCode de suivi (MIL-XXXX-XXXX)\n0 Retour", step(session, phone, "2*12345678"));
         String status = step(session, phone, "2*" + code.substring(4).replace("-", ""));
-        assertTrue(status.matches("END " + code + ": Reçue\\. Echéance \\d\\d/\\d\\d/\\d{4}\\."), status);
+        assertTrue(status.matches("END " + code + ": Recue\\. Echéance \\d\\d/\\d\\d/\\d{4}\\."), status);
         String latest = step(session(), phone, "3");
         assertEquals("END Vos dernières demandes:\n" + status.substring(4), latest);
     }
@@ -194,9 +241,11 @@ class UssdSessionTest {
                 .post("/api/v1/requests/" + id + "/answers").then().statusCode(201)
                 .body("requestStatus", equalTo("ANSWERED"));
         Outboxes.drain(relay);
-        // The SMS of a delivered answer is the existing notice (the code and a link); its wording is the SMS side's.
-        assertTrue(sms.sentTo(phone).stream().anyMatch(t -> t.text().contains(code) && t.text().contains("a répondu")),
-                "the answer's notice reaches the caller by SMS: " + sms.sentTo(phone));
+        // The answer itself reaches the caller's feature phone, with how to rate it (it fits in 3 segments).
+        List<String> texts = sms.sentTo(phone).stream().map(RecordingSmsSender.Sms::text).toList();
+        assertTrue(texts.contains("Milie : l'administration a répondu à votre demande " + code + " : \"La conduite est "
+                + "réparée, l'eau revient ce soir.\" Notez sa réponse par le menu USSD *384*123# ou sur "
+                + "https://app.milie.test/suivi/" + code + "/avis"), "the answer reaches the caller by SMS: " + texts);
 
         session = session();
         assertEquals("CON Quelle réponse noter ?\n1 " + code + "\n0 Retour", step(session, phone, "4"));

@@ -43,6 +43,7 @@ class MessageLinksTest {
     private static final Pattern HREF = Pattern.compile("href\\s*=\\s*\"([^\"]*)\"", Pattern.CASE_INSENSITIVE);
     private static final Pattern HOST_LIKE = Pattern.compile("(?U)\\w+[.\u3002\uFF0E\uFF61]\\w{2,}");
     private static final Pattern ADDRESS = Pattern.compile("\\d+\\.\\d+\\.\\d+\\.\\d+");
+    private static final Pattern LINK = Pattern.compile("https?://[^\\s]+?(?=[.,]?(\\s|$))");
 
     @ConfigProperty(name = "milie.front-end.base-url")
     String base;
@@ -56,7 +57,10 @@ class MessageLinksTest {
         return values;
     }
 
-    /** What is left once our own links are taken out. */
+    /**
+     * What is left once our own links are taken out: the values' and, in the short notice that
+     * replaces a long SMS, the site's address itself.
+     */
     private String withoutOurLinks(String message, Map<String, Object> values) {
         String rest = message;
         for (Map.Entry<String, Object> value : values.entrySet()) {
@@ -64,7 +68,7 @@ class MessageLinksTest {
                 rest = rest.replace(value.getValue().toString(), "");
             }
         }
-        return rest;
+        return LINK.matcher(rest).replaceAll(link -> MessageTemplates.ours(link.group(), base) ? "" : link.group());
     }
 
     private void assertNothingLinksElsewhere(String what, String message, Map<String, Object> values) {
@@ -117,6 +121,17 @@ class MessageLinksTest {
             Map<String, Object> values = hostileValuesFor(kind);
             assertNothingLinksElsewhere(kind + " in " + language, templates.sms(kind, language, values), values);
         }
+    }
+
+    @Test
+    void anAnswerCarriedWholeInAnSmsLinksNowhereElse() {
+        Map<String, Object> values = OutboxTemplatesTest.valuesFor(MessageKind.ANSWER_DELIVERED);
+        values.put("answer", "Voir https://evil.example/x ou www.evil.example");
+
+        String sms = templates.sms(MessageKind.ANSWER_DELIVERED, "fr", values);
+
+        assertThat(sms, containsString("\"Voir hxxps[:]//evil[.]example/x ou www[.]evil[.]example\""));
+        assertNothingLinksElsewhere("a short answer by SMS", sms, values);
     }
 
     @ParameterizedTest

@@ -124,9 +124,9 @@ class OutboxTemplatesTest {
         Map<String, Object> values = valuesFor(MessageKind.INFORMATION_REQUESTED);
         values.put("trackingUrl", "https://app.milie.test/suivi/" + CODE + "?key=" + "k".repeat(400));
         assertThat(templates.sms(MessageKind.INFORMATION_REQUESTED, "fr", values), is("Milie : du nouveau sur votre demande "
-                + CODE + ". Lisez-le sur https://app.milie.test ou par le menu USSD de Milie."));
+                + CODE + ". Lisez-le sur https://app.milie.test ou par le menu USSD *384*123#."));
         assertThat(templates.sms(MessageKind.INFORMATION_REQUESTED, "en", values), is("Milie: there is news about your request "
-                + CODE + ". Read it at https://app.milie.test or through Milie's USSD menu."));
+                + CODE + ". Read it at https://app.milie.test or through the USSD menu *384*123#."));
     }
 
     @Test

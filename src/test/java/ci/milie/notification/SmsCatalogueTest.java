@@ -44,7 +44,7 @@ class SmsCatalogueTest {
     }
 
     static String table() {
-        MessageTemplates templates = new MessageTemplates(SmsTextTest.engine(), "https://app.milie.test");
+        MessageTemplates templates = new MessageTemplates(SmsTextTest.engine(), "https://app.milie.test", java.util.Optional.of("*384*123#"));
         List<String> rows = new ArrayList<>();
         rows.add("| SMS | Language | Text sent | Encoding | Units | Segments |");
         rows.add("| --- | --- | --- | --- | ---: | ---: |");

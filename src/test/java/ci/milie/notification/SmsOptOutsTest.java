@@ -1,6 +1,8 @@
 package ci.milie.notification;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.emptyOrNullString;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,12 +17,13 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import ci.milie.support.Codes;
 import ci.milie.support.Outboxes;
 import ci.milie.support.RecordingSmsSender;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** STOP and START: an opted-out number gets no SMS but the confirmation of its opt-out. */
+/** STOP and START: an opted-out number gets no SMS but the confirmation of its opt-out and the codes it asks for. */
 @QuarkusTest
 class SmsOptOutsTest {
 
@@ -100,6 +103,50 @@ class SmsOptOutsTest {
         assertEquals(4, texts.size());
         assertEquals("Milie : vous recevez de nouveau les SMS de Milie. Pour ne plus les recevoir, envoyez STOP.", texts.get(2));
         assertThat(texts.get(3), startsWith("Milie : merci, votre demande MIL-STOP-0001 est bien recue."));
+    }
+
+    @Test
+    void anOptedOutNumberGetsTheSignInCodeItAsksForButNoReceipt() {
+        String e164 = "+225" + uniqueLocal();
+        optOuts.optOut(e164, "fr");
+        queueReceipt(e164);
+
+        String token = Codes.signInCitizenByPhone(sms, relay, e164);
+
+        assertThat(token, not(emptyOrNullString()));
+        List<String> texts = textsTo(e164);
+        assertEquals(2, texts.size(), "the confirmation and the code: " + texts);
+        assertThat(texts.get(1), startsWith("Milie : votre code de connexion est "));
+        assertEquals(0, QuarkusTransaction.requiringNew().call(() -> messages.count("recipient = ?1 and kind = ?2", e164,
+                MessageKind.RECEIPT)), "the receipt is not even queued");
+    }
+
+    @Test
+    void codesQueuedBeforeStopAreStillSentAndTheReceiptIsNot() {
+        String e164 = "+225" + uniqueLocal();
+        queueReceipt(e164);
+        for (MessageKind code : List.of(MessageKind.OTP_CODE, MessageKind.PRIVACY_CODE)) {
+            QuarkusTransaction.requiringNew().run(() -> outbox.notify(new Outbox.Recipient(null, e164, "en"), code,
+                    Map.of("code", "482913", "minutes", 10L), null));
+        }
+
+        optOuts.optOut(e164, "en");
+        Outboxes.drain(relay);
+
+        List<String> texts = textsTo(e164);
+        assertEquals(3, texts.size(), texts.toString());
+        assertTrue(texts.contains("Milie: your sign-in code is 482913. It is valid for 10 min. Never share it with anyone."));
+        assertTrue(texts.stream().anyMatch(text -> text.startsWith("Milie: code 482913 to copy or erase your data")), texts.toString());
+        assertTrue(texts.contains("Milie: you will no longer get text messages from Milie. To get them again, send START."));
+        OutboxMessage receipt = QuarkusTransaction.requiringNew().call(() -> messages
+                .find("recipient = ?1 and kind = ?2", e164, MessageKind.RECEIPT).singleResult());
+        assertEquals(OutboxMessage.Status.FAILED, receipt.status());
+    }
+
+    @Test
+    void onlyTheConfirmationAndTheCodesAskedForReachAnOptedOutNumber() {
+        assertEquals(java.util.EnumSet.of(MessageKind.SMS_OPTED_OUT, MessageKind.OTP_CODE, MessageKind.PRIVACY_CODE),
+                java.util.EnumSet.copyOf(java.util.Arrays.stream(MessageKind.values()).filter(MessageKind::reachesOptedOut).toList()));
     }
 
     @Test

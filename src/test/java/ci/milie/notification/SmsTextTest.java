@@ -154,6 +154,7 @@ class SmsTextTest {
         TemplateInstance instance = engine().getTemplate("outbox/" + language + "/" + kind.name().toLowerCase(Locale.ROOT))
                 .getFragment("sms").instance();
         OutboxTemplatesTest.valuesFor(kind).forEach(instance::data);
+        instance.data("ussdCode", "*384*123#");
         return instance.render().strip().replaceAll("\\s+", " ");
     }
 
