@@ -132,7 +132,7 @@ public class SmsCommands {
                 if (rated != null && refused.status() != 429 && refused.status() < 500) {
                     outbox.reply(message.phone(), TEXTS.text(language, "sms.reply.not-rateable", rated[1]));
                 } else {
-                    LOG.infof("SMS command %s refused: %d %s", parsed.command(), refused.status(), refused.code());
+                    LOG.warnf("SMS command %s refused: %d %s", parsed.command(), refused.status(), refused.code());
                     outbox.reply(message.phone(), TEXTS.text(language, "sms.reply.failed"));
                 }
                 return new Handled(parsed.command(), false);

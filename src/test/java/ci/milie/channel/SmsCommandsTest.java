@@ -6,6 +6,7 @@ import static ci.milie.support.Api.asSysadmin;
 import static ci.milie.support.Problems.assertProblem;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import ci.milie.notification.OutboxRelay;
+import ci.milie.support.Api;
 import ci.milie.support.Codes;
 import ci.milie.support.Outboxes;
 import ci.milie.support.RecordingSmsSender;
@@ -61,6 +64,9 @@ class SmsCommandsTest {
 
     @Inject
     TestClock clock;
+
+    @Inject
+    PhoneIdentity identity;
 
     /** What the outbox holds for a number: kind and text (erased once sent: read before draining), oldest first. */
     record Queued(String kind, String text) {
@@ -244,6 +250,27 @@ class SmsCommandsTest {
     }
 
     @Test
+    void aComplaintTheDoorRefusesFilesNothingAndTheSenderIsToldSo() {
+        complaintCategoryExists();
+        String category = "/api/v1/categories/" + Api.categoryId("AUTRE");
+        Map<String, Object> restore = new HashMap<>(asSysadmin().get(category).then().statusCode(200).extract()
+                .jsonPath().getMap(""));
+        asSysadmin().delete(category).then().statusCode(lessThan(300));
+        String phone = Codes.uniquePhone();
+        try {
+            text(phone, "RECLAMATION " + TEXT, "COMPLAINT");
+        } finally {
+            restore.keySet().retainAll(List.of("code", "labelFr", "labelEn", "applicableTypes", "defaultAdministrationId"));
+            restore.put("active", true);
+            asSysadmin().body(restore).put(category).then().statusCode(200);
+        }
+
+        assertEquals(List.of(new Queued("SMS_REPLY", "Milie : votre message n'a pas pu etre traité. Réessayez plus tard.")),
+                queued(phone), "no receipt: nothing was filed");
+        assertEquals(java.util.Optional.empty(), identity.existingAccount(phone), "not even an account");
+    }
+
+    @Test
     void anythingElseGetsTheHelp() {
         String phone = Codes.uniquePhone();
         text(phone, "Bonjour, je voudrais des nouvelles", "HELP");
@@ -261,9 +288,9 @@ class SmsCommandsTest {
         complaintCategoryExists();
         String phone = Codes.uniquePhone();
         String id = "ATXid_" + UUID.randomUUID();
-        post(phone, "RECLAMATION " + TEXT, id).statusCode(200).body("command", equalTo("COMPLAINT"))
+        post(phone, "réclamation " + TEXT, id).statusCode(200).body("command", equalTo("COMPLAINT"))
                 .body("repeated", equalTo(false));
-        post(phone, "RECLAMATION " + TEXT, id).statusCode(200).body("command", equalTo("COMPLAINT"))
+        post(phone, "réclamation " + TEXT, id).statusCode(200).body("command", equalTo("COMPLAINT"))
                 .body("repeated", equalTo(true));
         String help = "ATXid_" + UUID.randomUUID();
         post(phone, "?", help).statusCode(200).body("repeated", equalTo(false));
