@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.net.URLDecoder;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -23,8 +24,8 @@ import jakarta.ws.rs.ext.Provider;
 @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
 public class SmsReceiptFormReader implements MessageBodyReader<SmsReceipt> {
 
-    /** Far more than a report takes: the rest is not read. */
-    private static final int MAX_BYTES = 4096;
+    /** Far more than a report or a received message takes: the rest is not read. */
+    private static final int MAX_BYTES = 16_384;
 
     @Override
     public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
@@ -34,24 +35,43 @@ public class SmsReceiptFormReader implements MessageBodyReader<SmsReceipt> {
     @Override
     public SmsReceipt readFrom(Class<SmsReceipt> type, Type genericType, Annotation[] annotations, MediaType mediaType,
             MultivaluedMap<String, String> httpHeaders, InputStream entityStream) throws IOException {
-        String body = new String(entityStream.readNBytes(MAX_BYTES), StandardCharsets.UTF_8);
+        Map<String, String> fields = fields(entityStream, mediaType);
+        return new SmsReceipt(fields.get("id"), fields.get("status"), fields.get("phoneNumber"), fields.get("networkCode"),
+                fields.get("failureReason"), integer(fields.get("retryCount")));
+    }
+
+    /**
+     * The fields of a form an aggregator posted: unknown ones kept (callers read what they know),
+     * the first of a repeated one. Percent-encoded in UTF-8 unless the content type names another charset.
+     */
+    static Map<String, String> fields(InputStream entityStream, MediaType mediaType) throws IOException {
+        Charset charset = charset(mediaType);
+        String body = new String(entityStream.readNBytes(MAX_BYTES), charset);
         Map<String, String> fields = new HashMap<>();
         for (String pair : body.split("&")) {
             if (pair.isEmpty()) {
                 continue;
             }
             int equals = pair.indexOf('=');
-            String name = decode(equals < 0 ? pair : pair.substring(0, equals));
-            String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
+            String name = decode(equals < 0 ? pair : pair.substring(0, equals), charset);
+            String value = equals < 0 ? "" : decode(pair.substring(equals + 1), charset);
             fields.putIfAbsent(name, value);
         }
-        return new SmsReceipt(fields.get("id"), fields.get("status"), fields.get("phoneNumber"), fields.get("networkCode"),
-                fields.get("failureReason"), integer(fields.get("retryCount")));
+        return fields;
     }
 
-    private static String decode(String text) {
+    private static Charset charset(MediaType mediaType) {
+        String name = mediaType == null ? null : mediaType.getParameters().get(MediaType.CHARSET_PARAMETER);
         try {
-            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+            return name == null ? StandardCharsets.UTF_8 : Charset.forName(name.strip());
+        } catch (IllegalArgumentException e) {
+            return StandardCharsets.UTF_8; // a charset Java does not know: UTF-8, what aggregators send
+        }
+    }
+
+    private static String decode(String text, Charset charset) {
+        try {
+            return URLDecoder.decode(text, charset);
         } catch (IllegalArgumentException e) {
             return text; // a stray "%": kept as sent, validation judges it
         }

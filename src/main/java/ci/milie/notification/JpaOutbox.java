@@ -64,6 +64,16 @@ class JpaOutbox implements Outbox {
 
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
+    public void reply(String phone, String text) {
+        String e164 = PhoneNumbers.normalise(phone).orElseThrow(() -> new IllegalArgumentException("not a phone number"));
+        if (em.find(SmsOptOut.class, e164) != null) {
+            return; // the number sent STOP
+        }
+        messages.persist(OutboxMessage.sms(e164, SmsText.fit(text), MessageKind.SMS_REPLY, null, clock.instant()));
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
     public void notify(Recipient recipient, MessageKind kind, Map<String, Object> data, UUID requestId) {
         Objects.requireNonNull(kind, "kind");
         if (recipient == null || !recipient.reachable()) {

@@ -31,6 +31,11 @@ public enum MessageKind {
     SMS_OPTED_OUT,
     /** No values: confirms START */
     SMS_OPTED_IN,
+    /**
+     * A reply to a command texted to the short code (channel.SmsCommands), SMS only: its text is
+     * written by the caller from messages/texts (sms.reply.*), not from a template (see Outbox#reply)
+     */
+    SMS_REPLY,
     /** A push notification to a citizen's device (PUSH channel only): texts in messages/push_{fr,en}, see PushTexts */
     PUSH;
 
@@ -47,8 +52,13 @@ public enum MessageKind {
         return this == SMS_OPTED_OUT || this == OTP_CODE || this == PRIVACY_CODE;
     }
 
-    /** The kinds rendered from templates (e-mail and SMS): all but PUSH. */
+    /** The kinds rendered from templates (e-mail and SMS): all but PUSH and SMS_REPLY. */
     public static java.util.List<MessageKind> templated() {
+        return java.util.Arrays.stream(values()).filter(kind -> kind != PUSH && kind != SMS_REPLY).toList();
+    }
+
+    /** The kinds a text message may be of: all but PUSH. */
+    public static java.util.List<MessageKind> sentBySms() {
         return java.util.Arrays.stream(values()).filter(kind -> kind != PUSH).toList();
     }
 

@@ -20,6 +20,13 @@ public interface Outbox {
     void notify(Recipient recipient, MessageKind kind, Map<String, Object> data, UUID requestId);
 
     /**
+     * Queues the reply to a command texted to the short code ({@link MessageKind#SMS_REPLY}): a
+     * text Miliê wrote (messages/texts, sms.reply.*), fitted to GSM-7 where it can be. Not queued
+     * for a number that opted out: after STOP, only the confirmation of STOP leaves.
+     */
+    void reply(String phone, String text);
+
+    /**
      * Queues one push notification per device following the request: its citizen's devices (when
      * it has an account) and its key holder's. Does nothing when there are none. The notification
      * carries the tracking code, the status and the event, nothing personal: the app fetches the

@@ -94,7 +94,7 @@ public class OutboxRelay {
             givenUp.put(channel, Counter.builder("milie.outbox.failed").tag("channel", tag)
                     .description("Messages given up after their last attempt").register(registry));
         }
-        for (MessageKind kind : MessageKind.templated()) {
+        for (MessageKind kind : MessageKind.sentBySms()) {
             segmentsSent.put(kind, Counter.builder("milie.sms.segments").tag("kind", kind.name().toLowerCase(Locale.ROOT))
                     .description("SMS segments handed to the gateway (what the aggregator bills)").register(registry));
         }

@@ -578,6 +578,9 @@ class OperationMatrixTest {
                 .post("/api/v1/channels/ussd")));
         calls.put("recordSmsReceipt", (who, spec) -> Outcome.of(spec.contentType(ContentType.URLENC)
                 .formParam("id", "matrix").formParam("status", "Success").post("/api/v1/channels/sms/receipts")));
+        calls.put("receiveSms", (who, spec) -> Outcome.of(spec.contentType(ContentType.URLENC)
+                .formParam("id", "matrix").formParam("from", CALLER_PHONE).formParam("text", "AIDE")
+                .post("/api/v1/channels/sms/inbound")));
 
         // Statistics of administration A: the agent in charge works there, the agent elsewhere does not.
         Map<String, String> figures = Map.of("getStatsOverview", "overview",

@@ -35,10 +35,11 @@ class SmsCatalogueTest {
         String inProgress = language.equals("fr") ? "En cours de traitement" : "In progress";
         String due = language.equals("fr") ? "12/12/2026" : "2026-12-12";
         replies.put("sms.reply.status", new Object[] { CODE, inProgress, due });
+        replies.put("sms.reply.status.final", new Object[] { CODE, language.equals("fr") ? "Répondue" : "Answered" });
         replies.put("sms.reply.status.unknown", new Object[] { "MIL-7KQ2-9XD4" });
         replies.put("sms.reply.rated", new Object[] { 4, CODE });
         replies.put("sms.reply.not-rateable", new Object[] { CODE });
-        replies.put("sms.reply.filed", new Object[] { CODE });
+        replies.put("sms.reply.failed", new Object[0]);
         replies.put("sms.reply.help", new Object[0]);
         return replies;
     }
