@@ -53,7 +53,7 @@ public class UssdMenu {
     }
 
     private enum Screen {
-        MAIN, TYPE, CATEGORY, REGION, DESCRIPTION, CONFIRM, CODE, RATE_PICK, RATE_SCORE, RATE_SATISFIED
+        MAIN, TYPE, CATEGORY, REGION, DESCRIPTION, CONFIRM, CODE, MINE, ANSWER, RATE_PICK, RATE_SCORE, RATE_SATISFIED
     }
 
     private record Choice(String code, String label) {
@@ -70,6 +70,7 @@ public class UssdMenu {
         Choice region;
         String description;
         Views.RequestSummary rated;
+        List<String> answerPages;
         int rating;
         String end;
     }
@@ -168,6 +169,11 @@ public class UssdMenu {
             return mine;
         }
 
+        /** What "Mes dernières demandes" lists: the caller's last three. */
+        List<Views.RequestSummary> latest() {
+            return mine().stream().limit(3).toList();
+        }
+
         /** Answered, and its latest answer not rated yet (a rating is given once; unsatisfied leaves it ANSWERED). */
         List<Views.RequestSummary> rateable() {
             if (rateable == null) {
@@ -191,7 +197,13 @@ public class UssdMenu {
                     case "9" -> s.language = "en".equals(s.language) ? "fr" : "en";
                     case "1" -> s.screen = Screen.TYPE;
                     case "2" -> s.screen = Screen.CODE;
-                    case "3" -> s.end = latest(s, lazy);
+                    case "3" -> {
+                        if (lazy.mine().isEmpty()) {
+                            s.end = text(s, "mine.none");
+                        } else {
+                            s.screen = Screen.MINE;
+                        }
+                    }
                     case "4" -> {
                         if (lazy.rateable().isEmpty()) {
                             s.end = text(s, "rate.none");
@@ -253,6 +265,33 @@ public class UssdMenu {
                     s.screen = Screen.MAIN;
                 } else {
                     s.end = status(s, input);
+                }
+            }
+            case MINE -> {
+                List<Views.RequestSummary> latest = lazy.latest();
+                int n = number(input);
+                if (input.equals("0")) {
+                    s.screen = Screen.MAIN;
+                } else if (n >= 1 && n <= latest.size()) {
+                    read(s, latest.get(n - 1));
+                } else {
+                    s.hint = "hint.choice";
+                }
+            }
+            case ANSWER -> {
+                if (input.equals("0")) {
+                    if (s.page > 0) {
+                        s.page--;
+                    } else {
+                        s.screen = Screen.MINE;
+                    }
+                } else if (input.equals("1")) {
+                    s.page++;
+                    if (s.page == s.answerPages.size() - 1) {
+                        s.end = s.answerPages.get(s.page);
+                    }
+                } else {
+                    s.hint = "hint.choice";
                 }
             }
             case RATE_PICK -> {
@@ -317,6 +356,9 @@ public class UssdMenu {
             case DESCRIPTION -> text(s, "description");
             case CONFIRM -> confirmation(s);
             case CODE -> text(s, "code");
+            case MINE -> latest(s.language, s.hint, lazy.latest().stream()
+                    .map(r -> new Followed(r.trackingCode(), r.status(), r.dueAt())).toList());
+            case ANSWER -> s.answerPages.get(s.page);
             case RATE_PICK -> {
                 List<String> lines = new ArrayList<>();
                 lines.add(text(s, "rate.pick"));
@@ -408,9 +450,51 @@ public class UssdMenu {
         }
     }
 
-    private String latest(Session s, Lazy lazy) {
-        return latest(s.language, lazy.mine().stream().limit(3)
-                .map(r -> new Followed(r.trackingCode(), r.status(), r.dueAt())).toList());
+    /**
+     * One of the caller's own requests, chosen on "Mes dernières demandes": its status and, once an
+     * answer was delivered, that answer's text over as many screens as it needs. Following by code
+     * (menu 2) stays status-only: anyone may know a code, only the number's owner reaches its answers.
+     */
+    private void read(Session s, Views.RequestSummary request) {
+        List<AnswerLookup.AnswerSummary> delivered = answers.delivered(request.id());
+        String status = statusLine(s.language, request.trackingCode(), request.status(), request.dueAt());
+        if (delivered.isEmpty()) {
+            s.end = status;
+            return;
+        }
+        s.answerPages = answerPages(s.language, status, delivered.get(delivered.size() - 1).text());
+        s.page = 0;
+        if (s.answerPages.size() == 1) {
+            s.end = s.answerPages.get(0);
+        } else {
+            s.screen = Screen.ANSWER;
+        }
+    }
+
+    /**
+     * An answer's text cut into screens, the status line heading the first: every screen but the
+     * last ends with "1 Suite" and "0 Retour" (a CON screen), the last has neither (the END screen).
+     * Each leaves room for the hint a wrong key puts above it, so a page is the same with or without
+     * it; the text is cut between words where a word boundary lies in the second half of the room.
+     */
+    static List<String> answerPages(String language, String status, String answer) {
+        String foot = "\n" + text(language, "answer.more") + "\n" + text(language, "back");
+        int room = MAX_SCREEN - "CON ".length() - text(language, "hint.choice").length() - 1;
+        String rest = SmsText.fit(answer).strip().replaceAll("\\s+", " ");
+        List<String> pages = new ArrayList<>();
+        String head = status + "\n";
+        while (head.length() + rest.length() > room) {
+            int width = room - head.length() - foot.length();
+            int cut = rest.lastIndexOf(' ', width);
+            if (cut < width / 2) {
+                cut = width;
+            }
+            pages.add(head + rest.substring(0, cut).strip() + foot);
+            rest = rest.substring(cut).strip();
+            head = "";
+        }
+        pages.add(head + rest);
+        return pages;
     }
 
     /** A request as "Mes dernières demandes" shows it. */
@@ -418,26 +502,27 @@ public class UssdMenu {
     }
 
     /**
-     * The END screen of the caller's last requests: with their deadlines when the screen holds
-     * them, else without (three requests awaiting the citizen's reply would need 201 characters);
-     * following one by its code shows its deadline.
+     * The screen of the caller's last requests (after the hint, if any), each a choice: with their
+     * deadlines when the screen holds them, else without (three requests awaiting the citizen's
+     * reply would not fit), else by their codes alone; choosing one shows its deadline, and its
+     * answer once delivered.
      */
-    static String latest(String language, List<Followed> mine) {
-        if (mine.isEmpty()) {
-            return text(language, "mine.none");
-        }
-        for (boolean deadlines : new boolean[] { true, false }) {
+    static String latest(String language, String hint, List<Followed> mine) {
+        int room = MAX_SCREEN - "CON ".length() - (hint == null ? 0 : text(language, hint).length() + 1);
+        for (int detail = 2; ; detail--) {
             List<String> lines = new ArrayList<>();
             lines.add(text(language, "mine"));
-            for (Followed r : mine) {
-                lines.add(statusLine(language, r.trackingCode(), r.status(), deadlines ? r.dueAt() : null));
+            for (int i = 0; i < mine.size(); i++) {
+                Followed r = mine.get(i);
+                lines.add((i + 1) + " " + (detail == 0 ? r.trackingCode()
+                        : statusLine(language, r.trackingCode(), r.status(), detail == 2 ? r.dueAt() : null)));
             }
+            lines.add(text(language, "back"));
             String screen = String.join("\n", lines);
-            if (!deadlines || "END ".length() + screen.length() <= MAX_SCREEN) {
+            if (detail == 0 || screen.length() <= room) {
                 return screen;
             }
         }
-        throw new IllegalStateException("unreachable");
     }
 
     private String rate(Session s, Lazy lazy, boolean satisfied) {

@@ -39,6 +39,11 @@ class UssdCatalogueTest {
             "Lacs", "Lagunes", "Montagnes", "Sassandra-Marahoué", "Savanes", "Vallée du Bandama", "Woroba",
             "Yamoussoukro", "Zanzan");
 
+    private static final String ANSWER = "Votre acte de naissance est prêt. Présentez-vous au guichet 3 de la mairie "
+            + "de Yopougon, du lundi au vendredi de 8 h à 15 h, avec votre pièce d’identité et le reçu de la demande. "
+            + "Les frais de timbre, 500 francs CFA, sont payés sur place. Une procuration signée permet à un proche "
+            + "de le retirer à votre place.";
+
     /** Every screen of the menu in {@code language}, by name. */
     static Map<String, String> screens(String language) {
         Map<String, String> screens = new LinkedHashMap<>();
@@ -66,14 +71,27 @@ class UssdCatalogueTest {
         for (RequestStatus status : RequestStatus.values()) {
             screens.put("status " + status.name(), end(UssdMenu.statusLine(language, CODE, status, DUE)));
         }
-        screens.put("latest", end(UssdMenu.latest(language, List.of(
+        screens.put("latest", con(UssdMenu.latest(language, null, List.of(
                 new UssdMenu.Followed(CODE, RequestStatus.RECEIVED, DUE),
                 new UssdMenu.Followed("MIL-4HD8-2KQW", RequestStatus.ANSWERED, null)))));
-        screens.put("latest, three long statuses (no room for deadlines)", end(UssdMenu.latest(language, List.of(
+        screens.put("latest, three long statuses (no room for deadlines)", con(UssdMenu.latest(language, null, List.of(
+                new UssdMenu.Followed(CODE, RequestStatus.AWAITING_CITIZEN, DUE),
+                new UssdMenu.Followed("MIL-4HD8-2KQW", RequestStatus.AWAITING_CITIZEN, DUE),
+                new UssdMenu.Followed("MIL-9PX3-7MZC", RequestStatus.UNDER_REVIEW, DUE)))));
+        screens.put("latest, three long statuses, after a wrong choice (codes alone)", con(UssdMenu.text(language,
+                "hint.choice") + "\n" + UssdMenu.latest(language, "hint.choice", List.of(
                 new UssdMenu.Followed(CODE, RequestStatus.AWAITING_CITIZEN, DUE),
                 new UssdMenu.Followed("MIL-4HD8-2KQW", RequestStatus.AWAITING_CITIZEN, DUE),
                 new UssdMenu.Followed("MIL-9PX3-7MZC", RequestStatus.UNDER_REVIEW, DUE)))));
         screens.put("latest, none", end(UssdMenu.text(language, "mine.none")));
+        List<String> pages = UssdMenu.answerPages(language, UssdMenu.statusLine(language, CODE, RequestStatus.ANSWERED, null),
+                ANSWER);
+        for (int i = 0; i < pages.size(); i++) {
+            String name = "latest, answer page " + (i + 1) + " of " + pages.size();
+            screens.put(name, i + 1 < pages.size() ? con(pages.get(i)) : end(pages.get(i)));
+        }
+        screens.put("latest, answer page 2, after a wrong choice", con(UssdMenu.text(language, "hint.choice") + "\n"
+                + pages.get(1)));
         screens.put("rate, pick", con(String.join("\n", UssdMenu.text(language, "rate.pick"), "1 " + CODE,
                 "2 MIL-4HD8-2KQW", "3 MIL-9PX3-7MZC", UssdMenu.text(language, "back"))));
         screens.put("rate, none", end(UssdMenu.text(language, "rate.none")));
@@ -134,14 +152,38 @@ class UssdCatalogueTest {
     }
 
     @Test
+    void aLongAnswerIsCutBetweenWordsAndLosesNothing() {
+        List<String> pages = UssdMenu.answerPages("fr", "MIL-7KQ2-9XD3: Répondue.", ANSWER);
+        assertTrue(pages.size() >= 3, "several screens: " + pages);
+        assertTrue(pages.get(0).startsWith("MIL-7KQ2-9XD3: Répondue.\nVotre acte de naissance est pret."), pages.get(0));
+        StringBuilder read = new StringBuilder();
+        for (int i = 0; i < pages.size(); i++) {
+            String page = pages.get(i).replaceFirst("^MIL-7KQ2-9XD3: Répondue.\n", "");
+            boolean last = i + 1 == pages.size();
+            assertEquals(!last, page.endsWith("\n1 Suite\n0 Retour"), page);
+            read.append(read.length() == 0 ? "" : " ").append(last ? page : page.substring(0, page.length() - 17));
+        }
+        assertEquals(SmsText.fit(ANSWER), read.toString());
+    }
+
+    @Test
     void withoutRoomForTheirDeadlinesTheLatestRequestsAreShownWithout() {
         assertEquals("""
                 Vos dernières demandes:
-                MIL-7KQ2-9XD3: Attend votre réponse.
-                MIL-4HD8-2KQW: Attend votre réponse.
-                MIL-9PX3-7MZC: Réponse en vérification.""", screens("fr").get("latest, three long statuses (no room for deadlines)")
-                .substring("END ".length()));
-        assertEquals("Vos dernières demandes:\nMIL-7KQ2-9XD3: Recue. Echéance 03/12/2026.\nMIL-4HD8-2KQW: Répondue.",
-                screens("fr").get("latest").substring("END ".length()));
+                1 MIL-7KQ2-9XD3: Attend votre réponse.
+                2 MIL-4HD8-2KQW: Attend votre réponse.
+                3 MIL-9PX3-7MZC: Réponse en vérification.
+                0 Retour""", screens("fr").get("latest, three long statuses (no room for deadlines)")
+                .substring("CON ".length()));
+        assertEquals("""
+                Choix invalide.
+                Vos dernières demandes:
+                1 MIL-7KQ2-9XD3
+                2 MIL-4HD8-2KQW
+                3 MIL-9PX3-7MZC
+                0 Retour""", screens("fr").get("latest, three long statuses, after a wrong choice (codes alone)")
+                .substring("CON ".length()));
+        assertEquals("Vos dernières demandes:\n1 MIL-7KQ2-9XD3: Recue. Echéance 03/12/2026.\n2 MIL-4HD8-2KQW: Répondue.\n0 Retour",
+                screens("fr").get("latest").substring("CON ".length()));
     }
 }

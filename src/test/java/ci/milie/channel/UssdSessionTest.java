@@ -219,8 +219,69 @@ class UssdSessionTest {
         assertEquals("CON Code inconnu.\nCode de suivi (MIL-XXXX-XXXX)\n0 Retour", step(session, phone, "2*12345678"));
         String status = step(session, phone, "2*" + code.substring(4).replace("-", ""));
         assertTrue(status.matches("END " + code + ": Recue\\. Echéance \\d\\d/\\d\\d/\\d{4}\\."), status);
-        String latest = step(session(), phone, "3");
-        assertEquals("END Vos dernières demandes:\n" + status.substring(4), latest);
+        session = session();
+        assertEquals("CON Vos dernières demandes:\n1 " + status.substring(4) + "\n0 Retour", step(session, phone, "3"));
+        // without an answer, choosing it shows its status alone
+        assertEquals(status, step(session, phone, "3*1"));
+        assertEquals("CON Choix invalide.\nVos dernières demandes:\n1 " + status.substring(4) + "\n0 Retour",
+                step(session, phone, "3*2"));
+        assertEquals(MAIN, step(session, phone, "3*0"));
+    }
+
+    private static final String LONG_ANSWER = "Votre acte de naissance est disponible. Présentez-vous au guichet 3 de la "
+            + "mairie de Yopougon, du lundi au vendredi de 8 h à 15 h, avec votre pièce d'identité et le récépissé de la "
+            + "demande. Les frais de timbre, 500 francs CFA, sont payés sur place. Une procuration signée permet à un "
+            + "proche de le retirer à votre place. Sans le récépissé, donnez le code de suivi de la demande à l'agent.";
+
+    @Test
+    void theOwnerOfANumberReadsALongAnswerScreenByScreenWhereAnotherNumberSeesOnlyItsStatus() {
+        Setting at = Setting.create(false);
+        String[] category = category(at.administrationId());
+        String phone = Codes.uniquePhone();
+        String code = fileByUssd(phone, category[1]);
+        String id = as(at.osepToken()).queryParam("trackingCode", code).get("/api/v1/requests").then().statusCode(200)
+                .extract().path("items[0].id");
+        as(at.osepToken()).body(Map.of("administrationId", at.administrationId()))
+                .post("/api/v1/requests/" + id + "/routing").then().statusCode(200);
+        as(at.agentToken()).post("/api/v1/requests/" + id + "/acknowledgement").then().statusCode(200);
+        as(at.agentToken()).body(Map.of("text", LONG_ANSWER)).post("/api/v1/requests/" + id + "/answers").then()
+                .statusCode(201);
+        Outboxes.drain(relay);
+        // too long for 3 segments: the SMS is the notice, which sends the caller to the menu
+        List<String> texts = sms.sentTo(phone).stream().map(RecordingSmsSender.Sms::text).toList();
+        assertTrue(texts.stream().anyMatch(t -> t.startsWith("Milie : du nouveau sur votre demande " + code + ". Lisez-le sur ")
+                && t.endsWith(" ou par le menu USSD *384*123#.")), "the notice: " + texts);
+
+        String session = session();
+        assertEquals("CON Vos dernières demandes:\n1 " + code + ": Répondue.\n0 Retour", step(session, phone, "3"));
+        List<String> screens = new ArrayList<>();
+        String inputs = "3*1";
+        String screen = step(session, phone, inputs);
+        assertTrue(screen.startsWith("CON " + code + ": Répondue.\nVotre acte de naissance est disponible. "), screen);
+        while (screen.startsWith("CON ")) {
+            assertTrue(screen.endsWith("\n1 Suite\n0 Retour"), screen);
+            screens.add(screen);
+            inputs += "*1";
+            screen = step(session, phone, inputs);
+        }
+        screens.add(screen);
+        assertTrue(screens.size() >= 3, "several screens: " + screens);
+        StringBuilder read = new StringBuilder();
+        for (String shown : screens) {
+            String text = shown.substring(4).replace(code + ": Répondue.\n", "").replace("\n1 Suite\n0 Retour", "");
+            read.append(read.length() == 0 ? "" : " ").append(text);
+        }
+        assertEquals(LONG_ANSWER, read.toString(), "the whole answer, in order, on the screens");
+        // back a page, back to the list; a wrong key repeats the page under the hint
+        assertEquals(screens.get(0), step(session, phone, "3*1*1*0"));
+        assertEquals("CON Choix invalide.\n" + screens.get(1).substring(4), step(session, phone, "3*1*1*7"));
+        assertEquals("CON Vos dernières demandes:\n1 " + code + ": Répondue.\n0 Retour", step(session, phone, "3*1*0"));
+
+        // another number: none of its own, and the code alone gives the status, never the answer
+        String stranger = Codes.uniquePhone();
+        assertEquals("END Aucune demande avec ce numéro.", step(session(), stranger, "3"));
+        assertEquals("END " + code + ": Répondue.", step(session(), stranger, "2*" + code));
+        assertEquals("END Aucune demande avec ce numéro.", step(session(), stranger, "3*1"));
     }
 
     @Test

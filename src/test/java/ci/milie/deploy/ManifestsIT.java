@@ -150,6 +150,16 @@ class ManifestsIT {
                 path.getPath(), "only the API is routed: health, metrics and OpenAPI under /q/ stay inside the cluster")));
     }
 
+    /**
+     * The settings that are not secret (the site's address, the USSD short code…) have no entry of
+     * their own: each key of ConfigMap milie-config becomes a variable, as docs/OPERATIONS.md creates it.
+     */
+    @Test
+    void theSettingsThatAreNotSecretComeFromTheConfigMap() {
+        assertTrue(container().getEnvFrom().stream().anyMatch(source -> source.getConfigMapRef() != null
+                && "milie-config".equals(source.getConfigMapRef().getName())), "envFrom ConfigMap milie-config");
+    }
+
     @Test
     void everySecretTheApplicationNeedsIsReferenced() throws IOException {
         Set<String> needed = new TreeSet<>(FRAMEWORK_SECRETS);
