@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import ci.milie.directory.RequestType;
 import ci.milie.notification.SmsText;
 import ci.milie.request.RequestStatus;
+import ci.milie.support.GeneratedDocs;
 
 /**
  * The table of docs/CHANNELS.md "### Every screen": each USSD screen as UssdMenu writes it, with
@@ -127,18 +126,7 @@ class UssdCatalogueTest {
 
     @Test
     void theDocumentShowsEveryUssdScreenWithItsLength() throws IOException {
-        String doc = Files.readString(DOC, StandardCharsets.UTF_8);
-        int begin = doc.indexOf(BEGIN);
-        int end = doc.indexOf(END);
-        assertTrue(begin >= 0 && end > begin, DOC + " has the markers of the USSD table");
-        String current = doc.substring(begin + BEGIN.length(), end).strip();
-        String expected = table();
-        if (Boolean.getBoolean("milie.docs.write") && !current.equals(expected)) {
-            Files.writeString(DOC, doc.substring(0, begin + BEGIN.length()) + "\n" + expected + "\n" + doc.substring(end),
-                    StandardCharsets.UTF_8);
-            current = expected;
-        }
-        assertEquals(expected, current, "docs/CHANNELS.md is stale: run UssdCatalogueTest with -Dmilie.docs.write=true");
+        GeneratedDocs.check(DOC, BEGIN, END, table(), "UssdCatalogueTest");
     }
 
     @Test

@@ -89,6 +89,21 @@ class UssdSessionTest {
         return new String[] { inputs, confirmation, region };
     }
 
+    /**
+     * OSEP routes the request of this code to {@code at}'s administration, which acknowledges and
+     * answers it: its id.
+     */
+    private static String answer(Setting at, String code, String text) {
+        String id = as(at.osepToken()).queryParam("trackingCode", code).get("/api/v1/requests").then().statusCode(200)
+                .body("items", hasSize(1)).extract().path("items[0].id");
+        as(at.osepToken()).body(Map.of("administrationId", at.administrationId()))
+                .post("/api/v1/requests/" + id + "/routing").then().statusCode(200);
+        as(at.agentToken()).post("/api/v1/requests/" + id + "/acknowledgement").then().statusCode(200);
+        as(at.agentToken()).body(Map.of("text", text)).post("/api/v1/requests/" + id + "/answers").then()
+                .statusCode(201).body("requestStatus", equalTo("ANSWERED"));
+        return id;
+    }
+
     private String fileByUssd(String phone, String categoryLabel) {
         String session = session();
         String inputs = upToConfirmation(session, phone, categoryLabel)[0];
@@ -239,13 +254,7 @@ class UssdSessionTest {
         String[] category = category(at.administrationId());
         String phone = Codes.uniquePhone();
         String code = fileByUssd(phone, category[1]);
-        String id = as(at.osepToken()).queryParam("trackingCode", code).get("/api/v1/requests").then().statusCode(200)
-                .extract().path("items[0].id");
-        as(at.osepToken()).body(Map.of("administrationId", at.administrationId()))
-                .post("/api/v1/requests/" + id + "/routing").then().statusCode(200);
-        as(at.agentToken()).post("/api/v1/requests/" + id + "/acknowledgement").then().statusCode(200);
-        as(at.agentToken()).body(Map.of("text", LONG_ANSWER)).post("/api/v1/requests/" + id + "/answers").then()
-                .statusCode(201);
+        String id = answer(at, code, LONG_ANSWER);
         Outboxes.drain(relay);
         // too long for 3 segments: the SMS is the notice, which sends the caller to the menu
         List<String> texts = sms.sentTo(phone).stream().map(RecordingSmsSender.Sms::text).toList();
@@ -293,14 +302,7 @@ class UssdSessionTest {
         String session = session();
         assertEquals("END Aucune réponse à noter pour ce numéro.", step(session, phone, "4"));
 
-        String id = as(at.osepToken()).queryParam("trackingCode", code).get("/api/v1/requests").then().statusCode(200)
-                .body("items", hasSize(1)).extract().path("items[0].id");
-        as(at.osepToken()).body(Map.of("administrationId", at.administrationId()))
-                .post("/api/v1/requests/" + id + "/routing").then().statusCode(200);
-        as(at.agentToken()).post("/api/v1/requests/" + id + "/acknowledgement").then().statusCode(200);
-        as(at.agentToken()).body(Map.of("text", "La conduite est réparée, l'eau revient ce soir."))
-                .post("/api/v1/requests/" + id + "/answers").then().statusCode(201)
-                .body("requestStatus", equalTo("ANSWERED"));
+        String id = answer(at, code, "La conduite est réparée, l'eau revient ce soir.");
         Outboxes.drain(relay);
         // The answer itself reaches the caller's feature phone, with how to rate it (it fits in 3 segments).
         List<String> texts = sms.sentTo(phone).stream().map(RecordingSmsSender.Sms::text).toList();
@@ -332,13 +334,7 @@ class UssdSessionTest {
         String[] category = category(at.administrationId());
         String phone = Codes.uniquePhone();
         String code = fileByUssd(phone, category[1]);
-        String id = as(at.osepToken()).queryParam("trackingCode", code).get("/api/v1/requests").then().statusCode(200)
-                .extract().path("items[0].id");
-        as(at.osepToken()).body(Map.of("administrationId", at.administrationId()))
-                .post("/api/v1/requests/" + id + "/routing").then().statusCode(200);
-        as(at.agentToken()).post("/api/v1/requests/" + id + "/acknowledgement").then().statusCode(200);
-        as(at.agentToken()).body(Map.of("text", "Une équipe passera lundi.")).post("/api/v1/requests/" + id + "/answers")
-                .then().statusCode(201);
+        String id = answer(at, code, "Une équipe passera lundi.");
 
         assertEquals("END Merci, votre note est enregistrée.", step(session(), phone, "4*1*2*2"));
 

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import ci.milie.common.Messages;
+import ci.milie.support.GeneratedDocs;
 
 /**
  * The table of docs/CHANNELS.md "## SMS": every SMS Miliê sends, as sent, with the segments
@@ -70,18 +69,7 @@ class SmsCatalogueTest {
 
     @Test
     void theDocumentShowsEverySmsWithItsSegments() throws IOException {
-        String doc = Files.readString(DOC, StandardCharsets.UTF_8);
-        int begin = doc.indexOf(BEGIN);
-        int end = doc.indexOf(END);
-        assertTrue(begin >= 0 && end > begin, DOC + " has the markers of the SMS table");
-        String current = doc.substring(begin + BEGIN.length(), end).strip();
-        String expected = table();
-        if (Boolean.getBoolean("milie.docs.write") && !current.equals(expected)) {
-            Files.writeString(DOC, doc.substring(0, begin + BEGIN.length()) + "\n" + expected + "\n" + doc.substring(end),
-                    StandardCharsets.UTF_8);
-            current = expected;
-        }
-        assertEquals(expected, current, "docs/CHANNELS.md is stale: run SmsCatalogueTest with -Dmilie.docs.write=true");
+        GeneratedDocs.check(DOC, BEGIN, END, table(), "SmsCatalogueTest");
     }
 
     @Test
